@@ -1,0 +1,187 @@
+// Judges a finished run: metrics in, objective scores (0–100), the weighted total and every deduction with
+// a reason code out. Separate from the engine so the rules of judging can change alone.
+
+import { SERVICE_US } from '../sim/costs';
+import type { RunMetrics } from '../sim/Simulation';
+import type { Level, Objective, PacketKind, RuleViolation } from '../sim/types';
+import { OBJECTIVES, PACKET_KINDS } from '../sim/types';
+
+export interface Deduction {
+  objective: Objective | 'feasibility';
+  code: string;
+  /** Points taken from that objective's 100. */
+  points: number;
+  params: Record<string, string | number>;
+}
+
+export interface ObjectiveScores {
+  security: number;
+  speed: number;
+  scale: number;
+  total: number;
+}
+
+export interface ScoredRun {
+  score: ObjectiveScores;
+  deductions: Deduction[];
+}
+
+/** What one request of each kind costs on bare hardware with no queue: the speed score's yardstick, µs. */
+export const NATIVE_LATENCY_US: Record<PacketKind, number> = {
+  disk: SERVICE_US.kernel[0] + SERVICE_US.disk[0],
+  net: SERVICE_US.kernel[1] + SERVICE_US.nic[1],
+  syscall: SERVICE_US.kernel[2],
+};
+
+/** A kind whose p95 is within this factor of native loses no points. */
+const LATENCY_TOLERANCE = 1.03;
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * Speed: for each packet kind, the p95 the same workload gets natively ÷ this run's p95 (capped at 1),
+ * weighted by the kind's share of the packets; then multiplied by the share of packets served (not
+ * dropped, blocked or cut off). `native` is the native baseline run (see nativeBaseline); without it the
+ * unloaded native path is the yardstick.
+ */
+export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: number; deductions: Deduction[] } {
+  const deductions: Deduction[] = [];
+  const emitted = metrics.emitted;
+  if (emitted === 0) return { score: 100, deductions };
+  let latencyFactor = 0;
+  for (const kind of PACKET_KINDS) {
+    const entry = metrics.byKind[kind];
+    if (entry.emitted === 0) continue;
+    const share = entry.emitted / emitted;
+    const nativeUs = native && native.byKind[kind].delivered > 0 ? native.byKind[kind].p95LatencyUs : NATIVE_LATENCY_US[kind];
+    const ratio =
+      entry.delivered === 0 ? 0 : entry.p95LatencyUs <= nativeUs * LATENCY_TOLERANCE ? 1 : nativeUs / entry.p95LatencyUs;
+    latencyFactor += share * ratio;
+    if (ratio < 1) {
+      deductions.push({
+        objective: 'speed',
+        code: 'speed-latency',
+        points: round1(100 * share * (1 - ratio)),
+        params: {
+          kind,
+          p95Us: entry.p95LatencyUs,
+          nativeUs: Math.round(nativeUs),
+          factor: round1(entry.p95LatencyUs / nativeUs),
+        },
+      });
+    }
+  }
+  const lost = metrics.dropped + metrics.blocked;
+  const servedShare = 1 - lost / emitted;
+  const score = 100 * latencyFactor * servedShare;
+  if (metrics.dropped > 0) {
+    deductions.push({
+      objective: 'speed',
+      code: 'speed-drops',
+      points: round1((100 * latencyFactor * metrics.dropped) / emitted),
+      params: { dropped: metrics.dropped, percent: round1((100 * metrics.dropped) / emitted) },
+    });
+  }
+  if (metrics.blocked > 0) {
+    deductions.push({
+      objective: 'speed',
+      code: 'speed-blocked',
+      points: round1((100 * latencyFactor * metrics.blocked) / emitted),
+      params: { blocked: metrics.blocked, percent: round1((100 * metrics.blocked) / emitted) },
+    });
+  }
+  return { score: round1(score), deductions };
+}
+
+/** Security: 100 with no tenant breached, minus an equal share for each tenant an attack reached. */
+export function scoreSecurity(metrics: RunMetrics): { score: number; deductions: Deduction[] } {
+  const atRisk = metrics.tenantsAtRisk;
+  if (atRisk === 0 || metrics.breachedTenants === 0) return { score: 100, deductions: [] };
+  const perTenant = 100 / atRisk;
+  const deductions: Deduction[] = metrics.breaches.map((breach) => ({
+    objective: 'security' as const,
+    code: 'breach',
+    points: round1(perTenant),
+    params: {
+      tenant: breach.tenant,
+      boundary: breach.boundary,
+      threat: breach.kind,
+      attacker: breach.attacker ?? '',
+      atSecond: round1(breach.atMs / 1000),
+    },
+  }));
+  return { score: round1(Math.max(0, 100 - perTenant * metrics.breachedTenants)), deductions };
+}
+
+/** Scale: 100 × instances running by each deadline ÷ instances required. */
+export function scoreScale(metrics: RunMetrics): { score: number; deductions: Deduction[] } {
+  const deductions: Deduction[] = [];
+  let required = 0;
+  for (const burst of metrics.bursts) required += burst.required;
+  for (const burst of metrics.bursts) {
+    if (burst.served < burst.required) {
+      deductions.push({
+        objective: 'scale',
+        code: 'burst-late',
+        points: round1((100 * (burst.required - burst.served)) / required),
+        params: { app: burst.app, served: burst.served, required: burst.required, atSecond: burst.atSecond },
+      });
+    }
+  }
+  if (metrics.failedInstances > 0) {
+    deductions.push({ objective: 'scale', code: 'burst-memory', points: 0, params: { count: metrics.failedInstances } });
+  }
+  return { score: round1(100 * metrics.burstServedRatio), deductions };
+}
+
+/** The weighted total over the level's objectives (contracts.md §1d). */
+export function weightedTotal(level: Level, scores: Omit<ObjectiveScores, 'total'>): number {
+  let weighted = 0;
+  let weights = 0;
+  for (const objective of OBJECTIVES) {
+    const weight = level.objectives[objective] ?? 0;
+    if (weight <= 0) continue;
+    weighted += weight * scores[objective];
+    weights += weight;
+  }
+  return weights === 0 ? 0 : round1(weighted / weights);
+}
+
+export function scoreRun(level: Level, metrics: RunMetrics, native?: RunMetrics): ScoredRun {
+  const security = scoreSecurity(metrics);
+  const speed = scoreSpeed(metrics, native);
+  const scale = scoreScale(metrics);
+  const partial = { security: security.score, speed: speed.score, scale: scale.score };
+  return {
+    score: { ...partial, total: weightedTotal(level, partial) },
+    deductions: [...security.deductions, ...speed.deductions, ...scale.deductions],
+  };
+}
+
+/** An infeasible build scores 0 on everything; each broken rule is a deduction. */
+export function scoreInfeasible(violations: RuleViolation[]): ScoredRun {
+  return {
+    score: { security: 0, speed: 0, scale: 0, total: 0 },
+    deductions: violations.map((violation) => ({
+      objective: 'feasibility' as const,
+      code: violation.code,
+      points: 100,
+      params: {
+        ...(violation.params ?? {}),
+        ...(violation.app ? { app: violation.app } : {}),
+        ...(violation.node ? { node: violation.node } : {}),
+      },
+    })),
+  };
+}
+
+/** Stars: one per threshold that total ÷ best reaches; 0 for an infeasible build. */
+export function starsFor(total: number, bestTotal: number, thresholds: readonly number[], feasible: boolean): number {
+  if (!feasible || bestTotal <= 0) return 0;
+  const ratio = total / bestTotal;
+  let stars = 0;
+  for (const threshold of thresholds) if (ratio >= threshold - 1e-9) stars += 1;
+  return stars;
+}

@@ -1,0 +1,1239 @@
+// The deterministic engine: a level and a build in, a trace of events and the run's metrics out. Time is
+// integer ticks of TICK_MS; randomness comes from streams seeded by the run's seed; player actions are
+// commands stamped with a time. Packets live in typed arrays so the game can animate every one of them and
+// the debrief can rank every architecture in milliseconds.
+
+import {
+  BUNDLE_REQUESTS,
+  SERVERS,
+  DEFAULT_IMAGE_MB,
+  DEFAULT_REGISTRY_MBPS,
+  KIND_INDEX,
+  MAX_DEPTH,
+  MAX_QUEUE_WAIT_US,
+  SERVICE_US,
+  START_SECONDS,
+  STATION_DEPTH,
+  TICK_MS,
+  TICK_US,
+  VM_VCPUS,
+  ATTACK_SPREAD_MS,
+  type StationKind,
+} from './costs';
+import type { Boundary, SimEvent, SimListener } from './events';
+import { LatencyHistogram } from './LatencyHistogram';
+import { hashString, mixSeed, mulberry32Step, mulberry32Value } from './random';
+import { resolveAttack, vmDriverOf } from './resolveAttack';
+import {
+  analyzeBuild,
+  instanceMemoryGiB,
+  resolvePlacement,
+  round2,
+  type AppHosting,
+  type BuildAnalysis,
+} from './topology';
+import type { Build, BuildNode, Command, Driver, Level, PacketKind, RuleViolation, ThreatKind } from './types';
+import { PACKET_KINDS } from './types';
+
+export interface SimulationOptions {
+  /** The run's seed; default: the level's. */
+  seed?: number;
+  /** Receives every event as it happens; omit it for the fastest runs (ranking, benchmarks). */
+  listener?: SimListener;
+}
+
+/** Instance states. */
+const INSTANCE_BOOTING = 1;
+const INSTANCE_READY = 2;
+const INSTANCE_SPARE = 3;
+const INSTANCE_STOPPED = 4;
+
+export type InstanceState = 'booting' | 'ready' | 'spare' | 'stopped';
+const INSTANCE_STATE_NAMES: Record<number, InstanceState> = {
+  [INSTANCE_BOOTING]: 'booting',
+  [INSTANCE_READY]: 'ready',
+  [INSTANCE_SPARE]: 'spare',
+  [INSTANCE_STOPPED]: 'stopped',
+};
+
+/** Packet slots are keyed with 20 bits, so at most this many packets are in flight at once. */
+const SLOT_BITS = 1048576;
+const MAX_PACKETS_IN_FLIGHT = SLOT_BITS - 1;
+/** Arrival times inside a tick are ordered at 1/16 µs. */
+const ORDER_STEPS_PER_US = 16;
+
+/** What the view needs to draw one station (hop). */
+export interface StationInfo {
+  index: number;
+  kind: StationKind;
+  /** The build node this hop belongs to, or `hardware`. */
+  owner: string;
+  depth: number;
+  /** For hops of one VM made from a template: the app and its instance number. */
+  app: string | null;
+  instance: number | null;
+}
+
+export interface InstanceInfo {
+  index: number;
+  app: string;
+  state: InstanceState;
+  bootStartUs: number;
+  readyAtUs: number;
+}
+
+export interface BreachRecord {
+  threat: number;
+  kind: ThreatKind;
+  attacker: string | null;
+  tenant: string;
+  boundary: Boundary;
+  atMs: number;
+}
+
+export interface BurstRecord {
+  app: string;
+  atSecond: number;
+  required: number;
+  served: number;
+}
+
+export interface KindMetrics {
+  emitted: number;
+  delivered: number;
+  dropped: number;
+  blocked: number;
+  p50LatencyUs: number;
+  p95LatencyUs: number;
+}
+
+export interface RunMetrics {
+  delivered: number;
+  dropped: number;
+  p50LatencyUs: number;
+  p95LatencyUs: number;
+  breachedTenants: number;
+  burstServedRatio: number;
+  memoryUsedGiB: number;
+  memoryGiB: number;
+  bootSecondsPerInstance: number;
+  /** Optional additions (contracts.md allows them). */
+  emitted: number;
+  blocked: number;
+  byKind: Record<PacketKind, KindMetrics>;
+  breaches: BreachRecord[];
+  bursts: BurstRecord[];
+  failedInstances: number;
+  tenantsAtRisk: number;
+}
+
+interface PendingBreach {
+  atUs: number;
+  threat: number;
+  kind: ThreatKind;
+  attacker: string | null;
+  tenant: string;
+  boundary: Boundary;
+}
+
+interface PendingBurst {
+  index: number;
+  app: number;
+  startTick: number;
+  deadlineTick: number;
+  required: number;
+  started: boolean;
+  ended: boolean;
+}
+
+function growFloat(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(size);
+  next.set(array);
+  return next;
+}
+function growInt(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+function growByte(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(size);
+  next.set(array);
+  return next;
+}
+function growUint(array: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(size);
+  next.set(array);
+  return next;
+}
+
+/** Builds a simulation, or reports the rules the build breaks. */
+export function createSimulation(
+  level: Level,
+  build: Build,
+  options: SimulationOptions = {},
+): { ok: true; simulation: Simulation; analysis: BuildAnalysis } | { ok: false; violations: RuleViolation[]; analysis: BuildAnalysis } {
+  const analysis = analyzeBuild(level, build);
+  if (analysis.violations.length > 0) return { ok: false, violations: analysis.violations, analysis };
+  return { ok: true, simulation: new Simulation(level, build, analysis, options), analysis };
+}
+
+export class Simulation {
+  readonly level: Level;
+  readonly seed: number;
+  readonly tickMs = TICK_MS;
+  readonly totalTicks: number;
+  private readonly listener: SimListener | undefined;
+  private readonly nodes: Map<string, BuildNode>;
+  private readonly rootNode: BuildNode | null;
+  private readonly hostings: AppHosting[];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly appIndex = new Map<string, number>();
+
+  /** Current tick: ticks [0, tick) have been simulated. */
+  tick = 0;
+
+  // Stations (hops).
+  private stationCount = 0;
+  private stationInfos: StationInfo[] = [];
+  private stationKey = new Map<string, number>();
+  private stService = new Float64Array(64 * 3);
+  private stInterval = new Float64Array(64 * 3);
+  /** When each hop's servers next take a packet, per kind: kinds queue separately (syscalls never wait
+   * behind disk bundles; disk and network have their own devices and backends). */
+  private stNextFree = new Float64Array(64 * 3);
+  private stOwner = new Int32Array(64);
+  private stationsByDepth: number[][] = [];
+  private stQueue: Int32Array[] = [];
+  private stHead = new Int32Array(64);
+  private stTail = new Int32Array(64);
+
+  // Paths: index instance * 3 + kind.
+  private paths: Int32Array[] = [];
+
+  // Instances.
+  private instanceCount = 0;
+  private instApp = new Int32Array(64);
+  private instState = new Uint8Array(64);
+  private instBootStart = new Float64Array(64);
+  private instReady = new Float64Array(64);
+  private instMemory = new Float64Array(64);
+  // Generators: index instance * 3 + kind.
+  private genNext = new Float64Array(192);
+  private genRatePerUs = new Float64Array(192);
+  private genState = new Uint32Array(192);
+  private instancesCreated: number[] = [];
+
+  // Packets (structure of arrays).
+  private packetCapacity = 4096;
+  private pId = new Int32Array(4096);
+  private pInst = new Int32Array(4096);
+  private pKind = new Uint8Array(4096);
+  private pHop = new Uint8Array(4096);
+  private pEmit = new Float64Array(4096);
+  private pStart = new Float64Array(4096);
+  private pDone = new Float64Array(4096);
+  private pArrive = new Float64Array(4096);
+  private pStation = new Int32Array(4096);
+  private freeSlots = new Int32Array(4096);
+  private freeCount = 0;
+  private slotHighWater = 0;
+  private nextPacketId = 0;
+  private inFlight = 0;
+
+  // Per-depth arrival buffers for one tick, sorted by arrival time.
+  private depthKeys: Float64Array<ArrayBuffer>[] = [];
+  private depthCount = new Int32Array(MAX_DEPTH + 1);
+
+  // Run state.
+  private quarantined: Uint8Array;
+  private blockAt: Int32Array;
+  private pullDoneUs: Float64Array;
+  private imageOnMachine: Uint8Array;
+  private memoryUsedGiB: number;
+  private peakMemoryGiB: number;
+  private readonly commands: Command[] = [];
+  private commandCursor = 0;
+  private readonly appliedCommands: Command[] = [];
+  private readonly pendingBursts: PendingBurst[] = [];
+  private pendingBreaches: PendingBreach[] = [];
+  private readonly breachedTenantSet = new Set<string>();
+  private readonly breaches: BreachRecord[] = [];
+  private readonly burstRecords: BurstRecord[] = [];
+  private readonly threatTicks: number[];
+  private readonly threatFired: boolean[];
+  private failedInstances = 0;
+
+  // Metrics.
+  private readonly histograms = [new LatencyHistogram(), new LatencyHistogram(), new LatencyHistogram()];
+  private readonly emittedByKind = new Float64Array(3);
+  private readonly deliveredByKind = new Float64Array(3);
+  private readonly droppedByKind = new Float64Array(3);
+  private readonly blockedByKind = new Float64Array(3);
+  private traceHashValue = 0x811c9dc5;
+
+  constructor(level: Level, build: Build, analysis: BuildAnalysis, options: SimulationOptions = {}) {
+    this.level = level;
+    this.seed = options.seed ?? level.seed;
+    this.listener = options.listener;
+    this.nodes = new Map(analysis.nodes);
+    this.rootNode = analysis.rootNode;
+    this.hostings = analysis.hostings.map((hosting) => ({ ...hosting }));
+    this.totalTicks = Math.round((level.durationSeconds * 1000) / TICK_MS);
+    build.nodes.forEach((node, index) => this.nodeIndex.set(node.id, index + 1));
+    this.nodeIndex.set('hardware', 0);
+    level.apps.forEach((app, index) => this.appIndex.set(app.id, index));
+    for (let depth = 0; depth <= MAX_DEPTH; depth += 1) {
+      this.stationsByDepth.push([]);
+      this.depthKeys.push(new Float64Array(1024));
+    }
+    const appCount = level.apps.length;
+    this.quarantined = new Uint8Array(appCount);
+    this.blockAt = new Int32Array(appCount * 3).fill(-1);
+    this.pullDoneUs = new Float64Array(appCount).fill(-1);
+    this.imageOnMachine = new Uint8Array(appCount);
+    level.apps.forEach((app, index) => {
+      const prePull = build.provisioning?.some((entry) => entry.app === app.id && entry.prePull) ?? false;
+      if (app.image?.cached || prePull) this.imageOnMachine[index] = 1;
+    });
+    this.memoryUsedGiB = analysis.memoryGiB;
+    this.peakMemoryGiB = analysis.memoryGiB;
+
+    // Instances present at the start: running ones and warm spares, already booted.
+    for (const hosting of this.hostings) {
+      const memory = instanceMemoryGiB(hosting, hosting.app);
+      for (let count = 0; count < hosting.app.instances; count += 1) {
+        this.createInstance(hosting.appIndex, INSTANCE_READY, 0, 0, memory);
+      }
+      const spares = build.provisioning?.find((entry) => entry.app === hosting.app.id)?.warmSpares ?? 0;
+      for (let count = 0; count < spares; count += 1) {
+        this.createInstance(hosting.appIndex, INSTANCE_SPARE, 0, 0, memory);
+      }
+    }
+
+    (level.bursts ?? []).forEach((burst, index) => {
+      const startTick = Math.floor((burst.atSecond * 1000) / TICK_MS);
+      this.pendingBursts.push({
+        index,
+        app: this.appIndex.get(burst.app) ?? 0,
+        startTick,
+        deadlineTick: Math.floor(((burst.atSecond + burst.deadlineSeconds) * 1000) / TICK_MS),
+        required: burst.instances,
+        started: false,
+        ended: false,
+      });
+    });
+    const threats = level.threats ?? [];
+    this.threatTicks = threats.map((threat) => Math.floor((threat.atSecond * 1000) / TICK_MS));
+    this.threatFired = threats.map(() => false);
+
+    const commands = (build.commands ?? []).map((command, index) => ({ command, index }));
+    commands.sort((left, right) => left.command.atMs - right.command.atMs || left.index - right.index);
+    for (const entry of commands) this.commands.push(entry.command);
+  }
+
+  // ---------------------------------------------------------------- public API for the game and tests
+
+  get done(): boolean {
+    return this.tick >= this.totalTicks;
+  }
+
+  /** Simulated time at the start of the next tick, µs. */
+  get nowUs(): number {
+    return this.tick * TICK_US;
+  }
+
+  /** Advances `ticks` ticks (stops at the end of the run). Stepping in any chunks gives the same run. */
+  step(ticks = 1): void {
+    const end = Math.min(this.totalTicks, this.tick + Math.max(0, Math.floor(ticks)));
+    while (this.tick < end) {
+      this.runTick();
+      this.tick += 1;
+    }
+    if (this.tick >= this.totalTicks && !this.endedEmitted) {
+      this.endedEmitted = true;
+      this.emit({ type: 'runEnded', atUs: this.totalTicks * TICK_US });
+    }
+  }
+
+  private endedEmitted = false;
+
+  runToEnd(): void {
+    this.step(this.totalTicks - this.tick);
+  }
+
+  /**
+   * Queues a player action. A command stamped earlier than the current time applies at the next tick and
+   * is logged with that time, so the log replays the run exactly.
+   */
+  enqueue(command: Command): Command {
+    const atMs = Math.max(command.atMs, this.tick * TICK_MS);
+    const stamped = { ...command, atMs } as Command;
+    let insertAt = this.commands.length;
+    while (insertAt > this.commandCursor && this.commands[insertAt - 1].atMs > atMs) insertAt -= 1;
+    this.commands.splice(insertAt, 0, stamped);
+    return stamped;
+  }
+
+  /** Commands applied so far, in order: with the seed, they replay the run. */
+  commandLog(): Command[] {
+    return this.appliedCommands.slice();
+  }
+
+  stations(): readonly StationInfo[] {
+    return this.stationInfos;
+  }
+
+  /** The station indices a packet of this app instance and kind visits, top to bottom. */
+  pathOf(instance: number, kind: PacketKind): number[] {
+    return Array.from(this.paths[instance * 3 + KIND_INDEX[kind]] ?? []);
+  }
+
+  instances(): InstanceInfo[] {
+    const result: InstanceInfo[] = [];
+    for (let index = 0; index < this.instanceCount; index += 1) {
+      result.push({
+        index,
+        app: this.level.apps[this.instApp[index]].id,
+        state: INSTANCE_STATE_NAMES[this.instState[index]],
+        bootStartUs: this.instBootStart[index],
+        readyAtUs: this.instReady[index],
+      });
+    }
+    return result;
+  }
+
+  /** Where each app runs now (after any moves). */
+  currentHostings(): readonly AppHosting[] {
+    return this.hostings;
+  }
+
+  /** Packets currently inside hops (waiting or in service), for drawing. */
+  forEachPacket(
+    visit: (
+      id: number,
+      kind: number,
+      instance: number,
+      station: number,
+      arriveUs: number,
+      startUs: number,
+      doneUs: number,
+      emitUs: number,
+    ) => void,
+  ): void {
+    for (let station = 0; station < this.stationCount; station += 1) {
+      const queue = this.stQueue[station];
+      const mask = queue.length - 1;
+      for (let cursor = this.stHead[station]; cursor !== this.stTail[station]; cursor = (cursor + 1) & mask) {
+        const slot = queue[cursor];
+        visit(
+          this.pId[slot],
+          this.pKind[slot],
+          this.pInst[slot],
+          station,
+          this.pArrive[slot],
+          this.pStart[slot],
+          this.pDone[slot],
+          this.pEmit[slot],
+        );
+      }
+    }
+  }
+
+  /** Packets waiting (not yet in service) at a station at time `atUs`. */
+  queuedAt(station: number, atUs = this.nowUs): number {
+    const queue = this.stQueue[station];
+    const mask = queue.length - 1;
+    let waiting = 0;
+    for (let cursor = this.stHead[station]; cursor !== this.stTail[station]; cursor = (cursor + 1) & mask) {
+      if (this.pStart[queue[cursor]] > atUs) waiting += 1;
+    }
+    return waiting;
+  }
+
+  get packetsInFlight(): number {
+    return this.inFlight;
+  }
+
+  memoryNowGiB(): number {
+    return this.memoryUsedGiB;
+  }
+
+  /** A hash of everything observable in the run so far: equal hashes, equal runs. */
+  traceHash(): string {
+    return (this.traceHashValue >>> 0).toString(16).padStart(8, '0');
+  }
+
+  metrics(): RunMetrics {
+    const all = new LatencyHistogram();
+    for (const histogram of this.histograms) all.addAll(histogram);
+    const byKind = {} as Record<PacketKind, KindMetrics>;
+    PACKET_KINDS.forEach((kind, index) => {
+      byKind[kind] = {
+        emitted: this.emittedByKind[index],
+        delivered: this.deliveredByKind[index],
+        dropped: this.droppedByKind[index],
+        blocked: this.blockedByKind[index],
+        p50LatencyUs: Math.round(this.histograms[index].percentile(0.5)),
+        p95LatencyUs: Math.round(this.histograms[index].percentile(0.95)),
+      };
+    });
+    const sum = (array: Float64Array) => array[0] + array[1] + array[2];
+    let required = 0;
+    let served = 0;
+    for (const record of this.burstRecords) {
+      required += record.required;
+      served += record.served;
+    }
+    return {
+      delivered: sum(this.deliveredByKind),
+      dropped: sum(this.droppedByKind),
+      p50LatencyUs: Math.round(all.percentile(0.5)),
+      p95LatencyUs: Math.round(all.percentile(0.95)),
+      breachedTenants: this.breachedTenantSet.size,
+      burstServedRatio: required === 0 ? 1 : served / required,
+      memoryUsedGiB: round2(this.peakMemoryGiB),
+      memoryGiB: this.level.hardware.memoryGiB,
+      bootSecondsPerInstance: this.bootSecondsPerInstance(),
+      emitted: sum(this.emittedByKind),
+      blocked: sum(this.blockedByKind),
+      byKind,
+      breaches: this.breaches.slice(),
+      bursts: this.burstRecords.slice(),
+      failedInstances: this.failedInstances,
+      tenantsAtRisk: this.tenantsAtRisk(),
+    };
+  }
+
+  /** Tenants that some threat of the level could reach in principle (the security score's denominator). */
+  tenantsAtRisk(): number {
+    const tenants = new Set(this.level.apps.map((app) => app.tenant));
+    const atRisk = new Set<string>();
+    for (const threat of this.level.threats ?? []) {
+      const attackerTenant = threat.kind === 'host-compromise' ? null : this.level.apps.find((app) => app.id === threat.app)?.tenant;
+      for (const tenant of tenants) if (tenant !== attackerTenant) atRisk.add(tenant);
+    }
+    return atRisk.size;
+  }
+
+  /** Seconds one new instance takes to run, averaged over apps, from the build's provisioning. */
+  private bootSecondsPerInstance(): number {
+    if (this.hostings.length === 0) return 0;
+    let total = 0;
+    for (const hosting of this.hostings) {
+      total += this.startSeconds(hosting) + (this.imageOnMachine[hosting.appIndex] ? 0 : this.pullSeconds(hosting.appIndex));
+    }
+    return round2(total / this.hostings.length);
+  }
+
+  // ---------------------------------------------------------------- stations and paths
+
+  private station(
+    key: string,
+    kind: StationKind,
+    owner: string,
+    service: readonly number[],
+    servers: number,
+    app: string | null = null,
+    instance: number | null = null,
+  ): number {
+    const existing = this.stationKey.get(key);
+    if (existing !== undefined) return existing;
+    const index = this.stationCount;
+    if (index >= this.stOwner.length) {
+      const size = this.stOwner.length * 2;
+      this.stService = growFloat(this.stService, size * 3);
+      this.stInterval = growFloat(this.stInterval, size * 3);
+      this.stNextFree = growFloat(this.stNextFree, size * 3);
+      this.stOwner = growInt(this.stOwner, size);
+      this.stHead = growInt(this.stHead, size);
+      this.stTail = growInt(this.stTail, size);
+    }
+    this.stationCount += 1;
+    this.stationKey.set(key, index);
+    const depth = STATION_DEPTH[kind];
+    this.stationInfos.push({ index, kind, owner, depth, app, instance });
+    this.stationsByDepth[depth].push(index);
+    this.stOwner[index] = this.nodeIndex.get(owner) ?? 0;
+    this.stQueue.push(new Int32Array(64));
+    this.configureStation(index, service, servers);
+    return index;
+  }
+
+  /** Sets a hop's per-packet time (per-request µs × bundle) and the gap its servers leave between packets. */
+  private configureStation(index: number, service: readonly number[], servers: number): void {
+    for (let kind = 0; kind < 3; kind += 1) {
+      const packetUs = service[kind] * BUNDLE_REQUESTS;
+      this.stService[index * 3 + kind] = packetUs;
+      this.stInterval[index * 3 + kind] = packetUs / Math.max(1, servers);
+    }
+  }
+
+  private kernelStation(nodeId: string, kind: 'host-kernel' | 'guest-kernel', cores: number): number {
+    return this.station(`kernel:${nodeId}`, kind, nodeId, SERVICE_US.kernel, SERVERS.perCore * cores);
+  }
+
+  private hardwareStation(kind: 'disk' | 'nic'): number {
+    return this.station(kind, kind, 'hardware', SERVICE_US[kind], SERVERS[kind]);
+  }
+
+  /** The hops of one VM: guest kernel, exit into the hypervisor, its device backend (Type-2: the
+   * hypervisor's process, then the translation into host syscalls and the host kernel). */
+  private vmStations(
+    vmKey: string,
+    owner: string,
+    hypervisorNode: string,
+    hypervisorType: 'type1' | 'type2',
+    driver: Driver,
+    app: string | null,
+    instance: number | null,
+  ): number[] {
+    const vcpus = SERVERS.perCore * VM_VCPUS;
+    const guest = this.station(`kernel:${vmKey}`, 'guest-kernel', owner, SERVICE_US.kernel, vcpus, app, instance);
+    const exitCosts = hypervisorType === 'type2' ? SERVICE_US.type2VmExit : SERVICE_US.vmExit;
+    const exit = this.station(`exit:${vmKey}`, 'vm-exit', owner, exitCosts[driver], vcpus, app, instance);
+    this.configureStation(exit, exitCosts[driver], vcpus);
+    if (hypervisorType === 'type1') {
+      const backend = this.station(`backend:${vmKey}`, 'backend', owner, SERVICE_US.backend[driver], SERVERS.backend, app, instance);
+      this.configureStation(backend, SERVICE_US.backend[driver], SERVERS.backend);
+      return [guest, exit, backend];
+    }
+    const process = this.station(`process:${vmKey}`, 'type2-process', owner, SERVICE_US.type2Process[driver], SERVERS.type2Process, app, instance);
+    this.configureStation(process, SERVICE_US.type2Process[driver], SERVERS.type2Process);
+    const translate = this.station(`host-syscall:${hypervisorNode}`, 'host-syscall', hypervisorNode, SERVICE_US.hostSyscall, SERVERS.hostSyscall);
+    const hostId = this.nodes.get(hypervisorNode)?.on ?? 'hardware';
+    return [guest, exit, process, translate, this.kernelStation(hostId, 'host-kernel', this.level.hardware.cores)];
+  }
+
+  /** The stations below a kernel node for disk/net packets (a VM's way out, or straight to hardware). */
+  private belowKernel(kernelNode: string): { kernel: number; below: number[] } {
+    const node = this.nodes.get(kernelNode);
+    if (node?.piece === 'vm') {
+      const hypervisor = this.nodes.get(node.on);
+      const hypervisorType = hypervisor?.piece === 'type1-hypervisor' ? 'type1' : 'type2';
+      const stations = this.vmStations(node.id, node.id, node.on, hypervisorType, node.driver ?? 'emulated', null, null);
+      return { kernel: stations[0], below: stations.slice(1) };
+    }
+    return { kernel: this.kernelStation(kernelNode, 'host-kernel', this.level.hardware.cores), below: [] };
+  }
+
+  /** Builds the three paths (disk, net, syscall) of one instance from its app's hosting. */
+  private buildPaths(instance: number, hosting: AppHosting): void {
+    const disk = this.hardwareStation('disk');
+    const nic = this.hardwareStation('nic');
+    let syscallPath: number[];
+    let ioPrefix: number[];
+    let engineStations: number[] = [];
+    if (hosting.kind === 'vm-per-instance' && hosting.template && hosting.hypervisorNode && hosting.hypervisorType) {
+      const stations = this.vmStations(
+        `${hosting.app.id}#${instance}`,
+        hosting.hypervisorNode,
+        hosting.hypervisorNode,
+        hosting.hypervisorType,
+        hosting.template.driver,
+        hosting.app.id,
+        instance,
+      );
+      syscallPath = [stations[0]];
+      ioPrefix = stations;
+    } else {
+      const { kernel, below } = this.belowKernel(hosting.kernelNode ?? 'hardware');
+      syscallPath = [kernel];
+      ioPrefix = [kernel, ...below];
+      if (hosting.kind === 'container' && hosting.engineNode) {
+        const engine = this.station(
+          `engine:${hosting.engineNode}`,
+          'container-engine',
+          hosting.engineNode,
+          SERVICE_US.containerEngine,
+          SERVERS.perCore * this.level.hardware.cores,
+        );
+        engineStations = [engine];
+      }
+    }
+    this.paths[instance * 3 + 0] = Int32Array.from([...engineStations, ...ioPrefix, disk]);
+    this.paths[instance * 3 + 1] = Int32Array.from([...engineStations, ...ioPrefix, nic]);
+    this.paths[instance * 3 + 2] = Int32Array.from(syscallPath);
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  private createInstance(appIndex: number, state: number, bootStartUs: number, readyUs: number, memoryGiB: number): number {
+    const index = this.instanceCount;
+    if (index >= this.instApp.length) {
+      const size = this.instApp.length * 2;
+      this.instApp = growInt(this.instApp, size);
+      this.instState = growByte(this.instState, size);
+      this.instBootStart = growFloat(this.instBootStart, size);
+      this.instReady = growFloat(this.instReady, size);
+      this.instMemory = growFloat(this.instMemory, size);
+      this.genNext = growFloat(this.genNext, size * 3);
+      this.genRatePerUs = growFloat(this.genRatePerUs, size * 3);
+      this.genState = growUint(this.genState, size * 3);
+    }
+    this.instanceCount += 1;
+    this.instApp[index] = appIndex;
+    this.instState[index] = state;
+    this.instBootStart[index] = bootStartUs;
+    this.instReady[index] = readyUs;
+    this.instMemory[index] = memoryGiB;
+    const app = this.level.apps[appIndex];
+    const serial = this.instancesCreated[appIndex] ?? 0;
+    this.instancesCreated[appIndex] = serial + 1;
+    PACKET_KINDS.forEach((kind, kindIndex) => {
+      const rate = app.io[kind] ?? 0;
+      const generator = index * 3 + kindIndex;
+      this.genRatePerUs[generator] = rate / 1e6;
+      // One stream per (app, its n-th instance, kind): every architecture sees the same arrivals.
+      this.genState[generator] = mixSeed(this.seed, hashString(app.id), serial, kindIndex);
+      this.genNext[generator] = readyUs + this.exponential(generator);
+    });
+    const hosting = this.hostings.find((entry) => entry.appIndex === appIndex);
+    if (hosting) this.buildPaths(index, hosting);
+    return index;
+  }
+
+  private exponential(generator: number): number {
+    const state = mulberry32Step(this.genState[generator]);
+    this.genState[generator] = state;
+    const uniform = mulberry32Value(state);
+    const rate = this.genRatePerUs[generator];
+    return rate > 0 ? -Math.log(1 - uniform) / rate : Number.POSITIVE_INFINITY;
+  }
+
+  private pullSeconds(appIndex: number): number {
+    const app = this.level.apps[appIndex];
+    const sizeMB = app.image?.sizeMB ?? DEFAULT_IMAGE_MB[app.kernel];
+    const mbps = this.level.hardware.registryMbps ?? DEFAULT_REGISTRY_MBPS;
+    return (sizeMB * 8) / mbps;
+  }
+
+  private startSeconds(hosting: AppHosting): number {
+    switch (hosting.kind) {
+      case 'native':
+      case 'vm-process':
+        return START_SECONDS.process;
+      case 'container':
+        return START_SECONDS.container[hosting.app.kernel];
+      case 'vm-per-instance': {
+        const kernel = hosting.template?.kernel ?? hosting.app.kernel;
+        return hosting.hypervisorType === 'type2' ? START_SECONDS.vmType2[kernel] : START_SECONDS.vmType1[kernel];
+      }
+    }
+  }
+
+  /** Starts booting one new instance of an app now, if memory allows. */
+  private bootInstance(appIndex: number, nowUs: number): void {
+    const hosting = this.hostings.find((entry) => entry.appIndex === appIndex);
+    if (!hosting) return;
+    const memory = instanceMemoryGiB(hosting, hosting.app);
+    if (this.memoryUsedGiB + memory > this.level.hardware.memoryGiB + 1e-9) {
+      this.failedInstances += 1;
+      this.emit({ type: 'instanceFailed', app: hosting.app.id, atUs: nowUs, reason: 'memory' });
+      return;
+    }
+    this.memoryUsedGiB += memory;
+    if (this.memoryUsedGiB > this.peakMemoryGiB) this.peakMemoryGiB = this.memoryUsedGiB;
+    let pullSeconds = 0;
+    let imageReadyUs = nowUs;
+    if (!this.imageOnMachine[appIndex]) {
+      if (this.pullDoneUs[appIndex] < 0) this.pullDoneUs[appIndex] = nowUs + this.pullSeconds(appIndex) * 1e6;
+      imageReadyUs = this.pullDoneUs[appIndex];
+      pullSeconds = (imageReadyUs - nowUs) / 1e6;
+    }
+    const readyUs = imageReadyUs + this.startSeconds(hosting) * 1e6;
+    const instance = this.createInstance(appIndex, INSTANCE_BOOTING, nowUs, readyUs, memory);
+    this.emit({ type: 'instanceBooting', app: hosting.app.id, instance, atUs: nowUs, readyAtUs: readyUs, pullSeconds });
+  }
+
+  private stopInstance(instance: number, nowUs: number): void {
+    if (this.instState[instance] === INSTANCE_STOPPED) return;
+    this.instState[instance] = INSTANCE_STOPPED;
+    this.memoryUsedGiB -= this.instMemory[instance];
+    this.emit({ type: 'instanceStopped', app: this.level.apps[this.instApp[instance]].id, instance, atUs: nowUs });
+  }
+
+  /** Instances of an app that run or are booting (warm spares excluded), newest last. */
+  private liveInstances(appIndex: number): number[] {
+    const result: number[] = [];
+    for (let index = 0; index < this.instanceCount; index += 1) {
+      const state = this.instState[index];
+      if (this.instApp[index] === appIndex && (state === INSTANCE_READY || state === INSTANCE_BOOTING)) result.push(index);
+    }
+    return result;
+  }
+
+  private readyCount(appIndex: number): number {
+    let count = 0;
+    for (let index = 0; index < this.instanceCount; index += 1) {
+      if (this.instApp[index] === appIndex && this.instState[index] === INSTANCE_READY) count += 1;
+    }
+    return count;
+  }
+
+  /** Brings an app to `target` live instances: warm spares first, then new boots; or stops the newest. */
+  private scaleTo(appIndex: number, target: number, nowUs: number): void {
+    const live = this.liveInstances(appIndex);
+    if (target > live.length) {
+      let missing = target - live.length;
+      for (let index = 0; index < this.instanceCount && missing > 0; index += 1) {
+        if (this.instApp[index] === appIndex && this.instState[index] === INSTANCE_SPARE) {
+          this.instState[index] = INSTANCE_READY;
+          this.instReady[index] = nowUs;
+          for (let kind = 0; kind < 3; kind += 1) this.genNext[index * 3 + kind] = nowUs + this.exponential(index * 3 + kind);
+          this.emit({ type: 'instanceReady', app: this.level.apps[appIndex].id, instance: index, atUs: nowUs });
+          missing -= 1;
+        }
+      }
+      for (let count = 0; count < missing; count += 1) this.bootInstance(appIndex, nowUs);
+    } else {
+      for (let index = live.length - 1; index >= target; index -= 1) this.stopInstance(live[index], nowUs);
+    }
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private applyCommand(command: Command, nowUs: number): void {
+    const appIndex = 'app' in command && command.app !== undefined ? this.appIndex.get(command.app) : undefined;
+    const reject = (reason: string) => this.emit({ type: 'commandRejected', command, atUs: nowUs, reason });
+    if ('app' in command && command.app !== undefined && appIndex === undefined) return reject('unknown-app');
+    switch (command.op) {
+      case 'scale':
+        this.scaleTo(appIndex as number, Math.max(0, Math.floor(command.instances)), nowUs);
+        break;
+      case 'quarantine':
+        this.quarantined[appIndex as number] = 1;
+        this.pendingBreaches = this.pendingBreaches.filter((breach) => {
+          if (breach.attacker !== command.app) return true;
+          this.emit({ type: 'attackContained', threat: breach.threat, kind: breach.kind, app: breach.attacker, atUs: nowUs, reason: 'quarantine' });
+          return false;
+        });
+        break;
+      case 'release':
+        this.quarantined[appIndex as number] = 0;
+        break;
+      case 'block': {
+        const node = this.nodeIndex.get(command.at);
+        if (node === undefined) return reject('unknown-node');
+        this.blockAt[(appIndex as number) * 3 + KIND_INDEX[command.kind]] = node;
+        break;
+      }
+      case 'set-driver': {
+        if (!this.setDriver(command, appIndex)) return reject('not-a-vm');
+        break;
+      }
+      case 'move': {
+        const reason = this.moveApp(appIndex as number, command, nowUs);
+        if (reason) return reject(reason);
+        break;
+      }
+    }
+    this.appliedCommands.push(command);
+    this.emit({ type: 'commandApplied', command, atUs: nowUs });
+  }
+
+  /** Switches a VM node's driver, or the template driver of an app's per-instance VMs. */
+  private setDriver(command: Extract<Command, { op: 'set-driver' }>, appIndex: number | undefined): boolean {
+    if (command.vm) {
+      const node = this.nodes.get(command.vm);
+      if (!node || node.piece !== 'vm') return false;
+      this.nodes.set(node.id, { ...node, driver: command.driver });
+      for (const hosting of this.hostings) {
+        if (hosting.kind === 'vm-process' && hosting.vmNode === node.id && hosting.hypervisorType) {
+          hosting.architecture = hosting.hypervisorType === 'type2' ? 'type2' : command.driver === 'para' ? 'type1-para' : 'type1-full';
+        }
+      }
+      this.rebuildPathsWhere((hosting) => hosting.vmNode === node.id, `vm:${node.id}`);
+      return true;
+    }
+    if (appIndex === undefined) return false;
+    const hosting = this.hostings.find((entry) => entry.appIndex === appIndex);
+    if (!hosting || hosting.kind !== 'vm-per-instance' || !hosting.template) return false;
+    hosting.template = { ...hosting.template, driver: command.driver };
+    if (hosting.hypervisorType === 'type1') hosting.architecture = command.driver === 'para' ? 'type1-para' : 'type1-full';
+    this.rebuildPathsWhere((entry) => entry.appIndex === appIndex, 'template');
+    return true;
+  }
+
+  /** Recomputes paths (same lengths, new costs) for live instances whose hosting matches. */
+  private rebuildPathsWhere(match: (hosting: AppHosting) => boolean, _why: string): void {
+    // Station keys are per VM, so the VM's exit and process hops are reconfigured in place, and a Type-1
+    // path switches to the backend of the new driver.
+    const reconfigured = new Set<string>();
+    for (let instance = 0; instance < this.instanceCount; instance += 1) {
+      if (this.instState[instance] === INSTANCE_STOPPED) continue;
+      const hosting = this.hostings.find((entry) => entry.appIndex === this.instApp[instance]);
+      if (!hosting || !match(hosting)) continue;
+      const vmKey = hosting.kind === 'vm-per-instance' ? `${hosting.app.id}#${instance}` : hosting.vmNode ?? '';
+      if (!reconfigured.has(vmKey)) {
+        reconfigured.add(vmKey);
+        const driver = vmDriverOf(hosting, this.nodes) ?? 'emulated';
+        const exitCosts = hosting.hypervisorType === 'type2' ? SERVICE_US.type2VmExit : SERVICE_US.vmExit;
+        const exit = this.stationKey.get(`exit:${vmKey}`);
+        const process = this.stationKey.get(`process:${vmKey}`);
+        const backend = this.stationKey.get(`backend:${vmKey}`);
+        if (exit !== undefined) this.configureStation(exit, exitCosts[driver], SERVERS.perCore * VM_VCPUS);
+        if (process !== undefined) this.configureStation(process, SERVICE_US.type2Process[driver], SERVERS.type2Process);
+        if (backend !== undefined) this.configureStation(backend, SERVICE_US.backend[driver], SERVERS.backend);
+      }
+      const saved = this.paths.slice(instance * 3, instance * 3 + 3);
+      this.buildPaths(instance, hosting);
+      // Keep the arrays in place so packets already on the way follow the new hops.
+      for (let kind = 0; kind < 3; kind += 1) {
+        const fresh = this.paths[instance * 3 + kind];
+        const old = saved[kind];
+        if (old && old.length === fresh.length) {
+          old.set(fresh);
+          this.paths[instance * 3 + kind] = old;
+        }
+      }
+    }
+  }
+
+  /** Moves an app: its instances stop and the same number boot at the new place. */
+  private moveApp(appIndex: number, command: Extract<Command, { op: 'move' }>, nowUs: number): string | null {
+    const app = this.level.apps[appIndex];
+    const resolved = resolvePlacement(this.level, this.nodes, app, appIndex, { on: command.on, vm: command.vm });
+    if (!resolved.hosting || resolved.violations.length > 0) return resolved.violations[0]?.code ?? 'cannot-host-app';
+    if (!this.level.allow.includes(resolved.hosting.architecture)) return 'arch-not-allowed';
+    const live = this.liveInstances(appIndex);
+    for (const instance of live) this.stopInstance(instance, nowUs);
+    for (let index = 0; index < this.instanceCount; index += 1) {
+      if (this.instApp[index] === appIndex && this.instState[index] === INSTANCE_SPARE) this.stopInstance(index, nowUs);
+    }
+    const position = this.hostings.findIndex((entry) => entry.appIndex === appIndex);
+    this.hostings[position] = resolved.hosting;
+    for (let count = 0; count < live.length; count += 1) this.bootInstance(appIndex, nowUs);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- the tick
+
+  private emit(event: SimEvent): void {
+    if (this.listener) this.listener(event);
+  }
+
+  private foldTrace(a: number, b: number): void {
+    let hash = this.traceHashValue ^ a;
+    hash = Math.imul(hash, 0x01000193);
+    hash ^= b;
+    this.traceHashValue = Math.imul(hash, 0x01000193) >>> 0;
+  }
+
+  private runTick(): void {
+    const tick = this.tick;
+    const tickStartUs = tick * TICK_US;
+    const tickEndUs = tickStartUs + TICK_US;
+
+    while (this.commandCursor < this.commands.length && this.commands[this.commandCursor].atMs * 1000 < tickEndUs) {
+      const command = this.commands[this.commandCursor];
+      this.commandCursor += 1;
+      this.applyCommand(command, tickStartUs);
+      this.foldTrace(0x636d64, tick);
+    }
+    this.runTimeline(tick, tickStartUs, tickEndUs);
+    this.emitPackets(tickStartUs, tickEndUs);
+    this.movePackets(tickStartUs, tickEndUs);
+  }
+
+  /** Bursts, boots finishing, attacks and their spread: things that happen at tick granularity. */
+  private runTimeline(tick: number, tickStartUs: number, tickEndUs: number): void {
+    for (const burst of this.pendingBursts) {
+      if (!burst.started && tick >= burst.startTick) {
+        burst.started = true;
+        const app = this.level.apps[burst.app];
+        this.emit({ type: 'burstStarted', app: app.id, burst: burst.index, atUs: tickStartUs, required: burst.required, deadlineUs: burst.deadlineTick * TICK_US });
+        if (this.liveInstances(burst.app).length < burst.required) this.scaleTo(burst.app, burst.required, tickStartUs);
+      }
+    }
+    for (let instance = 0; instance < this.instanceCount; instance += 1) {
+      if (this.instState[instance] === INSTANCE_BOOTING && this.instReady[instance] < tickEndUs) {
+        this.instState[instance] = INSTANCE_READY;
+        const appIndex = this.instApp[instance];
+        if (!this.imageOnMachine[appIndex] && this.pullDoneUs[appIndex] >= 0 && this.pullDoneUs[appIndex] < tickEndUs) {
+          this.imageOnMachine[appIndex] = 1;
+          this.emit({ type: 'imagePulled', app: this.level.apps[appIndex].id, atUs: this.pullDoneUs[appIndex] });
+        }
+        this.emit({ type: 'instanceReady', app: this.level.apps[appIndex].id, instance, atUs: this.instReady[instance] });
+        this.foldTrace(0x726479, instance);
+      }
+    }
+    for (const burst of this.pendingBursts) {
+      if (burst.started && !burst.ended && tick >= burst.deadlineTick) {
+        burst.ended = true;
+        const served = Math.min(this.readyCount(burst.app), burst.required);
+        const app = this.level.apps[burst.app];
+        this.burstRecords.push({ app: app.id, atSecond: (this.level.bursts ?? [])[burst.index].atSecond, required: burst.required, served });
+        this.emit({ type: 'burstEnded', app: app.id, burst: burst.index, atUs: tickStartUs, required: burst.required, served });
+        this.foldTrace(0x627273, served);
+      }
+    }
+    const threats = this.level.threats ?? [];
+    for (let index = 0; index < threats.length; index += 1) {
+      if (this.threatFired[index] || tick < this.threatTicks[index]) continue;
+      this.threatFired[index] = true;
+      const threat = threats[index];
+      const attackerIndex = threat.app !== undefined ? this.appIndex.get(threat.app) : undefined;
+      const reach = resolveAttack(this.level, threat, index, this.seed, this.nodes, this.hostings, this.rootNode);
+      this.emit({
+        type: 'attackStarted',
+        threat: index,
+        kind: threat.kind,
+        app: threat.app ?? null,
+        atUs: tickStartUs,
+        exposedTenants: reach.victims.map((victim) => victim.tenant),
+      });
+      if (reach.containedBy) {
+        this.emit({ type: 'attackContained', threat: index, kind: threat.kind, app: threat.app ?? null, atUs: tickStartUs, reason: reach.containedBy });
+      }
+      reach.victims.forEach((victim, order) => {
+        // The first victim falls at once; each further one a spread interval later, unless quarantined.
+        const atUs = tickStartUs + order * ATTACK_SPREAD_MS * 1000;
+        const quarantinedAlready = attackerIndex !== undefined && this.quarantined[attackerIndex] === 1 && order > 0;
+        if (quarantinedAlready) return;
+        this.pendingBreaches.push({ atUs, threat: index, kind: threat.kind, attacker: threat.app ?? null, tenant: victim.tenant, boundary: victim.boundary });
+      });
+    }
+    if (this.pendingBreaches.length > 0) {
+      const remaining: PendingBreach[] = [];
+      for (const breach of this.pendingBreaches) {
+        if (breach.atUs >= tickEndUs) {
+          remaining.push(breach);
+          continue;
+        }
+        const first = !this.breachedTenantSet.has(breach.tenant);
+        this.breachedTenantSet.add(breach.tenant);
+        const record: BreachRecord = {
+          threat: breach.threat,
+          kind: breach.kind,
+          attacker: breach.attacker,
+          tenant: breach.tenant,
+          boundary: breach.boundary,
+          atMs: Math.round(breach.atUs / 1000),
+        };
+        if (first) this.breaches.push(record);
+        this.emit({ type: 'breach', threat: breach.threat, kind: breach.kind, attacker: breach.attacker, tenant: breach.tenant, boundary: breach.boundary, atUs: breach.atUs });
+        this.foldTrace(0x627263, hashString(breach.tenant));
+      }
+      this.pendingBreaches = remaining;
+    }
+  }
+
+  private allocateSlot(): number {
+    if (this.freeCount > 0) {
+      this.freeCount -= 1;
+      return this.freeSlots[this.freeCount];
+    }
+    if (this.slotHighWater >= this.packetCapacity) this.growPackets();
+    const slot = this.slotHighWater;
+    this.slotHighWater += 1;
+    return slot;
+  }
+
+  private growPackets(): void {
+    const size = Math.min(this.packetCapacity * 2, SLOT_BITS);
+    if (size <= this.packetCapacity) throw new Error(`More than ${MAX_PACKETS_IN_FLIGHT} packets in flight`);
+    this.pId = growInt(this.pId, size);
+    this.pInst = growInt(this.pInst, size);
+    this.pKind = growByte(this.pKind, size);
+    this.pHop = growByte(this.pHop, size);
+    this.pEmit = growFloat(this.pEmit, size);
+    this.pStart = growFloat(this.pStart, size);
+    this.pDone = growFloat(this.pDone, size);
+    this.pArrive = growFloat(this.pArrive, size);
+    this.pStation = growInt(this.pStation, size);
+    this.freeSlots = growInt(this.freeSlots, size);
+    this.packetCapacity = size;
+  }
+
+  private releaseSlot(slot: number): void {
+    this.freeSlots[this.freeCount] = slot;
+    this.freeCount += 1;
+    this.inFlight -= 1;
+  }
+
+  private pushArrival(depth: number, slot: number, arriveUs: number, tickStartUs: number): void {
+    let keys = this.depthKeys[depth];
+    const count = this.depthCount[depth];
+    if (count >= keys.length) {
+      keys = growFloat(keys, keys.length * 2);
+      this.depthKeys[depth] = keys;
+    }
+    keys[count] = Math.floor((arriveUs - tickStartUs) * ORDER_STEPS_PER_US) * SLOT_BITS + slot;
+    this.pArrive[slot] = arriveUs;
+    this.depthCount[depth] = count + 1;
+  }
+
+  /** New packets from every running instance, at seeded random (Poisson) arrival times. */
+  private emitPackets(tickStartUs: number, tickEndUs: number): void {
+    const listener = this.listener;
+    for (let instance = 0; instance < this.instanceCount; instance += 1) {
+      if (this.instState[instance] !== INSTANCE_READY) continue;
+      const appIndex = this.instApp[instance];
+      const quarantined = this.quarantined[appIndex] === 1;
+      for (let kind = 0; kind < 3; kind += 1) {
+        const generator = instance * 3 + kind;
+        let next = this.genNext[generator];
+        if (next < tickStartUs) next = tickStartUs;
+        while (next < tickEndUs) {
+          if (quarantined) {
+            // A quarantined app stops serving: its requests are counted as cut off.
+            this.emittedByKind[kind] += 1;
+            this.blockedByKind[kind] += 1;
+          } else {
+            const slot = this.allocateSlot();
+            const id = this.nextPacketId;
+            this.nextPacketId += 1;
+            this.inFlight += 1;
+            this.pId[slot] = id;
+            this.pInst[slot] = instance;
+            this.pKind[slot] = kind;
+            this.pHop[slot] = 0;
+            this.pEmit[slot] = next;
+            this.emittedByKind[kind] += 1;
+            const first = this.paths[generator][0];
+            this.pushArrival(this.stationDepthOf(first), slot, next, tickStartUs);
+            if (listener) {
+              listener({ type: 'packetEmitted', packet: id, app: this.level.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs: next });
+            }
+          }
+          next += this.exponential(generator);
+        }
+        this.genNext[generator] = next;
+      }
+    }
+  }
+
+  private stationDepthOf(station: number): number {
+    return this.stationInfos[station].depth;
+  }
+
+  /** Moves every packet as far as it gets this tick, hop by hop, in time order at each depth. */
+  private movePackets(tickStartUs: number, tickEndUs: number): void {
+    const listener = this.listener;
+    const service = this.stService;
+    const interval = this.stInterval;
+    const nextFree = this.stNextFree;
+    const owner = this.stOwner;
+    for (let depth = 0; depth <= MAX_DEPTH; depth += 1) {
+      const count = this.depthCount[depth];
+      if (count > 0) {
+        const keys = this.depthKeys[depth].subarray(0, count);
+        keys.sort();
+        for (let index = 0; index < count; index += 1) {
+          const slot = keys[index] % SLOT_BITS;
+          const arrive = this.pArrive[slot];
+          const kind = this.pKind[slot];
+          const instance = this.pInst[slot];
+          const path = this.paths[instance * 3 + kind];
+          const station = path[this.pHop[slot]];
+          const appIndex = this.instApp[instance];
+          const blockedNode = this.blockAt[appIndex * 3 + kind];
+          if (blockedNode >= 0 && owner[station] === blockedNode) {
+            this.blockedByKind[kind] += 1;
+            this.dropPacket(slot, station, 'blocked', arrive);
+            continue;
+          }
+          const lane = station * 3 + kind;
+          const free = nextFree[lane];
+          const start = arrive > free ? arrive : free;
+          if (start - arrive > MAX_QUEUE_WAIT_US) {
+            this.droppedByKind[kind] += 1;
+            this.dropPacket(slot, station, 'queue-full', arrive);
+            continue;
+          }
+          nextFree[lane] = start + interval[lane];
+          const done = start + service[lane];
+          this.pStart[slot] = start;
+          this.pDone[slot] = done;
+          this.pStation[slot] = station;
+          this.enqueueAtStation(station, slot);
+          if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+        }
+        this.depthCount[depth] = 0;
+      }
+      const stations = this.stationsByDepth[depth];
+      for (let index = 0; index < stations.length; index += 1) this.releaseFinished(stations[index], tickStartUs, tickEndUs);
+    }
+  }
+
+  private enqueueAtStation(station: number, slot: number): void {
+    let queue = this.stQueue[station];
+    const mask = queue.length - 1;
+    const tail = this.stTail[station];
+    const nextTail = (tail + 1) & mask;
+    if (nextTail === this.stHead[station]) {
+      // Full ring: grow it, unwrapping the contents to start at 0.
+      const grown = new Int32Array(queue.length * 2);
+      let write = 0;
+      for (let cursor = this.stHead[station]; cursor !== tail; cursor = (cursor + 1) & mask) grown[write++] = queue[cursor];
+      queue = grown;
+      this.stQueue[station] = grown;
+      this.stHead[station] = 0;
+      this.stTail[station] = write;
+      grown[write] = slot;
+      this.stTail[station] = write + 1;
+      return;
+    }
+    queue[tail] = slot;
+    this.stTail[station] = nextTail;
+  }
+
+  /** Passes on (or delivers) every packet whose service at this station ends within the tick. */
+  private releaseFinished(station: number, tickStartUs: number, tickEndUs: number): void {
+    const queue = this.stQueue[station];
+    const mask = queue.length - 1;
+    let head = this.stHead[station];
+    const tail = this.stTail[station];
+    while (head !== tail) {
+      const slot = queue[head];
+      const done = this.pDone[slot];
+      if (done > tickEndUs) break;
+      head = (head + 1) & mask;
+      const kind = this.pKind[slot];
+      const instance = this.pInst[slot];
+      const path = this.paths[instance * 3 + kind];
+      const hop = this.pHop[slot] + 1;
+      if (hop >= path.length) {
+        // Reported per request: the bundle's time ÷ its requests.
+        const latency = (done - this.pEmit[slot]) / BUNDLE_REQUESTS;
+        this.histograms[kind].add(latency);
+        this.deliveredByKind[kind] += 1;
+        this.foldTrace(this.pId[slot], done | 0);
+        if (this.listener) {
+          this.listener({
+            type: 'packetDelivered',
+            packet: this.pId[slot],
+            app: this.level.apps[this.instApp[instance]].id,
+            kind: PACKET_KINDS[kind],
+            atUs: done,
+            latencyUs: latency,
+          });
+        }
+        this.releaseSlot(slot);
+      } else {
+        this.pHop[slot] = hop;
+        // A packet held behind a slower one (head of line) moves on no earlier than this tick.
+        this.pushArrival(this.stationDepthOf(path[hop]), slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
+      }
+    }
+    this.stHead[station] = head;
+  }
+
+  private dropPacket(slot: number, station: number, reason: 'blocked' | 'queue-full', atUs: number): void {
+    this.foldTrace(this.pId[slot] ^ 0x5a5a5a5a, atUs | 0);
+    if (this.listener) {
+      const instance = this.pInst[slot];
+      this.listener({
+        type: 'packetDropped',
+        packet: this.pId[slot],
+        app: this.level.apps[this.instApp[instance]].id,
+        kind: PACKET_KINDS[this.pKind[slot]],
+        station,
+        reason,
+        atUs,
+      });
+    }
+    this.releaseSlot(slot);
+  }
+}
