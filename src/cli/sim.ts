@@ -1,0 +1,169 @@
+// The command line (contracts.md §2): simulate a build, rank a level's architectures, or validate a file.
+// One JSON object on stdout and nothing else; diagnostics on stderr; exit 2 on bad input, naming the field.
+
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { builtInLevel } from '../levels/index';
+import { rankLevel, runBuild, withStars } from '../scoring/rankLevel';
+import { canonicalBuild } from '../sim/canonicalBuild';
+import { parseJsonText } from '../sim/parseJson';
+import type { Architecture, Build, Level, ValidationError } from '../sim/types';
+import { ARCHITECTURES, BUILD_FORMAT } from '../sim/types';
+import { validateBuild } from '../sim/validateBuild';
+import { validateLevel } from '../sim/validateLevel';
+
+export interface CliOutcome {
+  exitCode: 0 | 2;
+  stdout: unknown;
+  stderr: string[];
+}
+
+class BadInput extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super(errors.map((error) => `${error.path || '(root)'}: ${error.message}`).join('\n'));
+  }
+}
+
+function bad(path: string, message: string, code = 'argument'): BadInput {
+  return new BadInput([{ path, code, message }]);
+}
+
+interface Options {
+  level?: string;
+  arch?: string;
+  build?: string;
+  seed?: string;
+  rank: boolean;
+  validate?: string;
+}
+
+const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate']);
+
+function parseArguments(argv: string[]): Options {
+  const options: Options = { rank: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index];
+    if (flag === '--rank') {
+      options.rank = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument "${flag}". Use --level, --arch, --build, --seed, --rank or --validate.`);
+    const value = argv[index + 1];
+    if (value === undefined || value.startsWith('--')) throw bad(flag, `${flag} needs a value.`);
+    index += 1;
+    const key = flag.slice(2) as 'level' | 'arch' | 'build' | 'seed' | 'validate';
+    options[key] = value;
+  }
+  return options;
+}
+
+function readJsonFile(path: string, flag: string): unknown {
+  if (!existsSync(path)) throw bad(flag, `File "${path}" does not exist.`, 'not-found');
+  if (!statSync(path).isFile()) throw bad(flag, `"${path}" is not a file.`, 'not-found');
+  const parsed = parseJsonText(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new BadInput(parsed.errors.map((error) => ({ ...error, message: `${path}: ${error.message}` })));
+  return parsed.value;
+}
+
+function loadLevel(reference: string): Level {
+  const looksLikePath = reference.includes('/') || reference.includes('\\') || reference.endsWith('.json');
+  if (!looksLikePath || !existsSync(reference)) {
+    const builtIn = builtInLevel(reference);
+    if (builtIn) return builtIn;
+    if (!looksLikePath) throw bad('--level', `"${reference}" is neither a level file nor a built-in level id.`, 'not-found');
+  }
+  const validated = validateLevel(readJsonFile(reference, '--level'));
+  if (!validated.ok) throw new BadInput(validated.errors);
+  return validated.value;
+}
+
+function parseSeed(text: string | undefined, level: Level): number {
+  if (text === undefined) return level.seed;
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw bad('--seed', `--seed must be an integer, not "${text}".`);
+  return Number(text);
+}
+
+function rankingJson(level: Level, seed: number) {
+  const ranking = rankLevel(level, seed);
+  return {
+    level: level.id,
+    seed,
+    modelVersion: ranking.modelVersion,
+    ranking: ranking.entries.map((entry) => ({
+      arch: entry.arch,
+      apps: entry.result.apps,
+      feasible: entry.result.feasible,
+      reasons: entry.result.reasons,
+      score: entry.result.score,
+      metrics: entry.result.metrics,
+    })),
+  };
+}
+
+function validateFile(path: string): CliOutcome {
+  const json = readJsonFile(path, '--validate');
+  const isBuild = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === BUILD_FORMAT;
+  const validated = isBuild ? validateBuild(json) : validateLevel(json);
+  if (validated.ok) return { exitCode: 0, stdout: { ok: true }, stderr: [] };
+  return {
+    exitCode: 2,
+    stdout: { ok: false, errors: validated.errors.map((error) => ({ path: error.path, message: error.message, code: error.code })) },
+    stderr: validated.errors.map((error) => `${error.path || '(root)'}: ${error.message}`),
+  };
+}
+
+/** Runs the CLI on arguments; never throws on bad input (it becomes exit 2 with the field's path). */
+export function runCli(argv: string[]): CliOutcome {
+  try {
+    const options = parseArguments(argv);
+    if (options.validate !== undefined) {
+      if (options.level || options.arch || options.build || options.rank) {
+        throw bad('--validate', '--validate takes a file and no other option.');
+      }
+      return validateFile(options.validate);
+    }
+    if (!options.level) throw bad('--level', 'Give --level <path-or-built-in-id> (or --validate <path>).', 'required');
+    const level = loadLevel(options.level);
+    const seed = parseSeed(options.seed, level);
+    if (options.rank) {
+      if (options.arch || options.build) throw bad('--rank', '--rank compares every architecture; leave out --arch and --build.');
+      return { exitCode: 0, stdout: rankingJson(level, seed), stderr: [] };
+    }
+    if (options.arch && options.build) throw bad('--arch', 'Give either --arch or --build, not both.');
+    let build: Build;
+    if (options.arch) {
+      if (!(ARCHITECTURES as readonly string[]).includes(options.arch)) {
+        throw bad('--arch', `--arch must be one of ${ARCHITECTURES.join(', ')}; got "${options.arch}".`, 'enum');
+      }
+      build = canonicalBuild(level, options.arch as Architecture);
+    } else if (options.build) {
+      const validated = validateBuild(readJsonFile(options.build, '--build'), level);
+      if (!validated.ok) throw new BadInput(validated.errors);
+      build = validated.value;
+    } else {
+      throw bad('--arch', 'Give --arch <name>, --build <path> or --rank.', 'required');
+    }
+    const result = withStars(level, runBuild(level, build, seed), rankLevel(level, seed));
+    return { exitCode: 0, stdout: result, stderr: [] };
+  } catch (error) {
+    if (error instanceof BadInput) {
+      return {
+        exitCode: 2,
+        stdout: { ok: false, errors: error.errors.map((entry) => ({ path: entry.path, message: entry.message, code: entry.code })) },
+        stderr: [error.message],
+      };
+    }
+    throw error;
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1] ?? '';
+  return /sim\.(ts|js|mjs)$/.test(entry) && entry.includes('cli');
+}
+
+if (isMain()) {
+  const outcome = runCli(process.argv.slice(2));
+  for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
+  process.stdout.write(`${JSON.stringify(outcome.stdout, null, 2)}\n`);
+  process.exitCode = outcome.exitCode;
+}
