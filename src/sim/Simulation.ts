@@ -250,6 +250,8 @@ export class Simulation {
   private blockAt: Int32Array;
   private pullDoneUs: Float64Array;
   private imageOnMachine: Uint8Array;
+  /** Which images were on the machine when the run began (cached, or pre-pulled by provisioning). */
+  private readonly imageAtStart: Uint8Array;
   private memoryUsedGiB: number;
   private peakMemoryGiB: number;
   private readonly commands: Command[] = [];
@@ -296,6 +298,7 @@ export class Simulation {
       const prePull = build.provisioning?.some((entry) => entry.app === app.id && entry.prePull) ?? false;
       if (app.image?.cached || prePull) this.imageOnMachine[index] = 1;
     });
+    this.imageAtStart = this.imageOnMachine.slice();
     this.memoryUsedGiB = analysis.memoryGiB;
     this.peakMemoryGiB = analysis.memoryGiB;
 
@@ -516,12 +519,13 @@ export class Simulation {
     return atRisk.size;
   }
 
-  /** Seconds one new instance takes to run, averaged over apps, from the build's provisioning. */
+  /** Seconds one new instance takes to run from the machine as it was at the start (image pull included
+   * where the image was neither cached nor pre-pulled), averaged over apps. */
   private bootSecondsPerInstance(): number {
     if (this.hostings.length === 0) return 0;
     let total = 0;
     for (const hosting of this.hostings) {
-      total += this.startSeconds(hosting) + (this.imageOnMachine[hosting.appIndex] ? 0 : this.pullSeconds(hosting.appIndex));
+      total += this.startSeconds(hosting) + (this.imageAtStart[hosting.appIndex] ? 0 : this.pullSeconds(hosting.appIndex));
     }
     return round2(total / this.hostings.length);
   }
