@@ -1,0 +1,18 @@
+// Types every translation key from the English files, so `t('menu.campaign')` with a key that English
+// lacks fails to compile. Level strings (namespace `levels`) are dynamic and go through levelStrings.ts.
+import 'i18next';
+import type ui from '../../locales/en/ui.json';
+import type board from '../../locales/en/board.json';
+import type glossary from '../../locales/en/glossary.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'ui';
+    resources: {
+      ui: typeof ui;
+      board: typeof board;
+      glossary: typeof glossary;
+    };
+    returnNull: false;
+  }
+}
