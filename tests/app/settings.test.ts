@@ -1,0 +1,104 @@
+// Tests the settings store: defaults, validation, URL overrides, and blocked, full and corrupted storage.
+import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings, SETTINGS_FORMAT, SETTINGS_KEY, SettingsStore, validateSettings } from '../../src/app/settings';
+import { blockedStorage, fullStorage, memoryStorage } from './storageDoubles';
+
+const defaults = defaultSettings({ prefersReducedMotion: true, browserLanguage: 'ko' });
+const good = { format: SETTINGS_FORMAT, language: 'en', musicVolume: 0.2, effectsVolume: 1, muted: true, reducedMotion: false, colorProfile: 'projector', renderer: 'canvas' };
+
+describe('defaultSettings', () => {
+  it('follows the browser for language and reduced motion', () => {
+    expect(defaults.language).toBe('ko');
+    expect(defaults.reducedMotion).toBe(true);
+    expect(defaultSettings({ prefersReducedMotion: false, browserLanguage: 'en' }).reducedMotion).toBe(false);
+  });
+});
+
+describe('validateSettings', () => {
+  it('accepts a complete stored value and rejects wrong shapes', () => {
+    expect(validateSettings(good).ok).toBe(true);
+    for (const bad of [null, 3, 'x', [], {}, { ...good, format: 'kernel-courier/settings@2' }, { ...good, musicVolume: 1.5 },
+      { ...good, musicVolume: Number.NaN }, { ...good, language: 'fr' }, { ...good, muted: 'yes' }, { ...good, renderer: 'vulkan' }]) {
+      expect(validateSettings(bad).ok).toBe(false);
+    }
+  });
+});
+
+describe('SettingsStore', () => {
+  it('starts from defaults with empty storage and saves changes', () => {
+    const storage = memoryStorage();
+    const store = new SettingsStore(storage, defaults);
+    expect(store.get()).toEqual(defaults);
+    expect(store.status).toBe('ok');
+    expect(storage.dump()).toEqual({});
+    expect(store.update({ musicVolume: 0.3 })).toBe('ok');
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}')).toMatchObject({ format: SETTINGS_FORMAT, musicVolume: 0.3 });
+    expect(new SettingsStore(storage, defaults).get().musicVolume).toBe(0.3);
+  });
+
+  it('loads saved settings', () => {
+    const store = new SettingsStore(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(good) }), defaults);
+    expect(store.get()).toMatchObject({ language: 'en', muted: true, colorProfile: 'projector' });
+  });
+
+  it('refuses invalid values and keeps the good save', () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify(good) });
+    const store = new SettingsStore(storage, defaults);
+    expect(store.update({ musicVolume: 7 })).toBe('invalid');
+    expect(store.get().musicVolume).toBe(0.2);
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}').musicVolume).toBe(0.2);
+  });
+
+  it('applies URL overrides without saving them, until the player changes that setting', () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify(good) });
+    const store = new SettingsStore(storage, defaults);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setOverrides({ colorProfile: 'default', language: undefined });
+    expect(store.get().colorProfile).toBe('default');
+    expect(store.isOverridden('colorProfile')).toBe(true);
+    expect(listener).toHaveBeenCalledWith(expect.objectContaining({ colorProfile: 'default' }), ['colorProfile']);
+    store.update({ musicVolume: 0.9 });
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}').colorProfile).toBe('projector');
+    store.update({ colorProfile: 'projector' });
+    expect(store.isOverridden('colorProfile')).toBe(false);
+  });
+
+  it('runs in memory when storage is blocked', () => {
+    const store = new SettingsStore(blockedStorage(), defaults);
+    expect(store.status).toBe('blocked');
+    expect(store.update({ muted: true })).toBe('blocked');
+    expect(store.get().muted).toBe(true);
+  });
+
+  it('runs in memory when storage is full', () => {
+    const store = new SettingsStore(fullStorage(), defaults);
+    expect(store.status).toBe('ok');
+    expect(store.update({ muted: true })).toBe('full');
+    expect(store.status).toBe('full');
+    expect(store.get().muted).toBe(true);
+  });
+
+  it('keeps corrupted settings aside and does not overwrite them until the player changes something', () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: '{not json' });
+    const store = new SettingsStore(storage, defaults);
+    expect(store.status).toBe('corrupted');
+    expect(store.get()).toEqual(defaults);
+    expect(storage.dump()[SETTINGS_KEY]).toBe('{not json');
+    expect(storage.dump()[`${SETTINGS_KEY}.backup`]).toBe('{not json');
+    store.update({ muted: true });
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}').muted).toBe(true);
+    expect(storage.dump()[`${SETTINGS_KEY}.backup`]).toBe('{not json');
+  });
+
+  it('treats a wrong version as corrupted', () => {
+    const store = new SettingsStore(memoryStorage({ [SETTINGS_KEY]: JSON.stringify({ ...good, format: 'kernel-courier/settings@0' }) }), defaults);
+    expect(store.status).toBe('corrupted');
+  });
+
+  it('works without any storage at all', () => {
+    const store = new SettingsStore(null, defaults);
+    expect(store.status).toBe('blocked');
+    expect(store.get()).toEqual(defaults);
+  });
+});
