@@ -1,0 +1,32 @@
+// The browser's sound factory: Howler. Imported lazily by main.ts at the first gesture, so Howler is
+// never even evaluated when the URL disables audio.
+import { Howl } from 'howler';
+import type { SoundFactory } from './AudioAdapter';
+
+export function createHowlerFactory(): SoundFactory {
+  return {
+    create({ src, loop, volume, onLoadError }) {
+      const howl = new Howl({
+        src: [src],
+        // Blob and hashed URLs may not end in ".wav"; tell Howler the format.
+        format: ['wav'],
+        loop,
+        volume,
+        preload: true,
+        onloaderror: () => onLoadError(),
+        onplayerror: () => {
+          // Browsers may still refuse until the audio context unlocks; try again once it does.
+          howl.once('unlock', () => howl.play());
+        },
+      });
+      return {
+        play: () => void howl.play(),
+        pause: () => void howl.pause(),
+        stop: () => void howl.stop(),
+        volume: (gain) => void howl.volume(gain),
+        playing: () => howl.playing(),
+        unload: () => howl.unload(),
+      };
+    },
+  };
+}
