@@ -185,7 +185,3 @@ export const VM_ESCAPE_CHANCE = {
 
 /** After an attack lands, it reaches one more exposed tenant every this many ms until quarantined. */
 export const ATTACK_SPREAD_MS = 1000;
-
-/** Latency histogram: 32 bins per doubling of µs, up to 2^25 µs (≈ 33 s). */
-export const HISTOGRAM_BINS_PER_OCTAVE = 32;
-export const HISTOGRAM_OCTAVES = 25;

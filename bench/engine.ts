@@ -1,0 +1,100 @@
+// Engine benchmark: packet hops simulated per second on one thread, and milliseconds to rank every
+// architecture of each built-in level (cold: no cached baseline). Measures and reports; asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { CAMPAIGN_LEVELS } from '../src/levels/index';
+import { clearBaselineCache, rankLevel } from '../src/scoring/rankLevel';
+import { canonicalBuild } from '../src/sim/canonicalBuild';
+import { createSimulation } from '../src/sim/Simulation';
+import type { Architecture, Level } from '../src/sim/types';
+
+export interface EngineBenchResult {
+  hopsPerSecond: { arch: Architecture; hops: number; medianMs: number; hopsPerSecond: number }[];
+  hopsPerSecondMedian: number;
+  rankMs: { level: string; medianMs: number; runs: number }[];
+  rankMsWorst: number;
+  goals: { hopsPerSecond: number; rankMs: number };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** A heavy level: 24 instances streaming about 5 000 packets per second (mostly syscalls, disk and network
+ * just under the devices' capacity) for 60 s. */
+export function heavyLevel(): Level {
+  return {
+    format: 'kernel-courier/level@1',
+    id: 'bench-heavy',
+    title: { en: 'Benchmark' },
+    brief: { en: 'Benchmark' },
+    hardware: { cores: 32, memoryGiB: 1024 },
+    apps: Array.from({ length: 6 }, (_, index) => ({
+      id: `app-${index}`,
+      tenant: `tenant-${index % 3}`,
+      kernel: 'linux' as const,
+      trust: 'trusted' as const,
+      io: { disk: 2, net: 5, syscall: 200 },
+      instances: 4,
+      image: { sizeMB: 100, cached: true },
+    })),
+    objectives: { speed: 1 },
+    allow: ['native', 'container', 'type2', 'type1-full', 'type1-para'],
+    durationSeconds: 60,
+    seed: 1,
+  };
+}
+
+export function runEngineBench(repeats = 5): EngineBenchResult {
+  const level = heavyLevel();
+  const hopsPerSecond = level.allow.map((arch) => {
+    const times: number[] = [];
+    let hops = 0;
+    for (let run = 0; run < repeats; run += 1) {
+      const created = createSimulation(level, canonicalBuild(level, arch));
+      if (!created.ok) throw new Error(`bench level infeasible for ${arch}`);
+      const started = performance.now();
+      created.simulation.runToEnd();
+      times.push(performance.now() - started);
+      hops = created.simulation.hopCount;
+    }
+    const medianMs = median(times);
+    return { arch, hops, medianMs: round(medianMs), hopsPerSecond: Math.round(hops / (medianMs / 1000)) };
+  });
+  const rankMs = CAMPAIGN_LEVELS.map((campaignLevel) => {
+    const times: number[] = [];
+    for (let run = 0; run < repeats; run += 1) {
+      clearBaselineCache();
+      const started = performance.now();
+      rankLevel(campaignLevel);
+      times.push(performance.now() - started);
+    }
+    return { level: campaignLevel.id, medianMs: round(median(times)), runs: repeats };
+  });
+  return {
+    hopsPerSecond,
+    hopsPerSecondMedian: Math.round(median(hopsPerSecond.map((entry) => entry.hopsPerSecond))),
+    rankMs,
+    rankMsWorst: Math.max(...rankMs.map((entry) => entry.medianMs)),
+    goals: { hopsPerSecond: 10_000_000, rankMs: 100 },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function engineTable(result: EngineBenchResult): string {
+  const lines = ['Engine: packet hops per second (one thread, median of runs)', ''];
+  lines.push('arch         hops        median ms   hops/s');
+  for (const entry of result.hopsPerSecond) {
+    lines.push(`${entry.arch.padEnd(12)} ${String(entry.hops).padStart(10)}  ${entry.medianMs.toFixed(1).padStart(9)}   ${(entry.hopsPerSecond / 1e6).toFixed(2)} M`);
+  }
+  lines.push(`median over architectures: ${(result.hopsPerSecondMedian / 1e6).toFixed(2)} M hops/s (goal ≥ 10 M)`, '');
+  lines.push('Ranking every architecture of each built-in level (cold, median)', '');
+  lines.push('level                              ms');
+  for (const entry of result.rankMs) lines.push(`${entry.level.padEnd(32)} ${entry.medianMs.toFixed(1).padStart(6)}`);
+  lines.push(`worst level: ${result.rankMsWorst.toFixed(1)} ms (goal ≤ 100 ms)`);
+  return lines.join('\n');
+}
