@@ -1,0 +1,94 @@
+// The scoring engine: objective scores, weights, the infeasible cap, stars and deduction reason codes.
+import { describe, expect, it } from 'vitest';
+import { rankLevel, runBuild, withStars, bestArchitecture } from '../../src/scoring/rankLevel';
+import { scoreSecurity, scoreSpeed, starsFor, weightedTotal, scoreInfeasible } from '../../src/scoring/scoreRun';
+import { canonicalBuild } from '../../src/sim/canonicalBuild';
+import { app, build, level } from '../sim/fixtures';
+
+describe('objective scores', () => {
+  const hostile = level({
+    apps: [app('evil', { trust: 'untrusted' }), app('b'), app('c'), app('d')],
+    threats: [{ app: 'evil', kind: 'kernel-exploit', atSecond: 1 }],
+    objectives: { security: 3, speed: 1 },
+  });
+
+  it('security falls by an equal share per breached tenant and names each breach', () => {
+    const container = runBuild(hostile, canonicalBuild(hostile, 'container'));
+    expect(container.metrics.breachedTenants).toBe(3);
+    expect(container.score.security).toBe(0);
+    expect(container.deductions.filter((deduction) => deduction.code === 'breach').map((deduction) => deduction.params.tenant)).toEqual(['b', 'c', 'd']);
+    const quarantined = runBuild(hostile, { ...canonicalBuild(hostile, 'container'), commands: [{ atMs: 1500, op: 'quarantine', app: 'evil' }] });
+    expect(quarantined.metrics.breachedTenants).toBe(1);
+    expect(quarantined.score.security).toBeCloseTo(66.7, 1);
+    expect(scoreSecurity(runBuild(hostile, canonicalBuild(hostile, 'type1-para')).metrics).score).toBe(100);
+  });
+
+  it('speed is 100 natively, a little less in containers, and falls with virtualization overhead', () => {
+    const io = level({ apps: [app('a', { io: { disk: 6, net: 8, syscall: 4 } })], objectives: { speed: 1 } });
+    const speed = (arch: 'native' | 'container' | 'type1-para' | 'type1-full' | 'type2') => runBuild(io, canonicalBuild(io, arch)).score.speed;
+    expect(speed('native')).toBe(100);
+    expect(speed('container')).toBeGreaterThan(90);
+    expect(speed('container')).toBeLessThan(100);
+    expect(speed('type1-para')).toBeLessThan(speed('container'));
+    expect(speed('type1-full')).toBeLessThan(speed('type1-para'));
+    expect(speed('type2')).toBeLessThan(speed('type1-full'));
+    const type2 = runBuild(io, canonicalBuild(io, 'type2'));
+    expect(type2.deductions.map((deduction) => deduction.code)).toContain('speed-latency');
+  });
+
+  it('drops cost speed and are named', () => {
+    const overloaded = level({ apps: [app('a', { instances: 6, io: { disk: 30 } })], objectives: { speed: 1 } });
+    const result = runBuild(overloaded, canonicalBuild(overloaded, 'type2'));
+    expect(result.metrics.dropped).toBeGreaterThan(0);
+    expect(result.deductions.find((deduction) => deduction.code === 'speed-drops')).toBeDefined();
+    expect(scoreSpeed(result.metrics).score).toBeLessThan(50);
+  });
+
+  it('scale is the share of burst instances running by the deadline', () => {
+    const bursty = level({
+      apps: [app('a'), app('b', { image: { sizeMB: 40, cached: false } })],
+      bursts: [{ app: 'b', atSecond: 2, instances: 4, deadlineSeconds: 4 }],
+      objectives: { scale: 1 },
+    });
+    expect(runBuild(bursty, canonicalBuild(bursty, 'container')).score.scale).toBe(100);
+    const vm = runBuild(bursty, canonicalBuild(bursty, 'type1-para'));
+    expect(vm.score.scale).toBe(25);
+    expect(vm.deductions).toContainEqual(expect.objectContaining({ code: 'burst-late', params: expect.objectContaining({ served: 1, required: 4 }) }));
+  });
+});
+
+describe('totals and stars', () => {
+  it('weights objectives by the level and ignores zero weights', () => {
+    const weighted = level({ objectives: { security: 3, speed: 1, scale: 0 } });
+    expect(weightedTotal(weighted, { security: 100, speed: 60, scale: 0 })).toBe(90);
+  });
+
+  it('an infeasible build scores 0 with a deduction per broken rule', () => {
+    const result = runBuild(level(), build([{ id: 'host', piece: 'host-os', on: 'hardware', kernel: 'windows' }], [{ app: 'a', on: 'host' }, { app: 'b', on: 'host' }]));
+    expect(result.feasible).toBe(false);
+    expect(result.score.total).toBe(0);
+    expect(result.deductions.every((deduction) => deduction.objective === 'feasibility')).toBe(true);
+    expect(scoreInfeasible([{ code: 'memory-exceeded', params: { usedGiB: 9, memoryGiB: 8 } }]).deductions[0]).toMatchObject({ code: 'memory-exceeded', params: { usedGiB: 9, memoryGiB: 8 } });
+  });
+
+  it('stars count the thresholds reached relative to the best', () => {
+    expect(starsFor(95, 100, [0.5, 0.8, 0.95], true)).toBe(3);
+    expect(starsFor(94, 100, [0.5, 0.8, 0.95], true)).toBe(2);
+    expect(starsFor(50, 100, [0.5, 0.8, 0.95], true)).toBe(1);
+    expect(starsFor(49, 100, [0.5, 0.8, 0.95], true)).toBe(0);
+    expect(starsFor(100, 100, [0.5, 0.8, 0.95], false)).toBe(0);
+  });
+
+  it('the ranking finds the best architecture by simulating every one on the same seed', () => {
+    const hostile = level({
+      apps: [app('evil', { trust: 'untrusted', io: { disk: 3, net: 4, syscall: 5 } }), app('b')],
+      threats: [{ app: 'evil', kind: 'kernel-exploit', atSecond: 1 }],
+      objectives: { security: 4, speed: 1 },
+    });
+    const ranking = rankLevel(hostile);
+    expect(bestArchitecture(ranking)).toBe('type1-para');
+    expect(ranking.entries[0].result.score.stars).toBe(3);
+    const player = withStars(hostile, runBuild(hostile, canonicalBuild(hostile, 'container')), ranking);
+    expect(player.score.stars).toBeLessThan(3);
+  });
+});
