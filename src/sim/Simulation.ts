@@ -472,6 +472,12 @@ export class Simulation {
     return waiting;
   }
 
+  /** The gap a hop's servers leave between two packets of a kind (µs of board time): how far apart a
+   * queue's packets are in time, for drawing the queue as a line. */
+  laneGapUs(station: number, kind: number): number {
+    return this.stInterval[station * 3 + kind] || 1;
+  }
+
   get packetsInFlight(): number {
     return this.inFlight;
   }
