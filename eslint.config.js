@@ -13,6 +13,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.{js,mjs}', '.ci/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    // Scripts run in Node, and hand functions to the browser (page.evaluate), so both sets of globals apply.
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', setTimeout: 'readonly' },
+    },
   },
 );

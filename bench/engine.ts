@@ -35,7 +35,7 @@ export function heavyLevel(): Level {
       tenant: `tenant-${index % 3}`,
       kernel: 'linux' as const,
       trust: 'trusted' as const,
-      io: { disk: 2, net: 5, syscall: 200 },
+      io: { disk: 0.4, net: 1, syscall: 40 },
       instances: 4,
       image: { sizeMB: 100, cached: true },
     })),

@@ -11,8 +11,8 @@ import { level } from '../sim/fixtures';
 const directory = mkdtempSync(join(tmpdir(), 'kernel-courier-cli-'));
 const levelPath = join(directory, 'level.json');
 const testLevel = level({ id: 'cli-level', threats: [{ app: 'a', kind: 'kernel-exploit', atSecond: 2 }], apps: [
-  { id: 'a', tenant: 'a', kernel: 'linux', trust: 'untrusted', io: { disk: 2, net: 3, syscall: 5 }, instances: 2 },
-  { id: 'b', tenant: 'b', kernel: 'linux', trust: 'trusted', io: { disk: 2, net: 3, syscall: 5 }, instances: 1 },
+  { id: 'a', tenant: 'a', kernel: 'linux', trust: 'untrusted', io: { disk: 0.4, net: 0.6, syscall: 1 }, instances: 2 },
+  { id: 'b', tenant: 'b', kernel: 'linux', trust: 'trusted', io: { disk: 0.4, net: 0.6, syscall: 1 }, instances: 1 },
 ] });
 writeFileSync(levelPath, JSON.stringify(testLevel));
 

@@ -24,7 +24,7 @@ describe('objective scores', () => {
   });
 
   it('speed is 100 natively, a little less in containers, and falls with virtualization overhead', () => {
-    const io = level({ apps: [app('a', { io: { disk: 6, net: 8, syscall: 4 } })], objectives: { speed: 1 } });
+    const io = level({ apps: [app('a', { io: { disk: 1.2, net: 1.6, syscall: 0.8 } })], objectives: { speed: 1 } });
     const speed = (arch: 'native' | 'container' | 'type1-para' | 'type1-full' | 'type2') => runBuild(io, canonicalBuild(io, arch)).score.speed;
     expect(speed('native')).toBe(100);
     expect(speed('container')).toBeGreaterThan(90);
@@ -37,7 +37,7 @@ describe('objective scores', () => {
   });
 
   it('drops cost speed and are named', () => {
-    const overloaded = level({ apps: [app('a', { instances: 6, io: { disk: 30 } })], objectives: { speed: 1 } });
+    const overloaded = level({ apps: [app('a', { instances: 6, io: { disk: 6 } })], objectives: { speed: 1 } });
     const result = runBuild(overloaded, canonicalBuild(overloaded, 'type2'));
     expect(result.metrics.dropped).toBeGreaterThan(0);
     expect(result.deductions.find((deduction) => deduction.code === 'speed-drops')).toBeDefined();
@@ -81,7 +81,7 @@ describe('totals and stars', () => {
 
   it('the ranking finds the best architecture by simulating every one on the same seed', () => {
     const hostile = level({
-      apps: [app('evil', { trust: 'untrusted', io: { disk: 3, net: 4, syscall: 5 } }), app('b')],
+      apps: [app('evil', { trust: 'untrusted', io: { disk: 0.6, net: 0.8, syscall: 1 } }), app('b')],
       threats: [{ app: 'evil', kind: 'kernel-exploit', atSecond: 1 }],
       objectives: { security: 4, speed: 1 },
     });

@@ -7,7 +7,7 @@ export function app(id: string, overrides: Partial<AppSpec> = {}): AppSpec {
     tenant: overrides.tenant ?? id,
     kernel: 'linux',
     trust: 'trusted',
-    io: { disk: 3, net: 5, syscall: 10 },
+    io: { disk: 0.6, net: 1, syscall: 2 },
     instances: 1,
     memoryMiB: 256,
     image: { sizeMB: 100, cached: true },

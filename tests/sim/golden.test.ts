@@ -9,20 +9,20 @@ import { app, level } from './fixtures';
 const WORKLOADS: Record<string, Partial<Level>> = {
   'io-heavy': {
     apps: [
-      app('shop', { tenant: 'a', trust: 'untrusted', instances: 2, io: { disk: 8, net: 12, syscall: 10 } }),
-      app('bank', { tenant: 'b', instances: 2, io: { disk: 6, net: 8, syscall: 10 } }),
+      app('shop', { tenant: 'a', trust: 'untrusted', instances: 2, io: { disk: 1.6, net: 2.4, syscall: 2 } }),
+      app('bank', { tenant: 'b', instances: 2, io: { disk: 1.2, net: 1.6, syscall: 2 } }),
     ],
   },
   'syscall-heavy': {
     apps: [
-      app('shop', { tenant: 'a', trust: 'untrusted', instances: 2, io: { disk: 1, net: 2, syscall: 40 } }),
-      app('bank', { tenant: 'b', instances: 2, io: { disk: 1, net: 1, syscall: 30 } }),
+      app('shop', { tenant: 'a', trust: 'untrusted', instances: 2, io: { disk: 0.2, net: 0.4, syscall: 8 } }),
+      app('bank', { tenant: 'b', instances: 2, io: { disk: 0.2, net: 0.2, syscall: 6 } }),
     ],
   },
   bursty: {
     apps: [
-      app('shop', { tenant: 'a', trust: 'untrusted', instances: 1, io: { disk: 3, net: 6, syscall: 10 } }),
-      app('bank', { tenant: 'b', instances: 1, io: { disk: 2, net: 4, syscall: 10 }, image: { sizeMB: 120, cached: false } }),
+      app('shop', { tenant: 'a', trust: 'untrusted', instances: 1, io: { disk: 0.6, net: 1.2, syscall: 2 } }),
+      app('bank', { tenant: 'b', instances: 1, io: { disk: 0.4, net: 0.8, syscall: 2 }, image: { sizeMB: 120, cached: false } }),
     ],
     bursts: [{ app: 'bank', atSecond: 3, instances: 5, deadlineSeconds: 6 }],
     objectives: { security: 1, speed: 1, scale: 1 },

@@ -17,8 +17,9 @@ const appArbitrary = (index: number) =>
   fc.record({
     tenant: fc.constantFrom('t0', 't1', 't2', 't3'),
     trust: fc.constantFrom('trusted', 'untrusted') as fc.Arbitrary<'trusted' | 'untrusted'>,
-    disk: fc.integer({ min: 1, max: 8 }),
-    net: fc.integer({ min: 1, max: 10 }),
+    // Packets per second per instance, in fifths: loads that stay below the disk's and NIC's capacity.
+    disk: fc.integer({ min: 1, max: 4 }),
+    net: fc.integer({ min: 1, max: 5 }),
     syscallFactor: fc.double({ min: 0, max: 2, noNaN: true }),
     instances: fc.integer({ min: 1, max: 3 }),
     memoryMiB: fc.integer({ min: 64, max: 2048 }),
@@ -30,7 +31,7 @@ const appArbitrary = (index: number) =>
     kernel: 'linux',
     trust: raw.trust,
     // Syscalls at most twice the I/O, so disk and network decide the overall p95.
-    io: { disk: raw.disk, net: raw.net, syscall: Math.floor((raw.disk + raw.net) * raw.syscallFactor) },
+    io: { disk: raw.disk / 5, net: raw.net / 5, syscall: Math.floor((raw.disk + raw.net) * raw.syscallFactor) / 5 },
     instances: raw.instances,
     memoryMiB: raw.memoryMiB,
     image: { sizeMB: raw.sizeMB, cached: raw.cached },
@@ -40,7 +41,7 @@ const levelArbitrary = fc
   .record({
     apps: fc.integer({ min: 1, max: 4 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => appArbitrary(index)))),
     cores: fc.integer({ min: 4, max: 32 }),
-    durationSeconds: fc.integer({ min: 6, max: 14 }),
+    durationSeconds: fc.integer({ min: 20, max: 40 }),
     seed: fc.integer({ min: -1000000, max: 1000000 }),
     attackAt: fc.integer({ min: 0, max: 4 }),
     burstAt: fc.integer({ min: 0, max: 3 }),
@@ -66,7 +67,7 @@ const levelArbitrary = fc
     };
   });
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) };
 
 describe('seed orderings over random valid levels', () => {
   it('generates valid levels', () => {
@@ -111,6 +112,8 @@ describe('seed orderings over random valid levels', () => {
         expect(type2.p95LatencyUs).toBeGreaterThan(1.2 * container.p95LatencyUs);
         expect(para.p95LatencyUs).toBeLessThanOrEqual(full.p95LatencyUs);
         for (const kind of ['disk', 'net'] as const) {
+          // A percentile needs packets: compare a kind only where every build delivered a few.
+          if ([type2, para, full, container].some((entry) => entry.byKind[kind].delivered < 10)) continue;
           expect(type2.byKind[kind].p95LatencyUs).toBeGreaterThan(1.2 * Math.max(para.byKind[kind].p95LatencyUs, container.byKind[kind].p95LatencyUs));
           expect(para.byKind[kind].p95LatencyUs).toBeLessThanOrEqual(full.byKind[kind].p95LatencyUs);
         }

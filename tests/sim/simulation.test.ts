@@ -20,8 +20,8 @@ function finished(testLevel: Level, testBuild: Build, seed?: number) {
 
 const busy = level({
   apps: [
-    app('a', { trust: 'untrusted', instances: 2, io: { disk: 6, net: 8, syscall: 20 } }),
-    app('b', { instances: 3, io: { disk: 5, net: 10, syscall: 15 }, image: { sizeMB: 100, cached: false } }),
+    app('a', { trust: 'untrusted', instances: 2, io: { disk: 1.2, net: 1.6, syscall: 4 } }),
+    app('b', { instances: 3, io: { disk: 1, net: 2, syscall: 3 }, image: { sizeMB: 100, cached: false } }),
   ],
   bursts: [{ app: 'b', atSecond: 4, instances: 6, deadlineSeconds: 8 }],
   threats: [{ app: 'a', kind: 'kernel-exploit', atSecond: 6 }],
@@ -98,7 +98,7 @@ describe('packets', () => {
 
   it('reports every packet through typed events, from emission to delivery or drop', () => {
     const events: SimEvent[] = [];
-    const simulation = simulate(level({ durationSeconds: 3 }), canonicalBuild(level(), 'type1-para'), undefined, (event) => events.push(event));
+    const simulation = simulate(level({ durationSeconds: 15 }), canonicalBuild(level(), 'type1-para'), undefined, (event) => events.push(event));
     simulation.runToEnd();
     const emitted = events.filter((event) => event.type === 'packetEmitted').length;
     const delivered = events.filter((event) => event.type === 'packetDelivered').length;
@@ -117,9 +117,9 @@ describe('packets', () => {
   it('a hop under load builds a queue, latency grows with load, and overload drops packets', () => {
     const loaded = (rate: number) =>
       finished(level({ apps: [app('a', { instances: 4, io: { disk: rate } })], objectives: { speed: 1 } }), canonicalBuild(level({ apps: [app('a', { instances: 4, io: { disk: rate } })] }), 'native')).metrics();
-    const light = loaded(2);
-    const heavy = loaded(18);
-    const overload = loaded(40);
+    const light = loaded(0.4);
+    const heavy = loaded(3.6);
+    const overload = loaded(8);
     expect(heavy.p95LatencyUs).toBeGreaterThan(light.p95LatencyUs * 1.5);
     expect(light.dropped).toBe(0);
     expect(overload.dropped).toBeGreaterThan(0);
