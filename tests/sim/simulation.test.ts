@@ -118,9 +118,12 @@ describe('packets', () => {
     const loaded = (rate: number) =>
       finished(level({ apps: [app('a', { instances: 4, io: { disk: rate } })], objectives: { speed: 1 } }), canonicalBuild(level({ apps: [app('a', { instances: 4, io: { disk: rate } })] }), 'native')).metrics();
     const light = loaded(0.4);
-    const heavy = loaded(3.6);
+    const medium = loaded(2.4);
+    const heavy = loaded(3.8);
     const overload = loaded(8);
-    expect(heavy.p95LatencyUs).toBeGreaterThan(light.p95LatencyUs * 1.5);
+    expect(medium.p95LatencyUs).toBeGreaterThan(light.p95LatencyUs);
+    expect(heavy.p95LatencyUs).toBeGreaterThan(medium.p95LatencyUs);
+    expect(heavy.p95LatencyUs).toBeGreaterThan(light.p95LatencyUs * 1.25);
     expect(light.dropped).toBe(0);
     expect(overload.dropped).toBeGreaterThan(0);
     expect(overload.p95LatencyUs).toBeGreaterThan(heavy.p95LatencyUs);
