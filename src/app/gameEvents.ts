@@ -7,8 +7,8 @@ export interface GameEventMap {
   [name: string]: unknown;
   /** A screen (scene) became the one the player sees; `levelId` for the play screen. */
   screenShown: { key: string; levelId?: string };
-  /** Language, palette or motion changed: every visible text and colour must be redrawn. */
-  displayChanged: { reason: 'language' | 'palette' | 'motion' };
+  /** Language, palette, motion or progress changed: every visible screen must be redrawn. */
+  displayChanged: { reason: 'language' | 'palette' | 'motion' | 'progress' };
   /** Any UI button was activated (by pointer, touch or keyboard). */
   buttonPressed: Record<string, never>;
   piecePlaced: { piece: string };

@@ -24,7 +24,14 @@ export function sanitizeForDisplay(value: string, maxChars = MAX_DISPLAY_CHARS):
 
 function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  const isControl = code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x200b && code <= 0x200f) || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+  // Control characters, zero-width characters and bidirectional overrides (which can disguise text).
+  const isControl =
+    code < 0x20 ||
+    (code >= 0x7f && code < 0xa0) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff;
   if (isControl || `<>&"'\`\\`.includes(char)) {
     return Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }

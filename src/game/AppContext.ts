@@ -1,0 +1,42 @@
+// Everything a scene may use from the rest of the app, handed to every scene's constructor by
+// createGame. Scenes reach stores, strings, sound and the page only through this, never through globals.
+import type { GameEvents, RunResult } from '../app/gameEvents';
+import type { Notice } from '../app/notices';
+import type { ProgressStore } from '../app/progressStore';
+import type { SettingsStore } from '../app/settings';
+import type { GameParams } from '../app/urlParams';
+import type { AudioAdapter } from '../audio/AudioAdapter';
+import type { GameI18n } from '../i18n/createI18n';
+import type { Level } from '../sim/types';
+import type { SceneKey } from './sceneKeys';
+import type { KeyboardRouter } from './ui/KeyboardRouter';
+
+/** Where the game goes once loaded: the menu, or what the URL asks for. */
+export interface Route {
+  key: SceneKey;
+  data?: Record<string, unknown>;
+}
+
+export interface AppContext {
+  readonly version: string;
+  readonly i18n: GameI18n;
+  readonly settings: SettingsStore;
+  readonly progress: ProgressStore;
+  /** The campaign, in order. */
+  readonly levels: readonly Level[];
+  readonly params: GameParams;
+  readonly events: GameEvents;
+  readonly audio: AudioAdapter;
+  readonly keyboard: KeyboardRouter;
+  readonly initialRoute: Route;
+  /** Shows a localized, dismissible notice banner. */
+  notify(notice: Notice): void;
+  /** True while a notice banner is on the page (Tab can then leave the canvas to reach it). */
+  hasNotices(): boolean;
+  /** Says something to screen readers through the page's live region. */
+  announce(text: string): void;
+  /** The Play scene calls this when a run finishes: progress, lastResult(), sound. */
+  reportRun(levelId: string, result: RunResult): void;
+  exportProgress(): void;
+  importProgress(): void;
+}

@@ -1,0 +1,57 @@
+// Creates the Phaser game: the chosen renderer, a canvas that fills its parent and follows resizes and
+// rotation (Scale Manager RESIZE; screens reflow from layout.ts), and the scenes. Returns the game and a
+// small handle to read and change the current screen from outside (the automation API).
+import Phaser from 'phaser';
+import type { AppContext } from './AppContext';
+import { createScenes } from './createScenes';
+import type { RendererKind } from './renderer';
+import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
+import { paletteFor } from './theme';
+
+export interface GameHandle {
+  game: Phaser.Game;
+  /** The key of the topmost active scene: what the player sees. */
+  currentScreen(): string | undefined;
+  /** Closes any overlay and shows `key` (used by kernelCourier.startLevel). */
+  showScreen(key: SceneKey, data?: Record<string, unknown>): void;
+}
+
+export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind): GameHandle {
+  const game = new Phaser.Game({
+    type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+    parent,
+    backgroundColor: paletteFor(ctx.settings.get().colorProfile).background,
+    scale: {
+      mode: Phaser.Scale.RESIZE,
+      width: '100%',
+      height: '100%',
+      // Polling as well as events: some embedding pages resize the iframe without a window resize.
+      resizeInterval: 250,
+    },
+    // Sound goes through Howler (src/audio); Phaser must not open an audio context of its own.
+    audio: { noAudio: true },
+    banner: false,
+    disableContextMenu: true,
+    input: { activePointers: 3 },
+    render: { antialias: true, roundPixels: false },
+    scene: createScenes(ctx),
+  });
+
+  const known = new Set<string>([SceneKeys.Boot, SceneKeys.Preloader, ...INTERACTIVE_KEYS]);
+  const currentScreen = (): string | undefined => {
+    const active = game.scene.getScenes(true).map((scene) => scene.scene.key).filter((key) => known.has(key));
+    return active[active.length - 1];
+  };
+
+  const showScreen = (key: SceneKey, data?: Record<string, unknown>): void => {
+    for (const scene of game.scene.getScenes(false)) {
+      const sceneKey = scene.scene.key as SceneKey;
+      if ((SCREEN_KEYS.includes(sceneKey) || OVERLAY_KEYS.includes(sceneKey)) && (scene.sys.isActive() || scene.sys.isPaused())) {
+        game.scene.stop(sceneKey);
+      }
+    }
+    game.scene.start(key, data);
+  };
+
+  return { game, currentScreen, showScreen };
+}

@@ -1,0 +1,26 @@
+// The game's scenes in render order (later ones draw on top). To replace a placeholder, e.g. the Play
+// scene, construct the new class here instead; its key must stay the same (see sceneKeys.ts).
+import type Phaser from 'phaser';
+import type { AppContext } from './AppContext';
+import { BootScene } from './scenes/BootScene';
+import { GlossaryScene } from './scenes/GlossaryScene';
+import { LevelSelectScene } from './scenes/LevelSelectScene';
+import { MenuScene } from './scenes/MenuScene';
+import { PlaceholderPlayScene } from './scenes/PlaceholderPlayScene';
+import { PreloaderScene } from './scenes/PreloaderScene';
+import { SandboxPlaceholderScene } from './scenes/SandboxPlaceholderScene';
+import { SettingsScene } from './scenes/SettingsScene';
+
+export function createScenes(ctx: AppContext): Phaser.Scene[] {
+  return [
+    new BootScene(ctx),
+    new PreloaderScene(ctx),
+    new MenuScene(ctx),
+    new LevelSelectScene(ctx),
+    new PlaceholderPlayScene(ctx),
+    new SandboxPlaceholderScene(ctx),
+    // Overlays last, so they draw above every screen; the glossary can open above the settings.
+    new SettingsScene(ctx),
+    new GlossaryScene(ctx),
+  ];
+}

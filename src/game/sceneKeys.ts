@@ -1,0 +1,25 @@
+// Scene keys as constants. The keys of player-facing screens are also what window.kernelCourier.scene()
+// reports (contracts.md §4), so they are short, stable names.
+
+export const SceneKeys = {
+  Boot: 'boot',
+  Preloader: 'preloader',
+  Menu: 'menu',
+  Levels: 'levels',
+  Play: 'play',
+  Debrief: 'debrief',
+  Sandbox: 'sandbox',
+  Settings: 'settings',
+  Glossary: 'glossary',
+} as const;
+
+export type SceneKey = (typeof SceneKeys)[keyof typeof SceneKeys];
+
+/** Full screens: one of them is always the base of what the player sees. */
+export const SCREEN_KEYS: readonly SceneKey[] = [SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox];
+
+/** Overlays open above a screen, which pauses underneath. */
+export const OVERLAY_KEYS: readonly SceneKey[] = [SceneKeys.Settings, SceneKeys.Glossary];
+
+/** Screens whose first appearance means the game is interactive (`kernelCourier.ready`). */
+export const INTERACTIVE_KEYS: readonly SceneKey[] = [...SCREEN_KEYS, ...OVERLAY_KEYS];

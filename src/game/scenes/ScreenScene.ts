@@ -1,0 +1,229 @@
+// The base of every screen and overlay: builds its UI from the layout, palette and language of the
+// moment, and rebuilds it whenever the window resizes or language, colours or motion change. It routes
+// keys (Tab/arrows/Enter/Space via the focus manager, Escape back, G glossary), fades between screens
+// (not with reduced motion), and tells the rest of the app which screen is shown.
+import Phaser from 'phaser';
+import type { AppContext } from '../AppContext';
+import { computeLayout, fontPx, topBarLayout, type Layout } from '../layout';
+import { SceneKeys, type SceneKey } from '../sceneKeys';
+import { fontFamily, motionFor, paletteFor } from '../theme';
+import { Button } from '../ui/Button';
+import { drawBackground } from '../ui/drawing';
+import { FocusManager } from '../ui/FocusManager';
+import { addText, fitText } from '../ui/text';
+import type { UiKit } from '../ui/UiKit';
+
+export type SceneData = Record<string, unknown>;
+
+export abstract class ScreenScene extends Phaser.Scene {
+  protected readonly ctx: AppContext;
+  protected readonly focus: FocusManager;
+  protected sceneData: SceneData = {};
+  protected kit!: UiKit;
+  private leaving = false;
+  private alive = false;
+  private cleanups: (() => void)[] = [];
+
+  protected constructor(ctx: AppContext, key: SceneKey) {
+    super({ key });
+    this.ctx = ctx;
+    this.focus = new FocusManager({ announce: (text) => ctx.announce(text), canLeaveByTab: () => ctx.hasNotices() });
+  }
+
+  get screenKey(): SceneKey {
+    return this.scene.key as SceneKey;
+  }
+
+  init(data: SceneData | undefined): void {
+    this.sceneData = data ?? {};
+    this.leaving = false;
+  }
+
+  create(): void {
+    this.alive = true;
+    this.cleanups = [];
+    this.rebuild();
+    const onResize = () => this.rebuild();
+    this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
+    this.cleanups.push(() => this.scale.off(Phaser.Scale.Events.RESIZE, onResize));
+    this.cleanups.push(this.ctx.events.on('displayChanged', () => this.rebuild()));
+    this.cleanups.push(this.ctx.keyboard.register(this.screenKey, (event) => this.onKey(event)));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup());
+    this.fadeIn();
+    if (this.ctx.keyboard.keyboardMode) this.focusDefault();
+    this.ctx.announce(this.ctx.i18n.t('a11y.screen', { name: this.screenTitle() }));
+    this.ctx.events.emit('screenShown', { key: this.screenKey, ...this.shownDetails() });
+  }
+
+  /** Draws the whole screen for the current layout and settings. */
+  protected abstract buildScreen(kit: UiKit): void;
+
+  /** The screen's name for screen readers. */
+  protected abstract screenTitle(): string;
+
+  /** Extra details of `screenShown` (the Play scene adds its level id). */
+  protected shownDetails(): { levelId?: string } {
+    return {};
+  }
+
+  /** Escape: every screen but the menu goes somewhere. */
+  protected onBack(): void {}
+
+  /** The item the first key press focuses. */
+  protected defaultFocusId(): string | undefined {
+    return undefined;
+  }
+
+  protected get layout(): Layout {
+    return this.kit.layout;
+  }
+
+  /** Redraws everything, keeping keyboard focus where it was. */
+  rebuild(): void {
+    if (!this.alive) return;
+    const focusedId = this.focus.focusedId;
+    const focusVisible = this.focus.focusVisible;
+    this.tweens.killAll();
+    this.children.removeAll(true);
+    this.focus.clear();
+    this.kit = this.makeKit();
+    this.cameras.main.setSize(this.kit.layout.width, this.kit.layout.height);
+    this.cameras.main.setBackgroundColor(this.kit.palette.background);
+    this.buildScreen(this.kit);
+    this.focus.setDefault(this.defaultFocusId());
+    if (focusedId) this.focus.focus(focusedId, focusVisible, false);
+  }
+
+  /** Goes to another screen, with a short fade unless motion is reduced. */
+  goTo(key: SceneKey, data?: SceneData): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    const ms = this.kit.motion.fadeMs;
+    if (ms <= 0) {
+      this.scene.start(key, data);
+      return;
+    }
+    const color = Phaser.Display.Color.IntegerToColor(this.kit.palette.background);
+    this.cameras.main.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, () => this.scene.start(key, data));
+    this.cameras.main.fadeOut(ms, color.red, color.green, color.blue);
+  }
+
+  /** Opens an overlay (settings, glossary) above this screen, which waits paused underneath. */
+  openOverlay(key: SceneKey): void {
+    if (this.leaving || this.scene.isActive(key)) return;
+    this.scene.launch(key, { returnTo: this.screenKey });
+    this.scene.pause();
+  }
+
+  protected isOverlay(): boolean {
+    return false;
+  }
+
+  protected fadeIn(): void {
+    const ms = this.kit.motion.fadeMs;
+    if (ms > 0) {
+      const color = Phaser.Display.Color.IntegerToColor(this.kit.palette.background);
+      this.cameras.main.fadeIn(ms, color.red, color.green, color.blue);
+    }
+  }
+
+  protected focusDefault(): void {
+    const id = this.defaultFocusId();
+    if (id) this.focus.focus(id, true, false);
+  }
+
+  protected onKey(event: KeyboardEvent): boolean {
+    if (this.leaving) return true;
+    if (event.key === 'Escape') {
+      this.onBack();
+      return true;
+    }
+    if ((event.key === 'g' || event.key === 'G') && !event.shiftKey) {
+      this.toggleGlossary();
+      return true;
+    }
+    return this.focus.handleKey(event);
+  }
+
+  protected toggleGlossary(): void {
+    this.openOverlay(SceneKeys.Glossary);
+  }
+
+  protected drawBackdrop(kit: UiKit): void {
+    drawBackground(this, kit.layout, kit.palette);
+  }
+
+  /**
+   * The top bar: an optional Back button, the screen title, and Glossary / Settings buttons.
+   * On narrow windows the action buttons show only their icons.
+   */
+  protected addTopBar(kit: UiKit, options: { title: string; back?: () => void; glossary?: boolean; settings?: boolean }): void {
+    const t = this.ctx.i18n.t;
+    const px = fontPx(kit.layout, 'button');
+    const actionWidth = Math.round(Math.max(px * 7.2, 150 * kit.layout.scale));
+    const actions: { id: string; label: string; icon: 'book' | 'gear'; run: () => void }[] = [];
+    if (options.glossary) actions.push({ id: 'top-glossary', label: t('common.glossary'), icon: 'book', run: () => this.openOverlay(SceneKeys.Glossary) });
+    if (options.settings) actions.push({ id: 'top-settings', label: t('common.settings'), icon: 'gear', run: () => this.openOverlay(SceneKeys.Settings) });
+    const compact = kit.layout.width < 820;
+    const bar = topBarLayout(kit.layout, actions.map(() => (compact ? kit.layout.buttonHeight * 1.25 : actionWidth)), Boolean(options.back));
+    if (options.back) {
+      const back = options.back;
+      new Button(this, kit, { id: 'top-back', rect: bar.back, label: t('common.back'), icon: 'back', fontPx: px, variant: 'quiet', onActivate: back });
+    }
+    actions.forEach((action, i) => {
+      const rect = bar.actions[i];
+      if (!rect) return;
+      new Button(this, kit, { id: action.id, rect, label: compact ? '' : action.label, ariaLabel: action.label, icon: action.icon, fontPx: px, variant: 'quiet', onActivate: action.run, align: 'left' });
+    });
+    const title = addText(this, kit, bar.title.x + bar.title.width / 2, bar.title.y + bar.title.height / 2, options.title, {
+      fontPx: fontPx(kit.layout, 'title'),
+      bold: true,
+      color: kit.palette.heading,
+      originX: 0.5,
+      originY: 0.5,
+      align: 'center',
+    });
+    fitText(title, bar.title.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
+  }
+
+  /** The keyboard hint along the bottom edge (hidden where there is no room). */
+  protected addFooterHint(kit: UiKit): void {
+    const { footer } = kit.layout;
+    if (footer.width < 420) return;
+    const hint = addText(this, kit, footer.x + footer.width / 2, footer.y + footer.height / 2, this.ctx.i18n.t('common.keyHint'), {
+      fontPx: fontPx(kit.layout, 'small'),
+      color: kit.palette.textMuted,
+      originX: 0.5,
+      originY: 0.5,
+      align: 'center',
+    });
+    fitText(hint, footer.width, footer.height * 1.3, Math.max(12, fontPx(kit.layout, 'small') * 0.7));
+  }
+
+  private makeKit(): UiKit {
+    const settings = this.ctx.settings.get();
+    const t = this.ctx.i18n.t;
+    return {
+      palette: paletteFor(settings.colorProfile),
+      fontFamily: fontFamily(settings.language),
+      motion: motionFor(settings.reducedMotion),
+      layout: computeLayout(this.scale.width, this.scale.height),
+      focus: this.focus,
+      onActivated: () => this.ctx.events.emit('buttonPressed', {}),
+      announce: (text) => this.ctx.announce(text),
+      words: {
+        on: t('common.on'),
+        off: t('common.off'),
+        selected: t('a11y.selected'),
+        percent: (value) => t('settings.volumePercent', { percent: value }),
+      },
+    };
+  }
+
+  private cleanup(): void {
+    this.alive = false;
+    for (const off of this.cleanups) off();
+    this.cleanups = [];
+    this.focus.clear();
+  }
+}

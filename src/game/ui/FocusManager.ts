@@ -1,0 +1,163 @@
+// Keyboard focus for one screen's widgets: Tab / Shift+Tab in reading order, arrows to the nearest item
+// in that direction (or to adjust a slider), Enter / Space to activate. It knows widgets only through
+// the Focusable interface, so it is independent of Phaser and unit-tested.
+import type { Rect } from '../layout';
+import { nextInDirection, nextInOrder, type Direction } from './spatialNavigation';
+
+export interface Focusable {
+  readonly id: string;
+  bounds(): Rect;
+  isEnabled(): boolean;
+  /** `visible`: draw the focus ring (keyboard focus) or not (focus that followed a click). */
+  setFocused(focused: boolean, visible: boolean): void;
+  activate(): void;
+  /** Left/right on an adjustable widget (a slider) changes its value instead of moving focus. */
+  adjust?(step: -1 | 1): boolean;
+  /** What a screen reader should hear when this gets focus. */
+  describe(): string;
+}
+
+export interface FocusManagerOptions {
+  announce?: (text: string) => void;
+  /** When true, Tab past the last item leaves the canvas (to the page's notices) instead of wrapping. */
+  canLeaveByTab?: () => boolean;
+}
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+export class FocusManager {
+  private items: Focusable[] = [];
+  private current = -1;
+  private ringVisible = false;
+  private defaultId: string | undefined;
+
+  constructor(private readonly options: FocusManagerOptions = {}) {}
+
+  add<T extends Focusable>(item: T): T {
+    this.items.push(item);
+    return item;
+  }
+
+  /** Forgets every item (before a screen rebuilds); `focusedId` remembers what to restore. */
+  clear(): void {
+    this.items = [];
+    this.current = -1;
+  }
+
+  get focused(): Focusable | undefined {
+    return this.items[this.current];
+  }
+
+  get focusedId(): string | undefined {
+    return this.focused?.id;
+  }
+
+  get focusVisible(): boolean {
+    return this.ringVisible;
+  }
+
+  /** The item the first key press goes to (the screen's main action). */
+  setDefault(id: string | undefined): void {
+    this.defaultId = id;
+  }
+
+  focus(id: string, visible = true, announce = true): boolean {
+    const index = this.items.findIndex((item) => item.id === id && item.isEnabled());
+    if (index < 0) return false;
+    this.moveTo(index, visible, announce);
+    return true;
+  }
+
+  blur(): void {
+    this.focused?.setFocused(false, false);
+    this.current = -1;
+    this.ringVisible = false;
+  }
+
+  handleKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
+    const key = event.key;
+    if (key === 'Tab') return this.tab(event.shiftKey ? -1 : 1);
+    const direction = ARROWS[key];
+    if (direction) return this.arrow(direction);
+    if (key === 'Enter' || key === ' ' || key === 'Spacebar') {
+      const item = this.focused;
+      if (!item || !item.isEnabled()) return false;
+      if (!this.ringVisible) this.moveTo(this.current, true, false);
+      item.activate();
+      return true;
+    }
+    if (key === 'Home' || key === 'End') {
+      const index = nextInOrder(this.items.length, -1, key === 'Home' ? 1 : -1, (i) => this.enabled(i));
+      if (index === undefined) return false;
+      this.moveTo(index, true);
+      return true;
+    }
+    return false;
+  }
+
+  private tab(step: 1 | -1): boolean {
+    if (this.items.length === 0) return false;
+    if (this.current < 0 || !this.ringVisible) {
+      if (this.current < 0 && step === 1 && this.focusDefault()) return true;
+      if (this.current >= 0) {
+        this.moveTo(this.current, true);
+        return true;
+      }
+    }
+    const lastEnabled = nextInOrder(this.items.length, -1, -1, (i) => this.enabled(i));
+    const firstEnabled = nextInOrder(this.items.length, -1, 1, (i) => this.enabled(i));
+    const leaving = (step === 1 && this.current === lastEnabled) || (step === -1 && this.current === firstEnabled);
+    if (leaving && this.options.canLeaveByTab?.()) {
+      this.blur();
+      return false;
+    }
+    const index = nextInOrder(this.items.length, this.current, step, (i) => this.enabled(i));
+    if (index === undefined) return false;
+    this.moveTo(index, true);
+    return true;
+  }
+
+  private arrow(direction: Direction): boolean {
+    if (this.items.length === 0) return false;
+    const item = this.focused;
+    if (!item) return this.focusDefault();
+    if (!this.ringVisible) {
+      this.moveTo(this.current, true);
+      return true;
+    }
+    if ((direction === 'left' || direction === 'right') && item.adjust) {
+      if (item.adjust(direction === 'left' ? -1 : 1)) {
+        this.options.announce?.(item.describe());
+        return true;
+      }
+    }
+    const rects = this.items.map((candidate, i) => (this.enabled(i) ? candidate.bounds() : { x: -1e9, y: -1e9, width: 0, height: 0 }));
+    const index = nextInDirection(rects, this.current, direction);
+    if (index === undefined || !this.enabled(index)) return true;
+    this.moveTo(index, true);
+    return true;
+  }
+
+  private focusDefault(): boolean {
+    if (this.defaultId && this.focus(this.defaultId, true)) return true;
+    const first = nextInOrder(this.items.length, -1, 1, (i) => this.enabled(i));
+    if (first === undefined) return false;
+    this.moveTo(first, true);
+    return true;
+  }
+
+  private enabled(index: number): boolean {
+    return this.items[index]?.isEnabled() ?? false;
+  }
+
+  private moveTo(index: number, visible: boolean, announce = true): void {
+    const previous = this.focused;
+    if (previous && this.items[index] !== previous) previous.setFocused(false, false);
+    this.current = index;
+    this.ringVisible = visible;
+    const item = this.items[index];
+    if (!item) return;
+    item.setFocused(true, visible);
+    if (announce) this.options.announce?.(item.describe());
+  }
+}

@@ -1,0 +1,108 @@
+// The base of every focusable widget: a Phaser Container centred in its rectangle that tracks hover,
+// press and focus, eases its scale on hover and focus (not with reduced motion), activates on pointer
+// release or Enter/Space, and registers itself with the screen's focus manager.
+import Phaser from 'phaser';
+import type { Rect } from '../layout';
+import type { Focusable } from './FocusManager';
+import type { UiKit } from './UiKit';
+
+export abstract class Widget extends Phaser.GameObjects.Container implements Focusable {
+  readonly id: string;
+  protected readonly kit: UiKit;
+  protected readonly rect: Rect;
+  protected hovered = false;
+  protected pressed = false;
+  protected focused = false;
+  protected ringVisible = false;
+  protected enabled: boolean;
+  private scaleTween: Phaser.Tweens.Tween | null = null;
+
+  protected constructor(scene: Phaser.Scene, kit: UiKit, id: string, rect: Rect, enabled: boolean) {
+    super(scene, rect.x + rect.width / 2, rect.y + rect.height / 2);
+    this.id = id;
+    this.kit = kit;
+    this.rect = rect;
+    this.enabled = enabled;
+    scene.add.existing(this);
+    this.setSize(rect.width, rect.height);
+    this.setInteractive({ useHandCursor: enabled });
+    this.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.setHovered(true));
+    this.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => {
+      this.pressed = false;
+      this.setHovered(false);
+    });
+    this.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => this.onPointerDown(pointer));
+    this.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => {
+      // Activate on release over the widget, like a native button (and as fullscreen requests require).
+      if (this.pressed && this.enabled) {
+        this.pressed = false;
+        this.kit.focus.focus(this.id, false, false);
+        this.activate();
+      }
+      this.pressed = false;
+      this.redraw();
+    });
+    kit.focus.add(this);
+  }
+
+  bounds(): Rect {
+    return this.rect;
+  }
+
+  isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  setFocused(focused: boolean, visible: boolean): void {
+    this.focused = focused;
+    this.ringVisible = focused && visible;
+    this.animateScale();
+    this.redraw();
+  }
+
+  activate(): void {
+    if (!this.enabled) return;
+    this.kit.onActivated();
+    this.onActivate();
+  }
+
+  abstract describe(): string;
+  protected abstract onActivate(): void;
+  /** Draws the widget for its current state. */
+  abstract redraw(): void;
+
+  protected onPointerDown(_pointer: Phaser.Input.Pointer): void {
+    this.pressed = this.enabled;
+    this.redraw();
+  }
+
+  private setHovered(hovered: boolean): void {
+    this.hovered = hovered && this.enabled;
+    this.animateScale();
+    this.redraw();
+  }
+
+  private animateScale(): void {
+    const target = this.enabled && (this.hovered || this.ringVisible) ? this.kit.motion.hoverScale : 1;
+    this.scaleTween?.stop();
+    this.scaleTween = null;
+    if (this.kit.motion.hoverMs <= 0 || !this.scene) {
+      this.setScale(target);
+      return;
+    }
+    this.scaleTween = this.scene.tweens.add({ targets: this, scale: target, duration: this.kit.motion.hoverMs, ease: 'Sine.easeOut' });
+  }
+
+  /** The focus ring: thick, in the focus colour, with a dark inner line so it shows on any fill. */
+  protected drawFocusRing(g: Phaser.GameObjects.Graphics, radius: number): void {
+    if (!this.ringVisible) return;
+    const w = this.rect.width;
+    const h = this.rect.height;
+    const gap = Math.max(4, 5 * this.kit.layout.scale);
+    const thickness = Math.max(3, 3.5 * this.kit.layout.scale);
+    g.lineStyle(thickness, this.kit.palette.focusRing, 1);
+    g.strokeRoundedRect(-w / 2 - gap, -h / 2 - gap, w + gap * 2, h + gap * 2, radius + gap);
+    g.lineStyle(Math.max(1, thickness / 2.5), 0x000000, 0.9);
+    g.strokeRoundedRect(-w / 2 - gap + thickness, -h / 2 - gap + thickness, w + (gap - thickness) * 2, h + (gap - thickness) * 2, Math.max(0, radius + gap - thickness));
+  }
+}

@@ -1,0 +1,42 @@
+// Which focusable item an arrow key moves to: the nearest item whose centre lies in that direction,
+// preferring items in line with the current one. Pure, so the feel of keyboard navigation is tested.
+import type { Rect } from '../layout';
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+export function nextInDirection(rects: readonly Rect[], from: number, direction: Direction): number | undefined {
+  const origin = rects[from];
+  if (!origin) return undefined;
+  const ox = origin.x + origin.width / 2;
+  const oy = origin.y + origin.height / 2;
+  let best: number | undefined;
+  let bestScore = Infinity;
+  rects.forEach((rect, index) => {
+    if (index === from) return;
+    const dx = rect.x + rect.width / 2 - ox;
+    const dy = rect.y + rect.height / 2 - oy;
+    const along = direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
+    const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
+    // Must lie ahead by a few pixels; overlapping rows or columns count as "in line".
+    if (along <= 2) return;
+    const overlaps = direction === 'left' || direction === 'right'
+      ? rect.y < origin.y + origin.height && rect.y + rect.height > origin.y
+      : rect.x < origin.x + origin.width && rect.x + rect.width > origin.x;
+    const score = along + (overlaps ? 0 : across * 2 + 1000);
+    if (score < bestScore) {
+      bestScore = score;
+      best = index;
+    }
+  });
+  return best;
+}
+
+/** Tab order: the next enabled index after `from`, wrapping; from nothing focused (-1), the first or last. */
+export function nextInOrder(count: number, from: number, step: 1 | -1, enabled: (index: number) => boolean): number | undefined {
+  const start = from < 0 ? (step === 1 ? -1 : count) : from;
+  for (let i = 1; i <= count; i++) {
+    const index = (((start + step * i) % count) + count) % count;
+    if (enabled(index)) return index;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// Text in the game's style: system fonts, measured with Hangul so Korean is never clipped, and helpers
+// that shrink or wrap a label until it fits its box instead of overflowing.
+import Phaser from 'phaser';
+import { TEXT_METRICS_SAMPLE } from '../theme';
+import type { UiKit } from './UiKit';
+
+export interface TextOptions {
+  fontPx: number;
+  color?: string;
+  bold?: boolean;
+  wrapWidth?: number;
+  align?: 'left' | 'center' | 'right';
+  originX?: number;
+  originY?: number;
+  lineSpacing?: number;
+}
+
+export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
+  const pad = Math.ceil(options.fontPx * 0.12);
+  const text = scene.add.text(x, y, content, {
+    fontFamily: kit.fontFamily,
+    fontSize: `${options.fontPx}px`,
+    fontStyle: options.bold ? 'bold' : 'normal',
+    color: options.color ?? kit.palette.text,
+    align: options.align ?? 'left',
+    lineSpacing: options.lineSpacing ?? Math.round(options.fontPx * 0.25),
+    testString: TEXT_METRICS_SAMPLE,
+    padding: { top: pad, bottom: pad },
+    // Phaser's advanced wrap throws when the width is narrower than one character.
+    ...(options.wrapWidth ? { wordWrap: { width: Math.max(options.wrapWidth, options.fontPx * 2), useAdvancedWrap: true } } : {}),
+  });
+  text.setOrigin(options.originX ?? 0, options.originY ?? 0);
+  return text;
+}
+
+/**
+ * Shrinks a text's font (down to `minFontPx`) until it fits `maxWidth`×`maxHeight`; if the width still
+ * does not fit, wraps it at `maxWidth`. Returns the final font size.
+ */
+export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeight: number, minFontPx: number): number {
+  let size = parseInt(String(text.style.fontSize), 10) || minFontPx;
+  while (size > minFontPx && (text.width > maxWidth || text.height > maxHeight)) {
+    size -= 1;
+    text.setFontSize(size);
+  }
+  if (text.width > maxWidth && maxWidth >= size * 2) {
+    text.setWordWrapWidth(maxWidth, true);
+    while (size > minFontPx * 0.85 && text.height > maxHeight) {
+      size -= 1;
+      text.setFontSize(size);
+    }
+  }
+  return size;
+}

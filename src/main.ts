@@ -1,0 +1,221 @@
+// The one place that wires the game together: URL parameters, settings and progress stores, strings,
+// sound, notices, the automation API and the Phaser game. Importing this module starts nothing;
+// index.html calls `startGame(parent)`, which returns the game.
+import type Phaser from 'phaser';
+import { version } from '../package.json';
+import { createAutomationApi, installAutomationApi } from './app/automationApi';
+import { createGameEvents, type RunResult } from './app/gameEvents';
+import { NoticeBanner } from './app/noticeBanner';
+import type { Notice } from './app/notices';
+import { downloadTextFile, pickTextFile, progressFileName } from './app/progressFiles';
+import { ProgressStore } from './app/progressStore';
+import { defaultSettings, SettingsStore, type Settings } from './app/settings';
+import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
+import { parseUrlParams, type GameParams } from './app/urlParams';
+import { AudioAdapter } from './audio/AudioAdapter';
+import type { SoundMix } from './audio/soundSettings';
+import { createI18n } from './i18n/createI18n';
+import { preferredLanguage } from './i18n/languages';
+import { CAMPAIGN_LEVELS } from './levels';
+import type { Level } from './sim/types';
+import type { AppContext, Route } from './game/AppContext';
+import { createGame, type GameHandle } from './game/createGame';
+import { chooseRenderer, probeWebglHardwareAcceleration } from './game/renderer';
+import { INTERACTIVE_KEYS, SceneKeys, type SceneKey } from './game/sceneKeys';
+import { KeyboardRouter } from './game/ui/KeyboardRouter';
+
+export interface StartOptions {
+  /** The campaign (default: the built-in levels). */
+  levels?: readonly Level[];
+  /** The query string (default: the page's). */
+  search?: string;
+  /** Where settings and progress live (default: the page's localStorage). */
+  storage?: KeyValueStorage | null;
+}
+
+const STORAGE_NOTICES: Record<Exclude<StorageStatus, 'ok'>, Notice['key']> = {
+  blocked: 'notice.storageBlocked',
+  full: 'notice.storageFull',
+  corrupted: 'notice.storageCorrupted',
+};
+
+export function startGame(parent: HTMLElement | null, options: StartOptions = {}): Phaser.Game {
+  const win = window;
+  const doc = document;
+  const host = parent ?? doc.body.appendChild(doc.createElement('div'));
+  const levels = options.levels ?? CAMPAIGN_LEVELS;
+  const levelIds = levels.map((level) => level.id);
+  const { params, notices } = parseUrlParams(options.search ?? win.location.search, levelIds);
+  const storage = options.storage === undefined ? localStorageOf(win) : options.storage;
+
+  const settings = new SettingsStore(
+    storage,
+    defaultSettings({
+      prefersReducedMotion: safeMatchMedia(win, '(prefers-reduced-motion: reduce)'),
+      browserLanguage: preferredLanguage(win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']),
+    }),
+  );
+  settings.setOverrides(urlOverrides(params));
+  const progress = new ProgressStore(storage);
+  const i18n = createI18n(settings.get().language, levels);
+  const events = createGameEvents();
+
+  const banner = new NoticeBanner(
+    doc.getElementById('notices') ?? doc.body.appendChild(doc.createElement('div')),
+    (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values),
+    () => i18n.t('common.dismiss'),
+  );
+  const notify = (notice: Notice) => banner.show(notice);
+  notices.forEach(notify);
+  if (params.mode === 'editor' || params.mode === 'classroom') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
+  const reportStorage = (status: StorageStatus | 'invalid', corrupted: Notice['key']) => {
+    if (status === 'corrupted') notify({ key: corrupted });
+    else if (status !== 'ok' && status !== 'invalid') notify({ key: STORAGE_NOTICES[status] });
+  };
+  reportStorage(settings.status, 'notice.settingsCorrupted');
+  reportStorage(progress.status, 'notice.storageCorrupted');
+
+  const audio = new AudioAdapter({
+    mix: soundMix(params, settings.get()),
+    loadFactory: () => import('./audio/howlerFactory').then((module) => module.createHowlerFactory()),
+    onUnavailable: () => notify({ key: 'notice.audioUnavailable' }),
+  });
+  audio.attach(events);
+  // Browsers allow sound only after a user gesture; the first one unlocks audio and starts the music.
+  const unlockAudio = () => {
+    win.removeEventListener('pointerdown', unlockAudio, true);
+    win.removeEventListener('keydown', unlockAudio, true);
+    void audio.unlock().then(() => audio.startMusic());
+  };
+  win.addEventListener('pointerdown', unlockAudio, true);
+  win.addEventListener('keydown', unlockAudio, true);
+
+  applyPageSettings(doc, settings.get());
+  settings.subscribe((current, changed) => {
+    if (changed.includes('language')) {
+      void i18n.changeLanguage(current.language).then(() => {
+        applyPageSettings(doc, current);
+        banner.refresh();
+        events.emit('displayChanged', { reason: 'language' });
+      });
+    }
+    if (changed.includes('colorProfile')) {
+      applyPageSettings(doc, current);
+      events.emit('displayChanged', { reason: 'palette' });
+    }
+    if (changed.includes('reducedMotion')) events.emit('displayChanged', { reason: 'motion' });
+    audio.setMix(soundMix(params, current));
+    if (settings.status !== 'ok') reportStorage(settings.status, 'notice.settingsCorrupted');
+  });
+  progress.subscribe((_progress, status) => reportStorage(status, 'notice.storageCorrupted'));
+
+  // Filled once the game exists; the router and the API ask it which screen is showing.
+  const shell: { handle?: GameHandle } = {};
+  const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
+  const announcer = doc.getElementById('kc-screen-status');
+  const automation = createAutomationApi({
+    version,
+    levelIds: () => levelIds,
+    currentScreen: () => shell.handle?.currentScreen(),
+    openLevel: (id) =>
+      new Promise<void>((resolve) => {
+        const off = events.on('screenShown', (shown) => {
+          if (shown.key === SceneKeys.Play && shown.levelId === id) {
+            off();
+            resolve();
+          }
+        });
+        shell.handle?.showScreen(SceneKeys.Play, { levelId: id });
+      }),
+  });
+
+  const ctx: AppContext = {
+    version,
+    i18n,
+    settings,
+    progress,
+    levels,
+    params,
+    events,
+    audio,
+    keyboard,
+    initialRoute: initialRoute(params),
+    notify,
+    hasNotices: () => banner.count > 0,
+    announce: (text) => {
+      if (announcer) announcer.textContent = text;
+    },
+    reportRun: (levelId, result) => reportRun(levelId, result),
+    exportProgress: () => {
+      const text = progress.exportText({ exportedAt: new Date().toISOString(), gameVersion: version });
+      if (!downloadTextFile(doc, progressFileName(new Date()), text)) notify({ key: 'notice.exportFailed' });
+    },
+    importProgress: () => {
+      void pickTextFile(doc).then((picked) => {
+        if (picked.status === 'cancelled') return;
+        if (picked.status === 'unreadable') return notify({ key: 'notice.importUnreadable' });
+        const outcome = progress.importText(picked.text);
+        if (!outcome.ok) return notify({ key: outcome.notice });
+        notify({ key: 'notice.importSucceeded', params: { count: outcome.levelCount } });
+        events.emit('displayChanged', { reason: 'progress' });
+      });
+    },
+  };
+
+  // The Play scene reports a finished run here: result for the API, progress, and the star sound.
+  const reportRun = (levelId: string, result: RunResult) => {
+    automation.setLastResult(result);
+    const score = (result.score ?? {}) as { stars?: unknown; total?: unknown };
+    const stars = typeof score.stars === 'number' ? score.stars : 0;
+    const total = typeof score.total === 'number' ? score.total : 0;
+    const next = levelIds[levelIds.indexOf(levelId) + 1];
+    progress.recordResult(levelId, stars, total, next);
+    if (stars > 0) events.emit('starsAwarded', { stars });
+    events.emit('runFinished', { levelId, result });
+  };
+
+  events.on('screenShown', (shown) => {
+    if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) automation.markReady();
+  });
+
+  const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
+  shell.handle = createGame(host, ctx, renderer);
+  keyboard.attach(win);
+  installAutomationApi(win, automation.api);
+  return shell.handle.game;
+}
+
+/** URL parameters override settings for this session only (settings.ts keeps them out of storage). */
+function urlOverrides(params: GameParams): Partial<Settings> {
+  return {
+    language: params.locale,
+    colorProfile: params.colorProfile,
+    reducedMotion: params.reducedMotion,
+    renderer: params.renderer,
+    muted: params.audio === 'muted' ? true : undefined,
+  };
+}
+
+function soundMix(params: GameParams, settings: Settings): SoundMix {
+  return { mode: params.audio === 'disabled' ? 'disabled' : 'enabled', muted: settings.muted, musicVolume: settings.musicVolume, effectsVolume: settings.effectsVolume };
+}
+
+function initialRoute(params: GameParams): Route {
+  if (params.level) return { key: SceneKeys.Play, data: { levelId: params.level } };
+  if (params.mode === 'sandbox') return { key: SceneKeys.Sandbox };
+  return { key: SceneKeys.Menu };
+}
+
+/** `<html lang>` for screen readers and fonts; `data-palette` so the page's notices match the canvas. */
+function applyPageSettings(doc: Document, settings: Settings): void {
+  doc.documentElement.lang = settings.language;
+  doc.documentElement.dataset.palette = settings.colorProfile;
+}
+
+function safeMatchMedia(win: Window, query: string): boolean {
+  try {
+    return win.matchMedia?.(query).matches ?? false;
+  } catch {
+    return false;
+  }
+}
