@@ -2,7 +2,7 @@
 // Escape or the close button returns to the screen underneath, exactly as it was.
 import type { AppContext } from '../AppContext';
 import { centeredRect, fontPx, type Rect } from '../layout';
-import type { SceneKey } from '../sceneKeys';
+import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { Button } from '../ui/Button';
 import { drawDim, drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
@@ -46,7 +46,13 @@ export abstract class OverlayScene extends ScreenScene {
    * (the content's natural height for an inner width and the most height there is), it is only as tall
    * as its content.
    */
-  protected addPanel(kit: UiKit, title: string, maxWidth: number, contentHeight?: (width: number, maxHeight: number) => number): Rect {
+  protected addPanel(
+    kit: UiKit,
+    title: string,
+    maxWidth: number,
+    contentHeight?: (width: number, maxHeight: number) => number,
+    withGlossary = false,
+  ): Rect {
     const { layout, palette } = kit;
     this.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
     drawDim(this, layout, palette).setInteractive();
@@ -68,13 +74,23 @@ export abstract class OverlayScene extends ScreenScene {
       variant: 'quiet',
       onActivate: () => this.close(),
     });
+    let headingRight = closeRect.x;
+    if (withGlossary) {
+      // The glossary is reachable from every screen, overlays included.
+      const label = this.ctx.i18n.t('common.glossary');
+      const compact = panel.width < 620 * layout.scale;
+      const width = compact ? closeSize * 1.3 : Math.max(closeSize * 3.2, label.length * fontPx(layout, 'button') * 0.75 + closeSize);
+      const rect = { x: closeRect.x - layout.gap / 2 - width, y: closeRect.y, width, height: closeSize };
+      new Button(this, kit, { id: 'overlay-glossary', rect, label: compact ? '' : label, ariaLabel: label, icon: 'book', fontPx: fontPx(layout, 'button'), variant: 'quiet', onActivate: () => this.openOverlay(SceneKeys.Glossary) });
+      headingRight = rect.x;
+    }
     const heading = addText(this, kit, panel.x + pad, panel.y + pad + closeSize / 2, title, {
       fontPx: fontPx(layout, 'title'),
       bold: true,
       color: palette.heading,
       originY: 0.5,
     });
-    fitText(heading, closeRect.x - panel.x - pad * 2, closeSize * 1.3, fontPx(layout, 'body'));
+    fitText(heading, headingRight - panel.x - pad * 2, closeSize * 1.3, fontPx(layout, 'body'));
     const top = panel.y + pad + closeSize + layout.gap;
     return { x: panel.x + pad, y: top, width: panel.width - pad * 2, height: panel.y + panel.height - pad - top };
   }

@@ -48,7 +48,7 @@ export class SettingsScene extends OverlayScene {
       { id: 'progress-actions', kind: 'actions' },
     ];
     const split = rows.findIndex((row) => row.id === 'display');
-    const area = this.addPanel(kit, t('settings.title'), Math.round(1040 * layout.scale), (width, maxHeight) => settingsNaturalHeight(layout, width, rows, split, maxHeight));
+    const area = this.addPanel(kit, t('settings.title'), Math.round(1040 * layout.scale), (width, maxHeight) => settingsNaturalHeight(layout, width, rows, split, maxHeight), true);
     const { rects, fit } = settingsLayout(layout, area, rows, split);
     const at = (id: string): Rect => rects[rows.findIndex((row) => row.id === id)]!;
     const px = Math.round(fontPx(layout, 'body') * Math.max(0.75, fit));
