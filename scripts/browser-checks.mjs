@@ -123,7 +123,7 @@ try {
     });
     const shown = await notices(page);
     check('corrupted storage: two localized notices', shown.length === 2, shown.join(' | '));
-    const kept = await page.evaluate(() => [localStorage.getItem('kernel-courier/progress@1'), localStorage.getItem('kernel-courier/progress@1.backup')]);
+    const kept = await page.evaluate(() => [window.localStorage.getItem('kernel-courier/progress@1'), window.localStorage.getItem('kernel-courier/progress@1.backup')]);
     check('corrupted progress kept and backed up', kept[0] === '{"format": broken' && kept[1] === '{"format": broken', JSON.stringify(kept));
     // Dismiss by keyboard: Tab leaves the canvas to the notices' buttons.
     await page.locator('.kc-notice button').first().click();
