@@ -89,6 +89,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
   win.addEventListener('pointerdown', unlockAudio, true);
   win.addEventListener('keydown', unlockAudio, true);
+  doc.addEventListener('visibilitychange', () => audio.setPageHidden(doc.hidden));
 
   applyPageSettings(doc, settings.get());
   settings.subscribe((current, changed) => {

@@ -54,6 +54,7 @@ export class AudioAdapter {
   private readonly throttle = new EffectThrottle();
   private unlocked = false;
   private musicWanted = false;
+  private pageHidden = false;
   private unavailableReported = false;
   private factoryPromise: Promise<void> | null = null;
   private factory: SoundFactory | null = null;
@@ -87,7 +88,7 @@ export class AudioAdapter {
   }
 
   play(effect: EffectName): void {
-    if (!this.unlocked || channelGain(this.mix, 'effects') === 0) return;
+    if (!this.unlocked || this.pageHidden || channelGain(this.mix, 'effects') === 0) return;
     const sound = this.sounds.get(effect);
     if (!sound || !this.throttle.allow(effect, this.now())) return;
     this.safely(effect, () => sound.play());
@@ -100,6 +101,12 @@ export class AudioAdapter {
 
   stopMusic(): void {
     this.musicWanted = false;
+    this.updateMusic();
+  }
+
+  /** A hidden tab stays silent: music pauses and resumes when the page is shown again. */
+  setPageHidden(hidden: boolean): void {
+    this.pageHidden = hidden;
     this.updateMusic();
   }
 
@@ -150,7 +157,7 @@ export class AudioAdapter {
   private updateMusic(): void {
     const music = this.sounds.get(MUSIC);
     if (!music || !this.unlocked) return;
-    const audible = this.musicWanted && channelGain(this.mix, 'music') > 0;
+    const audible = this.musicWanted && !this.pageHidden && channelGain(this.mix, 'music') > 0;
     this.safely(MUSIC, () => {
       if (audible && !music.playing()) music.play();
       else if (!audible && music.playing()) music.pause();

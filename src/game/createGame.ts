@@ -38,8 +38,14 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   });
 
   const known = new Set<string>([SceneKeys.Boot, SceneKeys.Preloader, ...INTERACTIVE_KEYS]);
+  // Loading, creating or running counts (the Preloader is "loading" while its bar fills); a screen
+  // paused under an overlay does not.
+  const showing = new Set<number>([Phaser.Scenes.LOADING, Phaser.Scenes.CREATING, Phaser.Scenes.RUNNING]);
   const currentScreen = (): string | undefined => {
-    const active = game.scene.getScenes(true).map((scene) => scene.scene.key).filter((key) => known.has(key));
+    const active = game.scene
+      .getScenes(false)
+      .filter((scene) => known.has(scene.scene.key) && showing.has(scene.sys.settings.status))
+      .map((scene) => scene.scene.key);
     return active[active.length - 1];
   };
 

@@ -110,6 +110,21 @@ describe('AudioAdapter', () => {
     expect(music.isPlaying).toBe(true);
   });
 
+  it('stays silent while the page is hidden and resumes the music after', async () => {
+    const { load, created } = fakeFactory();
+    const audio = new AudioAdapter({ mix, loadFactory: load });
+    audio.setSources(sources);
+    audio.startMusic();
+    await audio.unlock();
+    const music = created.find((s) => s.options.loop)!;
+    audio.setPageHidden(true);
+    expect(music.isPlaying).toBe(false);
+    audio.play('button');
+    expect(created.find((s) => s.options.src === 'button.wav')?.plays).toBe(0);
+    audio.setPageHidden(false);
+    expect(music.isPlaying).toBe(true);
+  });
+
   it('reports once and keeps going when every sound fails to load', async () => {
     const { load } = fakeFactory(Object.values(sources));
     const onUnavailable = vi.fn();
