@@ -1,0 +1,27 @@
+// Turns the engine's events (src/sim/events.ts) into the game's typed events, so the Play scene can
+// forward a run to sound and other listeners with one call per event and no knowledge of who listens.
+import type { SimEvent } from '../sim/events';
+import type { GameEventMap, GameEvents } from './gameEvents';
+
+type Forwarded = { [K in keyof GameEventMap]: { name: K; payload: GameEventMap[K] } }[keyof GameEventMap];
+
+/** The game event an engine event stands for, or null for events nobody outside the board hears. */
+export function gameEventFor(event: SimEvent): Forwarded | null {
+  switch (event.type) {
+    case 'packetDelivered':
+      return { name: 'packetDelivered', payload: { kind: event.kind } };
+    case 'packetDropped':
+      return { name: 'packetDropped', payload: { kind: event.kind } };
+    case 'breach':
+      return { name: 'breachHappened', payload: { tenant: event.tenant } };
+    case 'instanceReady':
+      return { name: 'instanceBooted', payload: { app: event.app } };
+    default:
+      return null;
+  }
+}
+
+export function forwardSimEvent(events: GameEvents, event: SimEvent): void {
+  const forwarded = gameEventFor(event);
+  if (forwarded) events.emit(forwarded.name, forwarded.payload);
+}
