@@ -28,6 +28,8 @@ async function open(query, { viewport = { width: 1280, height: 720 }, init } = {
   const context = await browser.newContext({ viewport });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
+  // Turn on file-chooser interception before any click, so an import never opens a native dialog.
+  page.on('filechooser', () => {});
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
@@ -129,6 +131,45 @@ try {
     await page.locator('.kc-notice button').first().click();
     check('a notice can be dismissed', (await notices(page)).length === 1);
     await page.screenshot({ path: `${outDir}/corrupted-storage-ko.png` });
+    await context.close();
+  }
+
+  {
+    // Export and import through the Settings screen, by keyboard, with the browser's file chooser.
+    const { context, page, errors } = await open('reducedMotion=true&locale=en');
+    const openSettingsAndFocus = async (buttonIndexFromExport) => {
+      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) await page.keyboard.press(key);
+      await waitScene(page, 'settings');
+      // End focuses the last item (Import); Shift+Tab steps back to Export.
+      await page.keyboard.press('End');
+      if (buttonIndexFromExport === 0) await page.keyboard.press('Shift+Tab');
+    };
+    await openSettingsAndFocus(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    check('export downloads a progress file', download.suggestedFilename().startsWith('kernel-courier-progress-') && JSON.parse(exported).format === 'kernel-courier/progress@1', download.suggestedFilename());
+    await page.keyboard.press('Escape');
+    await waitScene(page, 'menu');
+
+    const importFile = async (name, text) => {
+      await openSettingsAndFocus(1);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.waitForTimeout(400);
+      await page.keyboard.press('Escape');
+      await waitScene(page, 'menu');
+    };
+    await importFile('bad.json', '{"format":"kernel-courier/level@1"}');
+    let shown = await notices(page);
+    check('importing a wrong file shows a localized message', shown.some((text) => text.includes('not a Kernel Courier progress file')), shown.join(' | '));
+    check('a wrong file changes nothing', (await page.evaluate(() => window.localStorage.getItem('kernel-courier/progress@1'))) === null);
+    const good = { format: 'kernel-courier/progress@1', levels: { 'first-delivery': { stars: 2, bestScore: 80 } }, unlocked: [] };
+    await importFile('good.json', JSON.stringify(good));
+    shown = await notices(page);
+    check('importing a progress file succeeds and says so', shown.some((text) => text.includes('Progress imported')), shown.join(' | '));
+    const stored = await page.evaluate(() => JSON.parse(window.localStorage.getItem('kernel-courier/progress@1') ?? 'null'));
+    check('imported progress is saved', stored?.levels?.['first-delivery']?.stars === 2, JSON.stringify(stored));
+    check('export/import: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
 

@@ -26,6 +26,12 @@ describe('nextInDirection', () => {
     expect(nextInDirection([], 0, 'up')).toBeUndefined();
   });
 
+  it('does not treat an item above, a few pixels right of centre, as "to the right"', () => {
+    const items = [{ x: 600, y: 300, width: 500, height: 50 }, { x: 840, y: 100, width: 300, height: 50 }];
+    expect(nextInDirection(items, 0, 'right')).toBeUndefined();
+    expect(nextInDirection(items, 0, 'up')).toBe(1);
+  });
+
   it('prefers an item in line over a nearer diagonal one', () => {
     const items = [{ x: 0, y: 0, width: 100, height: 40 }, { x: 120, y: 60, width: 100, height: 40 }, { x: 0, y: 200, width: 100, height: 40 }];
     expect(nextInDirection(items, 0, 'down')).toBe(2);

@@ -13,12 +13,19 @@ export function nextInDirection(rects: readonly Rect[], from: number, direction:
   let bestScore = Infinity;
   rects.forEach((rect, index) => {
     if (index === from) return;
-    const dx = rect.x + rect.width / 2 - ox;
-    const dy = rect.y + rect.height / 2 - oy;
-    const along = direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
-    const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
-    // Must lie ahead by a few pixels; overlapping rows or columns count as "in line".
-    if (along <= 2) return;
+    const cx = rect.x + rect.width / 2;
+    const cy = rect.y + rect.height / 2;
+    // A candidate must lie beyond the current item's edge in that direction (its centre past the edge),
+    // so "right" never picks something merely a few pixels to the right of centre above or below.
+    const beyond =
+      direction === 'right' ? cx > origin.x + origin.width - 2
+        : direction === 'left' ? cx < origin.x + 2
+          : direction === 'down' ? cy > origin.y + origin.height - 2
+            : cy < origin.y + 2;
+    if (!beyond) return;
+    const along = Math.abs(direction === 'left' || direction === 'right' ? cx - ox : cy - oy);
+    const across = direction === 'left' || direction === 'right' ? Math.abs(cy - oy) : Math.abs(cx - ox);
+    // Items in line (overlapping rows or columns) come first; then the nearest.
     const overlaps = direction === 'left' || direction === 'right'
       ? rect.y < origin.y + origin.height && rect.y + rect.height > origin.y
       : rect.x < origin.x + origin.width && rect.x + rect.width > origin.x;
