@@ -211,17 +211,19 @@ export class Simulation {
   private stationKey = new Map<string, number>();
   private stService = new Float64Array(64 * 3);
   private stInterval = new Float64Array(64 * 3);
-  /** When each hop's servers next take a packet, per kind: kinds queue separately (syscalls never wait
-   * behind disk bundles; disk and network have their own devices and backends). */
+  /** When each lane's servers next take a packet: kinds queue separately (syscalls never wait behind disk
+   * bundles; disk and network have their own devices and backends). */
   private stNextFree = new Float64Array(64 * 3);
   private stOwner = new Int32Array(64);
   private stDepth = new Int32Array(64);
   private stationsByDepth: number[][] = [];
-  private stQueue: Int32Array[] = [];
-  private stHead = new Int32Array(64);
-  private stTail = new Int32Array(64);
-  /** When the packet at the head of each hop's line finishes (+∞ when the line is empty). */
-  private stHeadDone = new Float64Array(64).fill(Number.POSITIVE_INFINITY);
+  /** Each hop has one line per packet kind (a lane, index station × 3 + kind): kinds neither wait for
+   * nor overtake each other, and within a lane packets leave in the order they came. */
+  private laneQueue: Int32Array[] = [];
+  private laneHead = new Int32Array(64 * 3);
+  private laneTail = new Int32Array(64 * 3);
+  /** When the packet at the head of each lane finishes (+∞ when the lane is empty). */
+  private laneHeadDone = new Float64Array(64 * 3).fill(Number.POSITIVE_INFINITY);
 
   // Paths: index instance * 3 + kind.
   private paths: Int32Array[] = [];
@@ -448,10 +450,11 @@ export class Simulation {
       emitUs: number,
     ) => void,
   ): void {
-    for (let station = 0; station < this.stationCount; station += 1) {
-      const queue = this.stQueue[station];
+    for (let lane = 0; lane < this.stationCount * 3; lane += 1) {
+      const queue = this.laneQueue[lane];
       const mask = queue.length - 1;
-      for (let cursor = this.stHead[station]; cursor !== this.stTail[station]; cursor = (cursor + 1) & mask) {
+      const station = (lane / 3) | 0;
+      for (let cursor = this.laneHead[lane]; cursor !== this.laneTail[lane]; cursor = (cursor + 1) & mask) {
         const slot = queue[cursor];
         visit(
           this.pId[slot],
@@ -469,11 +472,13 @@ export class Simulation {
 
   /** Packets waiting (not yet in service) at a station at time `atUs`. */
   queuedAt(station: number, atUs = this.nowUs): number {
-    const queue = this.stQueue[station];
-    const mask = queue.length - 1;
     let waiting = 0;
-    for (let cursor = this.stHead[station]; cursor !== this.stTail[station]; cursor = (cursor + 1) & mask) {
-      if (this.pStart[queue[cursor]] > atUs) waiting += 1;
+    for (let lane = station * 3; lane < station * 3 + 3; lane += 1) {
+      const queue = this.laneQueue[lane];
+      const mask = queue.length - 1;
+      for (let cursor = this.laneHead[lane]; cursor !== this.laneTail[lane]; cursor = (cursor + 1) & mask) {
+        if (this.pStart[queue[cursor]] > atUs) waiting += 1;
+      }
     }
     return waiting;
   }
@@ -581,11 +586,11 @@ export class Simulation {
       this.stNextFree = growFloat(this.stNextFree, size * 3);
       this.stOwner = growInt(this.stOwner, size);
       this.stDepth = growInt(this.stDepth, size);
-      this.stHead = growInt(this.stHead, size);
-      this.stTail = growInt(this.stTail, size);
-      const headDone = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
-      headDone.set(this.stHeadDone);
-      this.stHeadDone = headDone;
+      this.laneHead = growInt(this.laneHead, size * 3);
+      this.laneTail = growInt(this.laneTail, size * 3);
+      const headDone = new Float64Array(size * 3).fill(Number.POSITIVE_INFINITY);
+      headDone.set(this.laneHeadDone);
+      this.laneHeadDone = headDone;
     }
     this.stationCount += 1;
     this.stationKey.set(key, index);
@@ -594,7 +599,7 @@ export class Simulation {
     this.stationsByDepth[depth].push(index);
     this.stOwner[index] = this.nodeIndex.get(owner) ?? 0;
     this.stDepth[index] = depth;
-    this.stQueue.push(new Int32Array(64));
+    for (let kind = 0; kind < 3; kind += 1) this.laneQueue.push(new Int32Array(16));
     this.configureStation(index, service, servers);
     return index;
   }
@@ -680,12 +685,13 @@ export class Simulation {
       syscallPath = [kernel];
       ioPrefix = [kernel, ...below];
       if (hosting.kind === 'container' && hosting.engineNode) {
+        // An engine inside a VM runs on the VM's vCPUs; on a host OS, on the machine's cores.
         const engine = this.station(
           `engine:${hosting.engineNode}`,
           'container-engine',
           hosting.engineNode,
           SERVICE_US.containerEngine,
-          SERVERS.perCore * this.level.hardware.cores,
+          SERVERS.perCore * (hosting.vmNode ? VM_VCPUS : this.level.hardware.cores),
         );
         engineStations = [engine];
       }
@@ -852,7 +858,8 @@ export class Simulation {
         break;
       }
       case 'set-driver': {
-        if (!this.setDriver(command, appIndex)) return reject('not-a-vm');
+        const outcome = this.setDriver(command, appIndex);
+        if (outcome) return reject(outcome);
         break;
       }
       case 'move': {
@@ -862,14 +869,22 @@ export class Simulation {
       }
     }
     this.appliedCommands.push(command);
+    // Only applied commands enter the trace: the log replays them, and rejected ones changed nothing.
+    this.foldTrace(0x636d64, Math.round(nowUs / TICK_LENGTH_US));
     this.emit({ type: 'commandApplied', command, atUs: nowUs });
   }
 
-  /** Switches a VM node's driver, or the template driver of an app's per-instance VMs. */
-  private setDriver(command: Extract<Command, { op: 'set-driver' }>, appIndex: number | undefined): boolean {
+  /** Switches a VM node's driver, or the template driver of an app's per-instance VMs; returns why not. */
+  private setDriver(command: Extract<Command, { op: 'set-driver' }>, appIndex: number | undefined): string | null {
+    const allowed = (hypervisorType: 'type1' | 'type2' | null) =>
+      hypervisorType !== 'type1' || this.level.allow.includes(command.driver === 'para' ? 'type1-para' : 'type1-full');
     if (command.vm) {
       const node = this.nodes.get(command.vm);
-      if (!node || node.piece !== 'vm') return false;
+      if (!node || node.piece !== 'vm') return 'not-a-vm';
+      const hypervisor = this.nodes.get(node.on);
+      const hypervisorType = hypervisor?.piece === 'type1-hypervisor' ? 'type1' : 'type2';
+      const hostsProcesses = this.hostings.some((hosting) => hosting.kind === 'vm-process' && hosting.vmNode === node.id);
+      if (hostsProcesses && !allowed(hypervisorType)) return 'arch-not-allowed';
       this.nodes.set(node.id, { ...node, driver: command.driver });
       for (const hosting of this.hostings) {
         if (hosting.kind === 'vm-process' && hosting.vmNode === node.id && hosting.hypervisorType) {
@@ -877,15 +892,16 @@ export class Simulation {
         }
       }
       this.rebuildPathsWhere((hosting) => hosting.vmNode === node.id, `vm:${node.id}`);
-      return true;
+      return null;
     }
-    if (appIndex === undefined) return false;
+    if (appIndex === undefined) return 'not-a-vm';
     const hosting = this.hostings.find((entry) => entry.appIndex === appIndex);
-    if (!hosting || hosting.kind !== 'vm-per-instance' || !hosting.template) return false;
+    if (!hosting || hosting.kind !== 'vm-per-instance' || !hosting.template) return 'not-a-vm';
+    if (!allowed(hosting.hypervisorType)) return 'arch-not-allowed';
     hosting.template = { ...hosting.template, driver: command.driver };
     if (hosting.hypervisorType === 'type1') hosting.architecture = command.driver === 'para' ? 'type1-para' : 'type1-full';
     this.rebuildPathsWhere((entry) => entry.appIndex === appIndex, 'template');
-    return true;
+    return null;
   }
 
   /** Recomputes paths (same lengths, new costs) for live instances whose hosting matches. */
@@ -962,7 +978,6 @@ export class Simulation {
       const command = this.commands[this.commandCursor];
       this.commandCursor += 1;
       this.applyCommand(command, tickStartUs);
-      this.foldTrace(0x636d64, tick);
     }
     this.runTimeline(tick, tickStartUs, tickEndUs);
     this.emitPackets(tick, tickStartUs, tickEndUs);
@@ -992,9 +1007,11 @@ export class Simulation {
       }
     }
     for (const burst of this.pendingBursts) {
-      if (burst.started && !burst.ended && tick >= burst.deadlineTick) {
+      // A deadline past the end of the run is judged on the last tick.
+      if (burst.started && !burst.ended && (tick >= burst.deadlineTick || tick === this.totalTicks - 1)) {
         burst.ended = true;
-        const served = Math.min(this.readyCount(burst.app), burst.required);
+        // A quarantined app serves nobody: its instances do not count.
+        const served = this.quarantined[burst.app] === 1 ? 0 : Math.min(this.readyCount(burst.app), burst.required);
         const app = this.level.apps[burst.app];
         this.burstRecords.push({ app: app.id, atSecond: (this.level.bursts ?? [])[burst.index].atSecond, required: burst.required, served });
         this.emit({ type: 'burstEnded', app: app.id, burst: burst.index, atUs: tickStartUs, required: burst.required, served });
@@ -1317,49 +1334,49 @@ export class Simulation {
           this.pStart[slot] = start;
           this.pDone[slot] = done;
           this.pStation[slot] = station;
-          this.enqueueAtStation(station, slot);
+          this.enqueueInLane(lane, slot);
           if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
         }
         this.depthCount[depth] = 0;
       }
       const stations = this.stationsByDepth[depth];
-      const headDone = this.stHeadDone;
+      const headDone = this.laneHeadDone;
       for (let index = 0; index < stations.length; index += 1) {
-        const station = stations[index];
-        if (headDone[station] <= tickEndUs) this.releaseFinished(station, tickStartUs, tickEndUs);
+        const first = stations[index] * 3;
+        if (headDone[first] <= tickEndUs) this.releaseFinished(first, tickStartUs, tickEndUs);
+        if (headDone[first + 1] <= tickEndUs) this.releaseFinished(first + 1, tickStartUs, tickEndUs);
+        if (headDone[first + 2] <= tickEndUs) this.releaseFinished(first + 2, tickStartUs, tickEndUs);
       }
     }
   }
 
-  private enqueueAtStation(station: number, slot: number): void {
-    if (this.stHead[station] === this.stTail[station]) this.stHeadDone[station] = this.pDone[slot];
-    let queue = this.stQueue[station];
+  private enqueueInLane(lane: number, slot: number): void {
+    if (this.laneHead[lane] === this.laneTail[lane]) this.laneHeadDone[lane] = this.pDone[slot];
+    const queue = this.laneQueue[lane];
     const mask = queue.length - 1;
-    const tail = this.stTail[station];
+    const tail = this.laneTail[lane];
     const nextTail = (tail + 1) & mask;
-    if (nextTail === this.stHead[station]) {
+    if (nextTail === this.laneHead[lane]) {
       // Full ring: grow it, unwrapping the contents to start at 0.
       const grown = new Int32Array(queue.length * 2);
       let write = 0;
-      for (let cursor = this.stHead[station]; cursor !== tail; cursor = (cursor + 1) & mask) grown[write++] = queue[cursor];
-      queue = grown;
-      this.stQueue[station] = grown;
-      this.stHead[station] = 0;
-      this.stTail[station] = write;
+      for (let cursor = this.laneHead[lane]; cursor !== tail; cursor = (cursor + 1) & mask) grown[write++] = queue[cursor];
       grown[write] = slot;
-      this.stTail[station] = write + 1;
+      this.laneQueue[lane] = grown;
+      this.laneHead[lane] = 0;
+      this.laneTail[lane] = write + 1;
       return;
     }
     queue[tail] = slot;
-    this.stTail[station] = nextTail;
+    this.laneTail[lane] = nextTail;
   }
 
-  /** Passes on (or delivers) every packet whose service at this station ends within the tick. */
-  private releaseFinished(station: number, tickStartUs: number, tickEndUs: number): void {
-    const queue = this.stQueue[station];
+  /** Passes on (or delivers) every packet of a lane whose service ends within the tick. */
+  private releaseFinished(lane: number, tickStartUs: number, tickEndUs: number): void {
+    const queue = this.laneQueue[lane];
     const mask = queue.length - 1;
-    let head = this.stHead[station];
-    const tail = this.stTail[station];
+    let head = this.laneHead[lane];
+    const tail = this.laneTail[lane];
     while (head !== tail) {
       const slot = queue[head];
       const done = this.pDone[slot];
@@ -1388,12 +1405,12 @@ export class Simulation {
         this.releaseSlot(slot);
       } else {
         this.pHop[slot] = hop;
-        // A packet held behind a slower one (head of line) moves on no earlier than this tick.
+        // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
         this.pushArrival(this.stationDepthOf(path[hop]), slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
       }
     }
-    this.stHead[station] = head;
-    this.stHeadDone[station] = head === tail ? Number.POSITIVE_INFINITY : this.pDone[queue[head]];
+    this.laneHead[lane] = head;
+    this.laneHeadDone[lane] = head === tail ? Number.POSITIVE_INFINITY : this.pDone[queue[head]];
   }
 
   private dropPacket(slot: number, station: number, reason: 'blocked' | 'queue-full', atUs: number): void {

@@ -20,7 +20,7 @@
 import type { Kernel, PacketKind } from './types';
 
 /** Changes whenever a cost or rule below changes any result. */
-export const MODEL_VERSION = 'kc-model-1';
+export const MODEL_VERSION = 'kc-model-2';
 
 /** One engine tick, in simulated milliseconds and microseconds. Time in the engine is integer ticks. */
 export const TICK_MS = 10;
@@ -66,8 +66,9 @@ export const MAX_DEPTH = 6;
 /**
  * A packet on the board stands for a bundle of this many requests of its kind, handled one after another
  * by each hop. A hop's time per packet is its per-request time × BUNDLE_REQUESTS, which makes a disk hop
- * last about a second of board time: long enough to watch a packet crawl through Type-2 and zip through a
- * container, and a classroom-sized stream of packets (a few per second per app) can load the machine. Latencies are reported per request (a packet's time ÷ BUNDLE_REQUESTS), in µs, so they compare
+ * last half a second of board time: long enough to watch a packet crawl through Type-2 and zip through
+ * a container, and a classroom-sized stream of packets (a few per second per app) can load the machine.
+ * Latencies are reported per request (a packet's time ÷ BUNDLE_REQUESTS), in µs, so they compare
  * directly with the published figures.
  */
 export const BUNDLE_REQUESTS = 5000;

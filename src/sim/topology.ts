@@ -172,7 +172,7 @@ export function resolvePlacement(
   };
   const kernelCheck = (kernel: Kernel | null, nodeId: string) => {
     if (kernel && kernel !== app.kernel) {
-      violations.push({ code: 'kernel-mismatch', app: app.id, node: nodeId, params: { app: app.kernel, node: kernel } });
+      violations.push({ code: 'kernel-mismatch', app: app.id, node: nodeId, params: { appKernel: app.kernel, nodeKernel: kernel } });
     }
   };
 

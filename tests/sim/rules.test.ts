@@ -122,7 +122,7 @@ describe('rules', () => {
       level({ apps: [app('a', { kernel: 'windows' }), app('b')] }),
       build([host], [{ app: 'a', on: 'host' }, { app: 'b', on: 'host' }]),
     ).violations;
-    expect(violations).toEqual([{ code: 'kernel-mismatch', app: 'a', node: 'host', params: { app: 'windows', node: 'linux' } }]);
+    expect(violations).toEqual([{ code: 'kernel-mismatch', app: 'a', node: 'host', params: { appKernel: 'windows', nodeKernel: 'linux' } }]);
   });
 
   it('counts memory of nodes, instances and warm spares', () => {

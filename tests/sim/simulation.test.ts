@@ -52,6 +52,13 @@ describe('determinism', () => {
     expect(pieces.metrics()).toEqual(whole.metrics());
   });
 
+  it('a rejected command leaves the run unchanged', () => {
+    const plain = finished(busy, canonicalBuild(busy, 'container'));
+    const rejected = finished(busy, { ...canonicalBuild(busy, 'container'), commands: [{ atMs: 500, op: 'set-driver', app: 'a', driver: 'para' }] });
+    expect(rejected.commandLog()).toEqual([]);
+    expect(rejected.traceHash()).toBe(plain.traceHash());
+  });
+
   it('the seed and the command log replay a run with player actions exactly', () => {
     const live = simulate(busy, canonicalBuild(busy, 'type1-full'), 5);
     live.step(150);
@@ -71,6 +78,13 @@ describe('determinism', () => {
 });
 
 describe('packets', () => {
+  it('kinds queue separately: adding disk traffic does not slow the network', () => {
+    const netOnly = level({ apps: [app('a', { instances: 2, io: { net: 1 } })] });
+    const withDisk = level({ apps: [app('a', { instances: 2, io: { net: 1, disk: 2 } })] });
+    const net = (testLevel: Level) => finished(testLevel, canonicalBuild(testLevel, 'type2')).metrics().byKind.net.p95LatencyUs;
+    expect(net(withDisk)).toBe(net(netOnly));
+  });
+
   it('a syscall stops at the first kernel; disk and network reach the hardware', () => {
     const plain = level();
     for (const arch of plain.allow) {
@@ -131,6 +145,13 @@ describe('packets', () => {
 });
 
 describe('bursts and boots', () => {
+  it('a burst whose deadline falls after the end is judged at the end of the run', () => {
+    const late = { ...busy, bursts: [{ app: 'b', atSecond: 14, instances: 5, deadlineSeconds: 30 }] };
+    const metrics = finished(late, canonicalBuild(late, 'container')).metrics();
+    expect(metrics.bursts).toHaveLength(1);
+    expect(metrics.bursts[0].served).toBe(5);
+  });
+
   it('containers reach a burst in time where VMs do not; a cold image is pulled once', () => {
     const events: SimEvent[] = [];
     const container = simulate(busy, canonicalBuild(busy, 'container'), undefined, (event) => events.push(event));
