@@ -33,7 +33,8 @@ export const NATIVE_LATENCY_US: Record<PacketKind, number> = {
   syscall: SERVICE_US.kernel[2],
 };
 
-/** A kind whose p95 is within this factor of native loses no points. */
+/** A kind whose p95 is within this factor of native loses no points: [Assumption], so the noise of
+ * percentiles over a few hundred packets does not cost a native-like build points. */
 const LATENCY_TOLERANCE = 1.03;
 
 function round1(value: number): number {

@@ -14,6 +14,7 @@
 //  [VENOM]  CVE-2015-3456: an emulated floppy controller in QEMU let a guest escape (Xen and KVM hit).
 //  [Seeds]  The two source articles: Type-2 translates guest I/O into host syscalls ("변환과정의
 //           오버헤드"); containers send I/O straight to the host kernel; Type-1 has no general-purpose host.
+//  [domain.md] ../shared/domain.md, the project's brief on what must be true (it corrects the seeds).
 //  [Assumption] A teaching assumption: chosen for the right order of magnitude and the right ordering,
 //           not measured. docs/model.md lists every one.
 
@@ -87,7 +88,8 @@ export const SERVICE_US = {
    * Linux syscall (~1 µs) and per-request block/network stack costs (~10 µs). */
   kernel: [12, 12, 1.5],
   /** Container engine's data path: overlay filesystem for disk, bridge + NAT for network (Docker's
-   * default NAT adds a little latency [Felter]); syscalls go straight to the shared kernel. */
+   * default NAT adds a little latency [Felter]; the µs are an [Assumption]); syscalls go straight to the
+   * shared kernel. */
   containerEngine: [3, 6, 0],
   /** Leaving the VM: emulated devices trap on many register accesses; a para-virtual driver rings one
    * doorbell / hypercall per batch [domain.md]. */
@@ -96,9 +98,10 @@ export const SERVICE_US = {
   type2VmExit: { emulated: [50, 45, 0], para: [8, 8, 0] },
   /** The VM's device backend on Type-1 (in the management domain, e.g. Xen's Dom0, or QEMU/vhost for
    * KVM): emulating a device vs. a para-virtual backend (blkback/netback, virtio). Para net:
-   * 4 + 26 = +30 µs over native [Felter]. */
+   * 4 + 26 = +30 µs over native [Felter]; the emulated µs are an [Assumption] ("slower still"). */
   backend: { emulated: [60, 45, 0], para: [26, 26, 0] },
-  /** The Type-2 hypervisor's process emulating the VM's devices (VirtualBox, VMware Workstation). */
+  /** The Type-2 hypervisor's process emulating the VM's devices (VirtualBox, VMware Workstation).
+   * [Assumption]: slower than Type-1's backend, the seeds' "Type-2 is slow for disk and network". */
   type2Process: { emulated: [90, 45, 0], para: [30, 30, 0] },
   /** Type-2 translation: a guest disk write becomes a write() to an image file on the host, a guest
    * packet a host socket send [Seeds, domain.md]. [Assumption] for the µs. */
@@ -118,6 +121,7 @@ export const SERVICE_US = {
  *   Type-2 process: 90 µs → 11 000 req/s ≈ 0.14 of native, the slowest.
  */
 export const SERVERS = {
+  // [Assumption] for every count; the ratio backend ÷ disk follows [Felter] as explained above.
   /** Per core of the machine (host kernel, container engine) or per vCPU (guest kernel, VM exits). */
   perCore: 1,
   backend: 1,
@@ -185,5 +189,6 @@ export const VM_ESCAPE_CHANCE = {
   type1: { emulated: 0.3, para: 0.1 },
 } as const;
 
-/** After an attack lands, it reaches one more exposed tenant every this many ms until quarantined. */
+/** After an attack lands, it reaches one more exposed tenant every this many ms until quarantined.
+ * [Assumption]: a pacing that makes quarantine meaningful, not a measured speed. */
 export const ATTACK_SPREAD_MS = 1000;
