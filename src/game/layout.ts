@@ -30,6 +30,7 @@ export interface Layout {
 
 const REFERENCE_WIDTH = 1200;
 const REFERENCE_HEIGHT = 700;
+const PORTRAIT_REFERENCE_WIDTH = 800;
 const MIN_SCALE = 0.85;
 const MAX_SCALE = 2.4;
 const BASE_FONT_PX = 20;
@@ -43,8 +44,15 @@ const FONT_FACTORS: Record<FontRole, number> = {
   button: 1.05,
 };
 
+/**
+ * How big the UI is drawn. A landscape window is measured against about 1200×700; a portrait one against
+ * a narrower reference (800 wide at 3:4), so a tablet held upright gets comfortable sizes instead of a
+ * landscape layout shrunk into its width. The reference changes smoothly with the aspect ratio.
+ */
 export function uiScale(width: number, height: number): number {
-  const fit = Math.min(width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
+  const aspect = height > 0 ? width / height : 1;
+  const referenceWidth = PORTRAIT_REFERENCE_WIDTH + (REFERENCE_WIDTH - PORTRAIT_REFERENCE_WIDTH) * clamp((aspect - 0.75) / 0.75, 0, 1);
+  const fit = Math.min(width / referenceWidth, height / REFERENCE_HEIGHT);
   return clamp(Number.isFinite(fit) ? fit : 1, MIN_SCALE, MAX_SCALE);
 }
 
@@ -228,7 +236,7 @@ export function splitRow(area: Rect, count: number, gap: number): Rect[] {
   return Array.from({ length: n }, (_, i) => ({
     x: Math.round(area.x + i * (width + gap)),
     y: area.y,
-    width: Math.round(width),
+    width: Math.floor(width),
     height: area.height,
   }));
 }

@@ -98,7 +98,7 @@ export function levelSelectLayout(layout: Layout, chapterCount: number, levelsIn
     chapterButtons = Array.from({ length: chapterCount }, (_, i) => ({
       x: Math.round(area.x + (i % gridColumns) * (cellWidth + rowGap)),
       y: Math.round(area.y + Math.floor(i / gridColumns) * (chapterHeight + rowGap)),
-      width: Math.round(cellWidth),
+      width: Math.floor(cellWidth),
       height: chapterHeight,
     }));
     cardsArea = { x: area.x, y: area.y + gridHeight + gap * 1.5, width: area.width, height: area.height - gridHeight - gap * 1.5 };
