@@ -24,8 +24,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
 });
 
-async function open(query, { viewport = { width: 1280, height: 720 }, init } = {}) {
-  const context = await browser.newContext({ viewport });
+async function open(query, { viewport = { width: 1280, height: 720 }, init, touch = false } = {}) {
+  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   // Turn on file-chooser interception before any click, so an import never opens a native dialog.
@@ -183,6 +183,24 @@ try {
     check('back from a level goes to the level list', (await scene(page)) === 'levels');
     const howler = await page.evaluate(() => (window.Howler ? window.Howler._howls?.length ?? -1 : 'not global'));
     check('sound: no errors after the first gesture', errors.length === 0, `${errors.join(' | ')} howls=${howler}`);
+    await context.close();
+  }
+
+  {
+    // A tablet held upright: tap Campaign, then tap Back.
+    const { context, page, errors } = await open('reducedMotion=true&locale=ko', { viewport: { width: 768, height: 1024 }, touch: true });
+    const campaign = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas');
+      return { width: canvas.clientWidth, height: canvas.clientHeight };
+    });
+    // The Campaign button is the primary button in the middle of the column (menuLayout in screenLayouts.ts).
+    await page.touchscreen.tap(campaign.width / 2, 577);
+    await waitScene(page, 'levels').catch(() => {});
+    check('touch: tapping Campaign opens the level list', (await scene(page)) === 'levels');
+    await page.touchscreen.tap(100, 47);
+    await waitScene(page, 'menu').catch(() => {});
+    check('touch: tapping Back returns to the menu', (await scene(page)) === 'menu');
+    check('touch: no console errors', errors.length === 0, errors.join(' | '));
     await context.close();
   }
 
