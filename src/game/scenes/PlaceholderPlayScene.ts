@@ -57,17 +57,18 @@ export class PlaceholderPlayScene extends ScreenScene {
     blocks.push({ text: t('play.placeholder'), px: fontPx(layout, 'body'), color: palette.heading });
     const g = this.add.graphics();
     const texts = blocks.map((block) => addText(this, kit, panel.x + pad, 0, block.text, { fontPx: block.px, color: block.color, bold: block.bold, wrapWidth: width }));
-    const total = texts.reduce((sum, text) => sum + text.height, 0) + layout.gap * (texts.length - 1);
-    const height = Math.min(panel.height, total + pad * 2);
-    const top = panel.y + (panel.height - height) / 2;
-    drawPanel(g, { ...panel, y: top, height }, panelStyle(palette, layout));
-    let y = top + pad;
     // Headings sit close to their text; a section ends with a wider gap.
     const tight = new Set([0, 2, 4]);
+    const offsets: number[] = [];
+    let y = 0;
     texts.forEach((text, i) => {
-      text.setY(y);
-      y += text.height + layout.gap * (tight.has(i) && i < texts.length - 2 ? 0.35 : 1);
+      offsets.push(y);
+      y += text.height + (i < texts.length - 1 ? layout.gap * (tight.has(i) && i < texts.length - 2 ? 0.35 : 1) : 0);
     });
+    const height = Math.min(panel.height, y + pad * 2);
+    const top = panel.y + (panel.height - height) / 2;
+    drawPanel(g, { ...panel, y: top, height }, panelStyle(palette, layout));
+    texts.forEach((text, i) => text.setY(top + pad + (offsets[i] ?? 0)));
     this.addFooterHint(kit);
   }
 }
