@@ -16,7 +16,29 @@ export function chapterName(i18n: GameI18n, chapterId: string | undefined): stri
   return translateOr(i18n, `board:chapter.${id}`, id);
 }
 
-/** A broken rule of the board in the player's language, e.g. `reason.kernel-mismatch`. */
-export function reasonText(i18n: GameI18n, code: string, params: Record<string, string | number> = {}): string {
-  return translateOr(i18n, `board:reason.${code}`, (i18n.t as (k: string, p?: object) => string)('board:reason.unknown', { code }), params);
+// Engine parameters that name a kernel, a piece or an architecture by id; shown by their localized names.
+const KERNEL_PARAMS = ['appKernel', 'nodeKernel', 'kernel'];
+const PIECE_PARAMS = ['piece', 'on'];
+const ARCH_PARAMS = ['arch'];
+
+/**
+ * A broken rule of the board (the engine's RuleViolation: code, app, node, params) in the player's
+ * language, e.g. `reason.kernel-mismatch`. Kernel, piece and architecture ids among the parameters are
+ * replaced by their localized names; app and node ids are shown as they are.
+ */
+export function reasonText(
+  i18n: GameI18n,
+  code: string,
+  params: Record<string, string | number | undefined> = {},
+): string {
+  const shown: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const id = String(value);
+    if (KERNEL_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:kernel.${id}`, id);
+    else if (PIECE_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:piece.${id}.name`, translateOr(i18n, `board:${id}.name`, id));
+    else if (ARCH_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:arch.${id}.name`, id);
+    else shown[name] = value;
+  }
+  return translateOr(i18n, `board:reason.${code}`, (i18n.t as (k: string, p?: object) => string)('board:reason.unknown', { code }), shown);
 }

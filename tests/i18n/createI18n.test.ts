@@ -52,6 +52,18 @@ describe('createI18n', () => {
     expect(reasonText(i18n, 'memory-exceeded', { usedGiB: 130, memoryGiB: 128 })).toContain('130 GiB');
     expect(reasonText(i18n, 'brand-new-code')).toContain('brand-new-code');
   });
+
+  it('shows kernels, pieces and architectures in reasons by their localized names', async () => {
+    const i18n = createI18n('ko', []);
+    const text = reasonText(i18n, 'kernel-mismatch', { app: 'ledger', node: 'host', appKernel: 'windows', nodeKernel: 'linux' });
+    expect(text).toContain('ledger 앱은 윈도우 앱인데, 아래 커널은 리눅스 커널이에요');
+    expect(reasonText(i18n, 'palette-exceeded', { piece: 'vm', used: 3, allowed: 2 })).toContain('가상머신 조각은 2개까지');
+    expect(reasonText(i18n, 'needs-bare-hardware', { node: 'hv', on: 'host-os' })).not.toContain('{{');
+    expect(reasonText(i18n, 'arch-not-allowed', { app: 'a', arch: 'type1-para' })).toContain('Type-1 반가상화');
+    expect(reasonText(i18n, 'cannot-host-app', { app: 'a', node: 'hw', piece: 'hardware' })).toContain('hw(하드웨어)');
+    await setLanguage(i18n, 'en');
+    expect(reasonText(i18n, 'memory-exceeded', { usedGiB: 130.5, memoryGiB: 128 })).toBe('The build needs 130.5 GiB of memory, but the machine has only 128 GiB.');
+  });
 });
 
 describe('languages', () => {
