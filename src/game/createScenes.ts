@@ -6,9 +6,10 @@ import { BootScene } from './scenes/BootScene';
 import { GlossaryScene } from './scenes/GlossaryScene';
 import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { MenuScene } from './scenes/MenuScene';
-import { PlaceholderPlayScene } from './scenes/PlaceholderPlayScene';
+import { DebriefScene } from './scenes/DebriefScene';
+import { PlayScene } from './scenes/PlayScene';
 import { PreloaderScene } from './scenes/PreloaderScene';
-import { SandboxPlaceholderScene } from './scenes/SandboxPlaceholderScene';
+import { SandboxScene } from './scenes/SandboxScene';
 import { SettingsScene } from './scenes/SettingsScene';
 
 export function createScenes(ctx: AppContext): Phaser.Scene[] {
@@ -17,8 +18,9 @@ export function createScenes(ctx: AppContext): Phaser.Scene[] {
     new PreloaderScene(ctx),
     new MenuScene(ctx),
     new LevelSelectScene(ctx),
-    new PlaceholderPlayScene(ctx),
-    new SandboxPlaceholderScene(ctx),
+    new PlayScene(ctx),
+    new DebriefScene(ctx),
+    new SandboxScene(ctx),
     // Overlays last, so they draw above every screen; the glossary can open above the settings.
     new SettingsScene(ctx),
     new GlossaryScene(ctx),

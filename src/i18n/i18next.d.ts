@@ -4,6 +4,8 @@ import 'i18next';
 import type ui from '../../locales/en/ui.json';
 import type board from '../../locales/en/board.json';
 import type glossary from '../../locales/en/glossary.json';
+import type play from '../../locales/en/play.json';
+import type debrief from '../../locales/en/debrief.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -12,6 +14,8 @@ declare module 'i18next' {
       ui: typeof ui;
       board: typeof board;
       glossary: typeof glossary;
+      play: typeof play;
+      debrief: typeof debrief;
     };
     returnNull: false;
   }
