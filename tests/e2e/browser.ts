@@ -1,0 +1,69 @@
+// Shared helpers for the real-browser tests: one Chromium per test file, a fresh context per page, and a
+// record of every console error, uncaught exception and request that leaves the local server, so any
+// test can fail on them.
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE_URL = inject('baseUrl');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and outside requests seen so far. */
+  problems: string[];
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Runs in the page before any of the game's scripts (e.g. to break localStorage). */
+  init?: string;
+  touch?: boolean;
+}
+
+export async function openGame(browser: Browser, query: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false });
+  if (options.init) await context.addInitScript(options.init);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(BASE_URL).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
+  });
+  await page.goto(`${BASE_URL}${query ? `?${query}` : ''}`);
+  await page.waitForFunction(() => window.kernelCourier !== undefined, undefined, { timeout: 20_000 });
+  await page.evaluate(() => window.kernelCourier?.ready);
+  return { context, page, problems };
+}
+
+export function sceneOf(page: Page): Promise<string> {
+  return page.evaluate(() => window.kernelCourier?.scene() ?? '');
+}
+
+export async function waitForScene(page: Page, key: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((expected) => window.kernelCourier?.scene() === expected, key, { timeout });
+  // Let the screen finish drawing its first frames.
+  await page.waitForTimeout(200);
+}
+
+export function noticeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('#notices .kc-notice p')].map((node) => node.textContent ?? ''));
+}
