@@ -111,7 +111,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   progress.subscribe((_progress, status) => reportStorage(status, 'notice.storageCorrupted'));
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
-  const shell: { handle?: GameHandle } = {};
+  const shell: { handle?: GameHandle; renderer?: string } = {};
   const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
   const announcer = doc.getElementById('kc-screen-status');
   const automation = createAutomationApi({
@@ -128,6 +128,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         });
         shell.handle?.showScreen(SceneKeys.Play, { levelId: id });
       }),
+    renderer: () => shell.renderer ?? 'unknown',
   });
 
   const ctx: AppContext = {
@@ -180,6 +181,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   });
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
+  shell.renderer = renderer;
   shell.handle = createGame(host, ctx, renderer);
   keyboard.attach(win);
   installAutomationApi(win, automation.api);

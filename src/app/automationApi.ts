@@ -14,6 +14,8 @@ export interface KernelCourierApi {
   startLevel(id: string): Promise<void>;
   /** The last finished run's result in the CLI's JSON shape, or null. */
   lastResult(): RunResult | null;
+  /** Optional addition: the renderer in use, `canvas` or `webgl` (what `renderer=auto` chose). */
+  renderer(): string;
 }
 
 export interface AutomationDeps {
@@ -22,6 +24,8 @@ export interface AutomationDeps {
   currentScreen: () => string | undefined;
   /** Shows the level's screen; resolves when it is shown. */
   openLevel: (id: string) => Promise<void>;
+  /** The renderer the game was created with. */
+  renderer?: () => string;
 }
 
 export interface Automation {
@@ -53,6 +57,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     },
     // A copy, so a host page cannot change what the game keeps.
     lastResult: () => (last === null ? null : structuredClone(last)),
+    renderer: () => deps.renderer?.() ?? 'unknown',
   });
 
   return {
