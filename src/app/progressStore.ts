@@ -1,6 +1,6 @@
-// The player's campaign progress (stars and best score per level, unlocked levels), saved under
-// `kernel-courier/progress@1`, exported to and imported from a JSON file. One validator checks both
-// what storage holds and what a file brings; a bad file or a damaged save never replaces good data.
+// The player's campaign progress (stars, best score and finished attempts per level, unlocked levels),
+// saved under `kernel-courier/progress@1`, exported to and imported from a JSON file. One validator checks
+// both what storage holds and what a file brings; a bad file or a damaged save never replaces good data.
 import { PersistedSlot, type Validation } from './PersistedSlot';
 import type { NoticeKey } from './notices';
 import type { KeyValueStorage, StorageStatus } from './storage';
@@ -16,7 +16,15 @@ export interface LevelRecord {
   stars: number;
   /** 0–100, the best `total` score of any run. */
   bestScore: number;
+  /**
+   * Optional: how many runs of the level the player has finished (the Debrief counts one each time it
+   * opens for a new run), so "a second attempt" survives a reload. Saves without it load as before.
+   */
+  attempts?: number;
 }
+
+/** The most attempts one level may record (a sanity bound for the validator). */
+export const MAX_ATTEMPTS = 1_000_000;
 
 export interface Progress {
   format: typeof PROGRESS_FORMAT;
@@ -51,13 +59,16 @@ export function validateProgress(value: unknown): Validation<Progress> {
   for (const [id, record] of entries) {
     if (!LEVEL_ID.test(id)) return { ok: false, error: `bad level id ${id}` };
     if (!isRecord(record)) return { ok: false, error: `levels.${id} is not an object` };
-    const { stars, bestScore } = record;
-    if (Object.keys(record).some((key) => key !== 'stars' && key !== 'bestScore')) return { ok: false, error: `levels.${id} has unknown keys` };
+    const { stars, bestScore, attempts } = record;
+    if (Object.keys(record).some((key) => key !== 'stars' && key !== 'bestScore' && key !== 'attempts')) return { ok: false, error: `levels.${id} has unknown keys` };
     if (typeof stars !== 'number' || !Number.isInteger(stars) || stars < 0 || stars > 3) return { ok: false, error: `levels.${id}.stars` };
     if (typeof bestScore !== 'number' || !Number.isFinite(bestScore) || bestScore < 0 || bestScore > 100) {
       return { ok: false, error: `levels.${id}.bestScore` };
     }
-    levels[id] = { stars, bestScore };
+    if (attempts !== undefined && (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0 || attempts > MAX_ATTEMPTS)) {
+      return { ok: false, error: `levels.${id}.attempts` };
+    }
+    levels[id] = attempts === undefined ? { stars, bestScore } : { stars, bestScore, attempts };
   }
   const unlocked = value.unlocked;
   if (!Array.isArray(unlocked) || unlocked.length > MAX_ENTRIES || !unlocked.every((id) => typeof id === 'string' && LEVEL_ID.test(id))) {
@@ -66,12 +77,18 @@ export function validateProgress(value: unknown): Validation<Progress> {
   return { ok: true, value: { format: PROGRESS_FORMAT, levels, unlocked: [...new Set(unlocked as string[])] } };
 }
 
-/** The best of both: highest stars and score per level, every unlocked level. Nothing is lost. */
+/** The best of both: highest stars, score and attempts per level, every unlocked level. Nothing is lost. */
 export function mergeProgress(a: Progress, b: Progress): Progress {
   const levels: Record<string, LevelRecord> = { ...a.levels };
   for (const [id, record] of Object.entries(b.levels)) {
     const mine = levels[id];
-    levels[id] = mine ? { stars: Math.max(mine.stars, record.stars), bestScore: Math.max(mine.bestScore, record.bestScore) } : { ...record };
+    if (!mine) {
+      levels[id] = { ...record };
+      continue;
+    }
+    const merged: LevelRecord = { stars: Math.max(mine.stars, record.stars), bestScore: Math.max(mine.bestScore, record.bestScore) };
+    if (mine.attempts !== undefined || record.attempts !== undefined) merged.attempts = Math.max(mine.attempts ?? 0, record.attempts ?? 0);
+    levels[id] = merged;
   }
   return { format: PROGRESS_FORMAT, levels, unlocked: [...new Set([...a.unlocked, ...b.unlocked])] };
 }
@@ -148,6 +165,23 @@ export class ProgressStore {
     if (!validateProgress(run).ok) return { status: 'invalid', improved: false };
     const improved = !before || run.levels[levelId]!.stars > before.stars || run.levels[levelId]!.bestScore > before.bestScore;
     return { status: this.commit(mergeProgress(this.progress, run)), improved };
+  }
+
+  /**
+   * One more finished run of a level (the Debrief calls this once per run it shows). Returns the new
+   * count; a level without a record gets one with no stars.
+   */
+  recordAttempt(levelId: string): { status: StorageStatus | 'invalid'; attempts: number } {
+    const before = this.progress.levels[levelId];
+    const attempts = Math.min(MAX_ATTEMPTS, (before?.attempts ?? 0) + 1);
+    const run: Progress = {
+      format: PROGRESS_FORMAT,
+      levels: { [levelId]: { stars: before?.stars ?? 0, bestScore: before?.bestScore ?? 0, attempts } },
+      unlocked: [],
+    };
+    if (!validateProgress(run).ok) return { status: 'invalid', attempts: before?.attempts ?? 0 };
+    const status = this.commit(mergeProgress(this.progress, run));
+    return { status, attempts: this.progress.levels[levelId]?.attempts ?? attempts };
   }
 
   /** Imports a file: a bad file changes nothing; a good one is merged with what is here and saved. */

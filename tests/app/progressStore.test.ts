@@ -180,3 +180,40 @@ describe('import and export', () => {
     expect(parseProgressFile(`\uFEFF${savedText}`).ok).toBe(true);
   });
 });
+
+describe('attempts per level', () => {
+  it('loads older saves without attempts and keeps them absent', () => {
+    expect(validateProgress(saved)).toEqual({ ok: true, value: saved });
+    expect(new ProgressStore(memoryStorage({ [PROGRESS_KEY]: savedText })).record('first-delivery')).toEqual({ stars: 2, bestScore: 81.5 });
+  });
+
+  it.each([
+    ['negative', -1],
+    ['fractional', 1.5],
+    ['a string', '2'],
+    ['too many', 2_000_000],
+  ])('rejects attempts that are %s', (_name, attempts) => {
+    expect(validateProgress({ ...saved, levels: { a: { stars: 1, bestScore: 1, attempts } } }).ok).toBe(false);
+  });
+
+  it('counts finished runs, survives a reload and merges by the larger count', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: savedText });
+    const store = new ProgressStore(storage);
+    expect(store.recordAttempt('first-delivery')).toEqual({ status: 'ok', attempts: 1 });
+    expect(store.recordAttempt('first-delivery').attempts).toBe(2);
+    expect(store.record('first-delivery')).toEqual({ stars: 2, bestScore: 81.5, attempts: 2 });
+    const reloaded = new ProgressStore(storage);
+    expect(reloaded.record('first-delivery')?.attempts).toBe(2);
+    // A later result keeps the count.
+    reloaded.recordResult('first-delivery', 3, 99, 'second');
+    expect(reloaded.record('first-delivery')).toEqual({ stars: 3, bestScore: 99, attempts: 2 });
+    const other: Progress = { format: PROGRESS_FORMAT, levels: { 'first-delivery': { stars: 1, bestScore: 10, attempts: 5 } }, unlocked: [] };
+    expect(mergeProgress(reloaded.get(), other).levels['first-delivery']).toEqual({ stars: 3, bestScore: 99, attempts: 5 });
+  });
+
+  it('starts a record with no stars for a level never finished before', () => {
+    const store = new ProgressStore(memoryStorage());
+    expect(store.recordAttempt('third').attempts).toBe(1);
+    expect(store.record('third')).toEqual({ stars: 0, bestScore: 0, attempts: 1 });
+  });
+});
