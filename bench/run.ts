@@ -1,28 +1,70 @@
 // `npm run bench`: runs the benchmarks and prints a readable table, then one JSON object. Benchmarks
-// measure and report; the pass/fail tests live in tests/. The engine is measured as the game ships it:
-// bundled into one ES module (esbuild, as Vite's production build does with Rollup), not through the
-// development transpiler, whose per-import getters would slow the hot loops.
+// measure and report; the pass/fail tests live in tests/.
+//
+// The engine is measured as the game ships it: bundled into one ES module (esbuild, as Vite's production
+// build does), not through the development transpiler, whose per-import getters would slow the hot loops.
+// The browser part compares the production build with a bare Phaser page (bench/baseline).
+//
+// Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
+// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|browser.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as EngineBench from './engine';
+import { benchBoot, benchFrames, benchMemory, startBrowserBench, type BootResult, type FrameRow, type MemoryResult } from './browser';
 
 const root = resolve(import.meta.dirname, '..');
-const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
-mkdirSync(outDirectory, { recursive: true });
-const outfile = join(outDirectory, 'engine.mjs');
-await build({
-  entryPoints: [join(root, 'bench', 'engine.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile,
-  logLevel: 'warning',
-});
-const engineModule = (await import(pathToFileURL(outfile).href)) as typeof EngineBench;
+const only = process.env.BENCH_ONLY ?? '';
+const report: Record<string, unknown> = {};
 
-const engine = engineModule.runEngineBench(Number(process.env.BENCH_REPEATS ?? 7));
-process.stdout.write(`${engineModule.engineTable(engine)}\n\n`);
-process.stdout.write(`${JSON.stringify({ engine }, null, 2)}\n`);
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+if (only === '' || only === 'engine') {
+  const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
+  mkdirSync(outDirectory, { recursive: true });
+  const outfile = join(outDirectory, 'engine.mjs');
+  await build({ entryPoints: [join(root, 'bench', 'engine.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  const engineModule = (await import(pathToFileURL(outfile).href)) as typeof EngineBench;
+  const engine = engineModule.runEngineBench(Number(process.env.BENCH_REPEATS ?? 7));
+  process.stdout.write(`${engineModule.engineTable(engine)}\n\n`);
+  report.engine = engine;
+}
+
+if (only === '' || only === 'browser') {
+  const bench = await startBrowserBench();
+  try {
+    const boot: BootResult = await benchBoot(bench, Number(process.env.BENCH_BOOT_RUNS ?? 5));
+    report.boot = boot;
+    process.stdout.write(
+      [
+        `Boot to the first interactive menu, CPU throttled ${boot.throttle}×, median of ${boot.runs} interleaved runs`,
+        `  game ${boot.gameMedianMs} ms   bare Phaser ${boot.baselineMedianMs} ms   ratio ${boot.ratio} (goal ≤ 1.3)`,
+        `First download before the menu is interactive: ${kb(boot.firstDownloadGzipBytes)} gzip in ${boot.firstDownloadFiles} files (goal ≤ 450 KB; bare Phaser ${kb(boot.baselineDownloadGzipBytes)})`,
+        '',
+      ].join('\n') + '\n',
+    );
+    const frames: FrameRow[] = await benchFrames(bench);
+    report.frames = frames;
+    process.stdout.write('Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images\n');
+    process.stdout.write('  N      in flight  main ms/frame game | bare | ratio   p95 interval ms game | bare | ratio   fps game | bare\n');
+    for (const row of frames) {
+      process.stdout.write(
+        `  ${String(row.packets).padEnd(6)} ${String(row.game.inFlight).padStart(9)}  ${row.game.mainThreadMsPerFrame.toFixed(2).padStart(9)} | ${row.baseline.mainThreadMsPerFrame.toFixed(2).padStart(5)} | ${row.mainThreadRatio.toFixed(2).padStart(5)}   ${row.game.p95IntervalMs.toFixed(1).padStart(12)} | ${row.baseline.p95IntervalMs.toFixed(1).padStart(5)} | ${row.p95Ratio.toFixed(2).padStart(5)}   ${row.game.fps.toFixed(1).padStart(7)} | ${row.baseline.fps.toFixed(1)}\n`,
+      );
+    }
+    process.stdout.write('  (goal: main-thread ratio ≤ 1.25 at 1000, and 60 fps held at 1000)\n\n');
+    const marks = (process.env.BENCH_MEMORY_MINUTES ?? '1,10').split(',').map(Number).filter((value) => value > 0);
+    const memory: MemoryResult = await benchMemory(bench, marks);
+    report.memory = memory;
+    process.stdout.write(
+      `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

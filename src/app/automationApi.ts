@@ -65,6 +65,8 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     markReady: () => {
       if (isReady) return;
       isReady = true;
+      // A performance mark, so benchmarks can read when the game became interactive.
+      globalThis.performance?.mark?.('kernel-courier-ready');
       resolveReady();
     },
     setLastResult: (result) => {

@@ -1,0 +1,261 @@
+// Browser benchmarks: the built game against the bare Phaser baseline (bench/baseline), in Debian's
+// Chromium driven by playwright-core. Boot time under 4× CPU throttling, frame time with N packets in
+// flight (Canvas), the first download's gzip size, and memory over a long sandbox run. Measures and
+// reports; asserts nothing.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'kernel-courier-bench');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+};
+
+/** Serves /game/ and /baseline/ from their build folders, uncompressed (sizes are gzipped by the bench). */
+function serve(folders: Record<string, string>): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const [, mount, ...rest] = url.pathname.split('/');
+    const folder = folders[mount];
+    let file = folder ? normalize(join(folder, rest.join('/') || 'index.html')) : '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!folder || !file.startsWith(folder) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolvePromise({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    });
+  });
+}
+
+export interface BrowserBench {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowserBench(): Promise<BrowserBench> {
+  const gameDir = join(CACHE, 'game');
+  const baselineDir = join(CACHE, 'baseline');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: gameDir, emptyOutDir: true } });
+  await build({ root: join(ROOT, 'bench', 'baseline'), base: './', logLevel: 'warn', build: { outDir: baselineDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
+  const { server, origin } = await serve({ game: gameDir, baseline: baselineDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    origin,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+async function newPage(bench: BrowserBench, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await bench.browser.newContext({ viewport });
+  return context.newPage();
+}
+
+/** Milliseconds from navigation to the page's ready mark, with the CPU slowed `throttle` times. */
+async function bootOnce(bench: BrowserBench, path: string, mark: string, throttle: number): Promise<{ ms: number; gzipBytes: number; files: number }> {
+  const page = await newPage(bench);
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const bodies: Promise<number>[] = [];
+  let ready = false;
+  page.on('response', (response) => {
+    if (ready) return;
+    bodies.push(response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
+  });
+  await page.goto(`${bench.origin}${path}`);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: 50 });
+  ready = true;
+  const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, mark);
+  const sizes = await Promise.all(bodies);
+  await page.context().close();
+  return { ms, gzipBytes: sizes.reduce((sum, size) => sum + size, 0), files: sizes.length };
+}
+
+export interface BootResult {
+  runs: number;
+  throttle: number;
+  gameMs: number[];
+  baselineMs: number[];
+  gameMedianMs: number;
+  baselineMedianMs: number;
+  ratio: number;
+  firstDownloadGzipBytes: number;
+  firstDownloadFiles: number;
+  baselineDownloadGzipBytes: number;
+}
+
+/** Interleaved runs: game, baseline, game, baseline… so machine noise hits both alike. */
+export async function benchBoot(bench: BrowserBench, runs = 5, throttle = 4): Promise<BootResult> {
+  const gameMs: number[] = [];
+  const baselineMs: number[] = [];
+  let download = { gzipBytes: 0, files: 0 };
+  let baselineBytes = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const game = await bootOnce(bench, '/game/?locale=en&audio=disabled&renderer=canvas', 'kernel-courier-ready', throttle);
+    const baseline = await bootOnce(bench, '/baseline/?n=0&renderer=canvas', 'baseline-ready', throttle);
+    gameMs.push(Math.round(game.ms));
+    baselineMs.push(Math.round(baseline.ms));
+    download = { gzipBytes: game.gzipBytes, files: game.files };
+    baselineBytes = baseline.gzipBytes;
+  }
+  return {
+    runs,
+    throttle,
+    gameMs,
+    baselineMs,
+    gameMedianMs: median(gameMs),
+    baselineMedianMs: median(baselineMs),
+    ratio: Math.round((median(gameMs) / median(baselineMs)) * 100) / 100,
+    firstDownloadGzipBytes: download.gzipBytes,
+    firstDownloadFiles: download.files,
+    baselineDownloadGzipBytes: baselineBytes,
+  };
+}
+
+/** Frame figures over `seconds`: main-thread busy ms per frame (CDP TaskDuration) and frame intervals. */
+async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadMsPerFrame: number; p95IntervalMs: number; medianIntervalMs: number; fps: number }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const taskDuration = async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+  };
+  await page.evaluate(() => {
+    const state = { stamps: [] as number[], running: true };
+    (window as unknown as { __frames: typeof state }).__frames = state;
+    const tick = (time: number) => {
+      state.stamps.push(time);
+      if (state.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const before = await taskDuration();
+  await page.waitForTimeout(seconds * 1000);
+  const after = await taskDuration();
+  const stamps = await page.evaluate(() => {
+    const state = (window as unknown as { __frames: { stamps: number[]; running: boolean } }).__frames;
+    state.running = false;
+    return state.stamps;
+  });
+  const intervals = stamps.slice(1).map((stamp, index) => stamp - stamps[index]);
+  const frames = Math.max(1, intervals.length);
+  return {
+    mainThreadMsPerFrame: Math.round(((after - before) * 1000 / frames) * 100) / 100,
+    p95IntervalMs: Math.round(percentile(intervals, 0.95) * 10) / 10,
+    medianIntervalMs: Math.round(median(intervals) * 10) / 10,
+    fps: Math.round((frames / seconds) * 10) / 10,
+  };
+}
+
+export interface FrameRow {
+  packets: number;
+  game: Awaited<ReturnType<typeof measureFrames>> & { inFlight: number };
+  baseline: Awaited<ReturnType<typeof measureFrames>>;
+  mainThreadRatio: number;
+  p95Ratio: number;
+}
+
+async function sandboxInFlight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const stats = (window.kernelCourier as unknown as { stats?: () => { packetsInFlight?: number } }).stats?.();
+    return stats?.packetsInFlight ?? -1;
+  });
+}
+
+/** The sandbox with `packets` in flight against the baseline moving as many images (Canvas). */
+export async function benchFrames(bench: BrowserBench, counts = [500, 1000, 2000, 4000], seconds = 6): Promise<FrameRow[]> {
+  const rows: FrameRow[] = [];
+  for (const packets of counts) {
+    const gamePage = await newPage(bench);
+    await gamePage.goto(`${bench.origin}/game/?mode=sandbox&packets=${packets}&renderer=canvas&audio=disabled&locale=en`);
+    await gamePage.waitForFunction(() => window.kernelCourier?.scene() === 'sandbox', undefined, { timeout: 60_000 });
+    // Let the load controller reach its target before measuring.
+    await gamePage.waitForTimeout(8000);
+    const game = await measureFrames(gamePage, seconds);
+    const inFlight = await sandboxInFlight(gamePage);
+    await gamePage.context().close();
+    const basePage = await newPage(bench);
+    await basePage.goto(`${bench.origin}/baseline/?n=${packets}&renderer=canvas`);
+    await basePage.waitForFunction(() => performance.getEntriesByName('baseline-ready').length > 0, undefined, { timeout: 60_000 });
+    await basePage.waitForTimeout(1000);
+    const baseline = await measureFrames(basePage, seconds);
+    await basePage.context().close();
+    rows.push({
+      packets,
+      game: { ...game, inFlight },
+      baseline,
+      mainThreadRatio: Math.round((game.mainThreadMsPerFrame / baseline.mainThreadMsPerFrame) * 100) / 100,
+      p95Ratio: Math.round((game.p95IntervalMs / baseline.p95IntervalMs) * 100) / 100,
+    });
+  }
+  return rows;
+}
+
+export interface MemoryResult {
+  minutes: number[];
+  heapMiB: number[];
+  displayObjects: number[];
+  heapGrowthPercent: number;
+  displayObjectGrowthPercent: number;
+}
+
+/** A sandbox run at 4× speed: JS heap (after a forced GC) and live display objects at each mark. */
+export async function benchMemory(bench: BrowserBench, marks = [1, 10], packets = 1000): Promise<MemoryResult> {
+  const page = await newPage(bench);
+  await page.goto(`${bench.origin}/game/?mode=sandbox&packets=${packets}&renderer=canvas&audio=disabled&locale=en`);
+  await page.waitForFunction(() => window.kernelCourier?.scene() === 'sandbox', undefined, { timeout: 60_000 });
+  await page.keyboard.press('4');
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const started = Date.now();
+  const heapMiB: number[] = [];
+  const displayObjects: number[] = [];
+  for (const minute of marks) {
+    const wait = minute * 60_000 - (Date.now() - started);
+    if (wait > 0) await page.waitForTimeout(wait);
+    await session.send('HeapProfiler.collectGarbage');
+    const { metrics } = await session.send('Performance.getMetrics');
+    heapMiB.push(Math.round(((metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576) * 10) / 10);
+    displayObjects.push(
+      await page.evaluate(() => (window.kernelCourier as unknown as { stats?: () => { displayObjects?: number } }).stats?.()?.displayObjects ?? -1),
+    );
+  }
+  await page.context().close();
+  const growth = (values: number[]) => Math.round(((values[values.length - 1] - values[0]) / values[0]) * 1000) / 10;
+  return { minutes: marks, heapMiB, displayObjects, heapGrowthPercent: growth(heapMiB), displayObjectGrowthPercent: growth(displayObjects) };
+}
