@@ -41,7 +41,7 @@ class MoveScene extends Phaser.Scene {
     return this.seed / 2147483648;
   }
 
-  create(): void {
+  override create(): void {
     const graphics = this.add.graphics();
     graphics.fillStyle(0xe69f00, 1);
     graphics.fillRect(0, 0, 10, 10);
@@ -65,7 +65,7 @@ class MoveScene extends Phaser.Scene {
     mover.durationMs = 400 + this.random() * 1200;
   }
 
-  update(time: number): void {
+  override update(time: number): void {
     for (const mover of this.movers) {
       let progress = (time - mover.startMs) / mover.durationMs;
       if (progress >= 1) {
