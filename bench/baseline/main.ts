@@ -41,7 +41,7 @@ class MoveScene extends Phaser.Scene {
     return this.seed / 2147483648;
   }
 
-  override create(): void {
+  create(): void {
     const graphics = this.add.graphics();
     graphics.fillStyle(0xe69f00, 1);
     graphics.fillRect(0, 0, 10, 10);
