@@ -1,10 +1,5 @@
-// Asset keys as constants: textures and the loader's cache entries for sounds.
-import type { SoundKey } from '../audio/soundSettings';
+// Asset keys as constants: textures loaded by the Preloader.
 
 export const AssetKeys = {
   Logo: 'logo',
 } as const;
-
-export function soundAssetKey(key: SoundKey): string {
-  return `sound-${key}`;
-}

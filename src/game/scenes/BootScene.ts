@@ -1,7 +1,6 @@
-// Boot: loads only what the loading screen shows (the logo), then hands over to the Preloader.
+// Boot: sets the background the loading screen shows, then hands over to the Preloader, which loads and
+// draws its own progress.
 import Phaser from 'phaser';
-import logoUrl from '../../../assets/images/logo.svg?url';
-import { AssetKeys } from '../assetKeys';
 import type { AppContext } from '../AppContext';
 import { SceneKeys } from '../sceneKeys';
 import { paletteFor } from '../theme';
@@ -13,8 +12,6 @@ export class BootScene extends Phaser.Scene {
 
   preload(): void {
     this.cameras.main.setBackgroundColor(paletteFor(this.ctx.settings.get().colorProfile).background);
-    // Rasterized large enough for a 4K menu; drawn smaller everywhere else.
-    this.load.svg(AssetKeys.Logo, logoUrl, { width: 384, height: 384 });
   }
 
   create(): void {

@@ -1,10 +1,11 @@
-// Preloader: shows the logo and a real progress bar driven by the loader's `progress` event while the
-// sounds load (skipped when the URL disables audio), hands the sounds to the audio adapter as in-memory
-// URLs, then opens the first screen: the menu, or what the URL asked for.
+// Preloader: a real progress bar driven by the loader's `progress` event while what the first screen
+// needs loads (the logo and any images), then opens the first screen: the menu, or what the URL asked for.
+// Sounds are not loaded here: the audio adapter gets their URLs and Howler fetches them after the first
+// gesture (when sound may start at all), so the menu is interactive after the smallest download.
 import Phaser from 'phaser';
 import { SOUND_URLS } from '../../audio/soundAssets';
-import { SOUND_KEYS, type SoundKey } from '../../audio/soundSettings';
-import { AssetKeys, soundAssetKey } from '../assetKeys';
+import logoUrl from '../../../assets/images/logo.svg?url';
+import { AssetKeys } from '../assetKeys';
 import type { AppContext } from '../AppContext';
 import { centeredRect, computeLayout, fontPx } from '../layout';
 import { SceneKeys } from '../sceneKeys';
@@ -27,22 +28,14 @@ export class PreloaderScene extends Phaser.Scene {
       this.progress = value;
       this.draw();
     });
-    // A missing sound only means that sound stays silent; the loader goes on with the rest.
+    // A missing image only means it is not drawn; the loader goes on with the rest.
     this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, (file: Phaser.Loader.File) => console.warn(`Could not load ${file.key}`));
-    if (this.ctx.audio.enabled) {
-      for (const key of SOUND_KEYS) this.load.binary(soundAssetKey(key), SOUND_URLS[key]);
-    }
+    // Rasterized large enough for a 4K menu; drawn smaller everywhere else.
+    if (!this.textures.exists(AssetKeys.Logo)) this.load.svg(AssetKeys.Logo, logoUrl, { width: 384, height: 384 });
   }
 
   create(): void {
-    if (this.ctx.audio.enabled) {
-      const sources: Partial<Record<SoundKey, string>> = {};
-      for (const key of SOUND_KEYS) {
-        const data = this.cache.binary.get(soundAssetKey(key)) as ArrayBuffer | undefined;
-        if (data) sources[key] = URL.createObjectURL(new Blob([data], { type: 'audio/wav' }));
-      }
-      this.ctx.audio.setSources(sources);
-    }
+    if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
     const route = this.ctx.initialRoute;
     this.scene.start(route.key, route.data);
   }
