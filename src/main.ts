@@ -3,6 +3,7 @@
 // index.html calls `startGame(parent)`, which returns the game.
 import type Phaser from 'phaser';
 import { version } from '../package.json';
+import { DomMirror } from './a11y/DomMirror';
 import { createAutomationApi, installAutomationApi } from './app/automationApi';
 import { createGameEvents, type RunResult } from './app/gameEvents';
 import { NoticeBanner } from './app/noticeBanner';
@@ -114,6 +115,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const shell: { handle?: GameHandle; renderer?: string } = {};
   const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
   const announcer = doc.getElementById('kc-screen-status');
+  const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body);
   const automation = createAutomationApi({
     version,
     levelIds: () => levelIds,
@@ -147,6 +149,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     announce: (text) => {
       if (announcer) announcer.textContent = text;
     },
+    mirror,
     reportRun: (levelId, result) => reportRun(levelId, result),
     exportProgress: () => {
       const text = progress.exportText({ exportedAt: new Date().toISOString(), gameVersion: version });

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../app/settings';
 import type { GameParams } from '../app/urlParams';
 import type { AudioAdapter } from '../audio/AudioAdapter';
 import type { GameI18n } from '../i18n/createI18n';
+import type { DomMirror } from '../a11y/DomMirror';
 import type { Level } from '../sim/types';
 import type { SceneKey } from './sceneKeys';
 import type { KeyboardRouter } from './ui/KeyboardRouter';
@@ -35,6 +36,8 @@ export interface AppContext {
   hasNotices(): boolean;
   /** Says something to screen readers through the page's live region. */
   announce(text: string): void;
+  /** The accessible twin of the canvas (buttons, text regions, event logs), when the page has one. */
+  readonly mirror?: DomMirror;
   /** The Play scene calls this when a run finishes: progress, lastResult(), sound. */
   reportRun(levelId: string, result: RunResult): void;
   exportProgress(): void;

@@ -27,7 +27,14 @@ export abstract class ScreenScene extends Phaser.Scene {
   protected constructor(ctx: AppContext, key: SceneKey) {
     super({ key });
     this.ctx = ctx;
-    this.focus = new FocusManager({ announce: (text) => ctx.announce(text), canLeaveByTab: () => ctx.hasNotices() });
+    this.focus = new FocusManager({
+      announce: (text) => ctx.announce(text),
+      // With the accessible twin, page focus on the twin button is what screen readers read.
+      announceFocus: () => !ctx.mirror,
+      onFocus: (id) => ctx.mirror?.focusTwin(id),
+      onItemsChanged: () => this.scheduleMirror(),
+      canLeaveByTab: () => ctx.hasNotices(),
+    });
   }
 
   get screenKey(): SceneKey {
@@ -49,6 +56,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.cleanups.push(this.ctx.events.on('displayChanged', () => this.rebuild()));
     this.cleanups.push(this.ctx.keyboard.register(this.screenKey, (event) => this.onKey(event)));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup());
+    const onResume = () => this.scheduleMirror();
+    this.events.on(Phaser.Scenes.Events.RESUME, onResume);
+    this.cleanups.push(() => this.events.off(Phaser.Scenes.Events.RESUME, onResume));
+    // A screen's text regions go with it; an overlay leaves the screen underneath untouched.
+    if (!this.isOverlay()) this.cleanups.push(() => this.ctx.mirror?.clearRegions());
     this.fadeIn();
     if (this.ctx.keyboard.keyboardMode) this.focusDefault();
     this.ctx.announce(this.ctx.i18n.t('a11y.screen', { name: this.screenTitle() }));
@@ -72,6 +84,29 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** The item the first key press focuses. */
   protected defaultFocusId(): string | undefined {
     return undefined;
+  }
+
+  private mirrorScheduled = false;
+
+  /** Re-renders the accessible twin once the current batch of widget changes is done. */
+  protected scheduleMirror(): void {
+    if (!this.ctx.mirror || this.mirrorScheduled) return;
+    this.mirrorScheduled = true;
+    queueMicrotask(() => {
+      this.mirrorScheduled = false;
+      this.renderMirror();
+    });
+  }
+
+  /** The twin shows the screen the player sees: an overlay over a paused screen wins. */
+  protected renderMirror(): void {
+    const mirror = this.ctx.mirror;
+    if (!mirror || !this.alive || !this.scene.isActive()) return;
+    mirror.render(
+      this.screenTitle(),
+      this.focus.list().map((item) => ({ id: item.id, label: item.describe(), enabled: item.isEnabled(), state: item.ariaState?.() })),
+      { focus: (id) => this.focus.followTwin(id), activate: (id) => this.focus.activateById(id) },
+    );
   }
 
   protected get layout(): Layout {

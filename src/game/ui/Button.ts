@@ -101,6 +101,10 @@ export class Button extends Widget {
     return parts.join(', ');
   }
 
+  ariaState(): { pressed?: boolean; current?: boolean } {
+    return { pressed: this.options.toggle, current: this.options.selected };
+  }
+
   protected onActivate(): void {
     this.options.onActivate();
   }

@@ -15,10 +15,18 @@ export interface Focusable {
   adjust?(step: -1 | 1): boolean;
   /** What a screen reader should hear when this gets focus. */
   describe(): string;
+  /** Toggle / chosen state for the accessible twin (aria-pressed, aria-current). */
+  ariaState?(): { pressed?: boolean; current?: boolean };
 }
 
 export interface FocusManagerOptions {
   announce?: (text: string) => void;
+  /** Announce focus moves through `announce` (off when an accessible twin takes page focus instead). */
+  announceFocus?: () => boolean;
+  /** Focus moved to an item (the accessible twin follows). */
+  onFocus?: (id: string) => void;
+  /** Items were added, removed or changed their description (the accessible twin re-renders). */
+  onItemsChanged?: () => void;
   /** When true, Tab past the last item leaves the canvas (to the page's notices) instead of wrapping. */
   canLeaveByTab?: () => boolean;
 }
@@ -35,6 +43,7 @@ export class FocusManager {
 
   add<T extends Focusable>(item: T): T {
     this.items.push(item);
+    this.options.onItemsChanged?.();
     return item;
   }
 
@@ -42,6 +51,24 @@ export class FocusManager {
   clear(): void {
     this.items = [];
     this.current = -1;
+    this.options.onItemsChanged?.();
+  }
+
+  /** The items in focus order. */
+  list(): readonly Focusable[] {
+    return this.items;
+  }
+
+  /** Focuses an item without announcing it (its accessible twin got page focus from a screen reader). */
+  followTwin(id: string): void {
+    const index = this.items.findIndex((item) => item.id === id);
+    if (index >= 0 && index !== this.current) this.moveTo(index, true, false, false);
+  }
+
+  /** Activates an item by id (its accessible twin was clicked). */
+  activateById(id: string): void {
+    const item = this.items.find((candidate) => candidate.id === id);
+    if (item && item.isEnabled()) item.activate();
   }
 
   get focused(): Focusable | undefined {
@@ -128,6 +155,7 @@ export class FocusManager {
     if ((direction === 'left' || direction === 'right') && item.adjust) {
       if (item.adjust(direction === 'left' ? -1 : 1)) {
         this.options.announce?.(item.describe());
+        this.options.onItemsChanged?.();
         return true;
       }
     }
@@ -150,7 +178,7 @@ export class FocusManager {
     return this.items[index]?.isEnabled() ?? false;
   }
 
-  private moveTo(index: number, visible: boolean, announce = true): void {
+  private moveTo(index: number, visible: boolean, announce = true, moveTwin = true): void {
     const previous = this.focused;
     if (previous && this.items[index] !== previous) previous.setFocused(false, false);
     this.current = index;
@@ -158,6 +186,7 @@ export class FocusManager {
     const item = this.items[index];
     if (!item) return;
     item.setFocused(true, visible);
-    if (announce) this.options.announce?.(item.describe());
+    if (announce && (this.options.announceFocus?.() ?? true)) this.options.announce?.(item.describe());
+    if (moveTwin && visible) this.options.onFocus?.(item.id);
   }
 }

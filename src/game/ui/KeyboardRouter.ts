@@ -10,6 +10,8 @@ const DOM_CONTROLS = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'A', 'SUM
 export function isDomControl(target: EventTarget | null): boolean {
   if (!target || typeof target !== 'object' || !('tagName' in target)) return false;
   const element = target as HTMLElement;
+  // The canvas's accessible twins (src/a11y/DomMirror.ts) are buttons whose keys belong to the game.
+  if (typeof element.hasAttribute === 'function' && element.hasAttribute('data-kc-mirror')) return false;
   return DOM_CONTROLS.has(String(element.tagName).toUpperCase()) || element.isContentEditable === true;
 }
 

@@ -1,0 +1,78 @@
+// Accessibility in a real browser: the canvas has an accessible twin (real buttons with names, in focus
+// order), keyboard focus moves the page focus with it, <html lang> follows the language, and axe-core finds
+// no serious or critical violation on the menu and the level select, in English and Korean.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openGame, sceneOf, waitForScene } from './browser';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+function twinLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('#kc-a11y button[data-kc-mirror]')].map((button) => button.textContent ?? ''));
+}
+
+describe('accessibility', () => {
+  for (const locale of ['en', 'ko'] as const) {
+    it(`menu and level select (${locale}): named twins, lang, no serious axe violation`, async () => {
+      const { page, problems, context } = await openGame(browser, `locale=${locale}`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      const labels = await twinLabels(page);
+      expect(labels.length).toBeGreaterThanOrEqual(4);
+      expect(labels.every((label) => label.trim().length > 0)).toBe(true);
+      if (locale === 'ko') expect(labels.join(' ')).toMatch(/[가-힣]/);
+      expect(await seriousViolations(page)).toEqual([]);
+      // Keyboard: Tab moves the game's focus, and the page focus follows to the twin button.
+      await page.keyboard.press('Tab');
+      const focusedTwin = await page.evaluate(() => document.activeElement?.getAttribute('data-kc-mirror'));
+      expect(focusedTwin).toBeTruthy();
+      // Enter on the Campaign button opens the level select.
+      await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.focus());
+      await page.keyboard.press('Enter');
+      await waitForScene(page, 'levels');
+      expect(await sceneOf(page)).toBe('levels');
+      const levelLabels = await twinLabels(page);
+      expect(levelLabels.length).toBeGreaterThan(5);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('a screen reader click on a twin activates the widget', async () => {
+    const { page, problems, context } = await openGame(browser, 'locale=en');
+    await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.click());
+    await waitForScene(page, 'levels');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
