@@ -4,6 +4,7 @@
 import type Phaser from 'phaser';
 import { version } from '../package.json';
 import { DomMirror } from './a11y/DomMirror';
+import { prefetchScreens } from './game/lazyScreens';
 import { createAutomationApi, installAutomationApi } from './app/automationApi';
 import { createGameEvents, type RunResult } from './app/gameEvents';
 import { NoticeBanner } from './app/noticeBanner';
@@ -180,7 +181,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
 
   events.on('screenShown', (shown) => {
-    if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) automation.markReady();
+    if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
+      automation.markReady();
+      // The engine screens come next, in the background, so the first level opens without a wait.
+      setTimeout(prefetchScreens, 0);
+    }
   });
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));

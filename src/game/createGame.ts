@@ -4,6 +4,7 @@
 import Phaser from 'phaser';
 import type { AppContext } from './AppContext';
 import { createScenes } from './createScenes';
+import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
@@ -56,8 +57,10 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
         game.scene.stop(sceneKey);
       }
     }
-    game.scene.start(key, data);
+    void ensureScreen(key).then(() => game.scene.start(key, data));
   };
+
+  registerLazyScreens(game, ctx);
 
   return { game, currentScreen, showScreen };
 }

@@ -1,15 +1,14 @@
-// The game's scenes in render order (later ones draw on top). To replace a placeholder, e.g. the Play
-// scene, construct the new class here instead; its key must stay the same (see sceneKeys.ts).
+// The game's first-chunk scenes in render order (later ones draw on top). The screens that need the
+// engine (play, debrief, sandbox) are in engineScreens.ts, loaded after the menu (lazyScreens.ts).
 import type Phaser from 'phaser';
 import type { AppContext } from './AppContext';
 import { BootScene } from './scenes/BootScene';
 import { GlossaryScene } from './scenes/GlossaryScene';
 import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { MenuScene } from './scenes/MenuScene';
-import { DebriefScene } from './scenes/DebriefScene';
-import { PlayScene } from './scenes/PlayScene';
+
 import { PreloaderScene } from './scenes/PreloaderScene';
-import { SandboxScene } from './scenes/SandboxScene';
+
 import { SettingsScene } from './scenes/SettingsScene';
 
 export function createScenes(ctx: AppContext): Phaser.Scene[] {
@@ -18,9 +17,7 @@ export function createScenes(ctx: AppContext): Phaser.Scene[] {
     new PreloaderScene(ctx),
     new MenuScene(ctx),
     new LevelSelectScene(ctx),
-    new PlayScene(ctx),
-    new DebriefScene(ctx),
-    new SandboxScene(ctx),
+    // play, debrief and sandbox arrive in a chunk of their own after the menu (lazyScreens.ts).
     // Overlays last, so they draw above every screen; the glossary can open above the settings.
     new SettingsScene(ctx),
     new GlossaryScene(ctx),

@@ -8,6 +8,7 @@ import logoUrl from '../../../assets/images/logo.svg?url';
 import { AssetKeys } from '../assetKeys';
 import type { AppContext } from '../AppContext';
 import { centeredRect, computeLayout, fontPx } from '../layout';
+import { ensureScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { fontFamily, paletteFor, TEXT_METRICS_SAMPLE } from '../theme';
 import { drawBackground, drawPanel } from '../ui/drawing';
@@ -37,7 +38,7 @@ export class PreloaderScene extends Phaser.Scene {
   create(): void {
     if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
     const route = this.ctx.initialRoute;
-    this.scene.start(route.key, route.data);
+    void ensureScreen(route.key).then(() => this.scene.start(route.key, route.data));
   }
 
   private draw(): void {

@@ -5,6 +5,7 @@
 import Phaser from 'phaser';
 import type { AppContext } from '../AppContext';
 import { computeLayout, fontPx, topBarLayout, type Layout } from '../layout';
+import { ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { fontFamily, motionFor, paletteFor } from '../theme';
 import { Button } from '../ui/Button';
@@ -133,13 +134,15 @@ export abstract class ScreenScene extends Phaser.Scene {
   goTo(key: SceneKey, data?: SceneData): void {
     if (this.leaving) return;
     this.leaving = true;
+    // The engine screens may still be on their way (lazyScreens.ts): start once they are here.
+    const start = () => void ensureScreen(key).then(() => this.scene.start(key, data));
     const ms = this.kit.motion.fadeMs;
     if (ms <= 0) {
-      this.scene.start(key, data);
+      start();
       return;
     }
     const color = Phaser.Display.Color.IntegerToColor(this.kit.palette.background);
-    this.cameras.main.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, () => this.scene.start(key, data));
+    this.cameras.main.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, start);
     this.cameras.main.fadeOut(ms, color.red, color.green, color.blue);
   }
 
