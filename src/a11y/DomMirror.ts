@@ -112,6 +112,10 @@ export class DomMirror {
     );
   }
 
+  removeRegion(id: string): void {
+    this.regions.querySelector(`section[data-region="${id}"]`)?.remove();
+  }
+
   clearRegions(): void {
     this.regions.replaceChildren();
   }

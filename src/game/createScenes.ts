@@ -4,6 +4,7 @@ import type Phaser from 'phaser';
 import type { AppContext } from './AppContext';
 import { BootScene } from './scenes/BootScene';
 import { GlossaryScene } from './scenes/GlossaryScene';
+import { KeysScene } from './scenes/KeysScene';
 import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { MenuScene } from './scenes/MenuScene';
 
@@ -21,5 +22,6 @@ export function createScenes(ctx: AppContext): Phaser.Scene[] {
     // Overlays last, so they draw above every screen; the glossary can open above the settings.
     new SettingsScene(ctx),
     new GlossaryScene(ctx),
+    new KeysScene(ctx),
   ];
 }

@@ -25,7 +25,7 @@ function loadAll(): Promise<void> {
         // Added below the overlays, so settings and the glossary still draw on top.
         if (!target.game.scene.getScene(key)) target.game.scene.add(key, scene, false);
       }
-      for (const overlay of [SceneKeys.Settings, SceneKeys.Glossary]) {
+      for (const overlay of [SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys]) {
         if (target.game.scene.getScene(overlay)) target.game.scene.bringToTop(overlay);
       }
     });

@@ -11,6 +11,7 @@ export const SceneKeys = {
   Sandbox: 'sandbox',
   Settings: 'settings',
   Glossary: 'glossary',
+  Keys: 'keys',
 } as const;
 
 export type SceneKey = (typeof SceneKeys)[keyof typeof SceneKeys];
@@ -19,7 +20,7 @@ export type SceneKey = (typeof SceneKeys)[keyof typeof SceneKeys];
 export const SCREEN_KEYS: readonly SceneKey[] = [SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox];
 
 /** Overlays open above a screen, which pauses underneath. */
-export const OVERLAY_KEYS: readonly SceneKey[] = [SceneKeys.Settings, SceneKeys.Glossary];
+export const OVERLAY_KEYS: readonly SceneKey[] = [SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys];
 
 /** Screens whose first appearance means the game is interactive (`kernelCourier.ready`). */
 export const INTERACTIVE_KEYS: readonly SceneKey[] = [...SCREEN_KEYS, ...OVERLAY_KEYS];

@@ -68,6 +68,19 @@ describe('accessibility', () => {
     });
   }
 
+  it('? opens the keyboard help over any screen, listed for screen readers too; Esc closes it', async () => {
+    const { page, problems, context } = await openGame(browser, 'locale=en');
+    await page.keyboard.press('Shift+Slash');
+    await waitForScene(page, 'keys');
+    const region = await page.evaluate(() => document.querySelector('#kc-a11y section[data-region="keys"]')?.textContent ?? '');
+    expect(region).toContain('Tab / Shift+Tab');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await waitForScene(page, 'menu');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a screen reader click on a twin activates the widget', async () => {
     const { page, problems, context } = await openGame(browser, 'locale=en');
     await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.click());

@@ -16,6 +16,12 @@ import type { UiKit } from '../ui/UiKit';
 
 export type SceneData = Record<string, unknown>;
 
+/** One line of the keyboard-help overlay: the keys and what they do, already in the player's language. */
+export interface KeyHelp {
+  keys: string;
+  action: string;
+}
+
 export abstract class ScreenScene extends Phaser.Scene {
   protected readonly ctx: AppContext;
   protected readonly focus: FocusManager;
@@ -180,11 +186,24 @@ export abstract class ScreenScene extends Phaser.Scene {
       this.toggleGlossary();
       return true;
     }
+    if (event.key === '?' || event.key === 'F1') {
+      this.openKeyHelp();
+      return true;
+    }
     return this.focus.handleKey(event);
   }
 
   protected toggleGlossary(): void {
     this.openOverlay(SceneKeys.Glossary);
+  }
+
+  /** The keys of this screen beyond the everywhere-keys, for the keyboard-help overlay (? or F1). */
+  keyHelp(): KeyHelp[] {
+    return [];
+  }
+
+  protected openKeyHelp(): void {
+    this.openOverlay(SceneKeys.Keys);
   }
 
   protected drawBackdrop(kit: UiKit): void {
