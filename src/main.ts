@@ -132,6 +132,24 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         shell.handle?.showScreen(SceneKeys.Play, { levelId: id });
       }),
     renderer: () => shell.renderer ?? 'unknown',
+    // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
+    openDebrief: async (id, options) => {
+      const level = levels.find((candidate) => candidate.id === id);
+      if (!level) throw new Error(`Unknown level id ${JSON.stringify(id)}.`);
+      const { runForDebrief } = await import('./game/debrief/debriefRun');
+      const data = runForDebrief(level, options);
+      // As if the level had just been played: progress, lastResult() and the star sound.
+      reportRun(id, data.result as unknown as RunResult);
+      await new Promise<void>((resolve) => {
+        const off = events.on('screenShown', (shown) => {
+          if (shown.key === SceneKeys.Debrief) {
+            off();
+            resolve();
+          }
+        });
+        shell.handle?.showScreen(SceneKeys.Debrief, { ...data });
+      });
+    },
   });
 
   const ctx: AppContext = {

@@ -16,6 +16,23 @@ export interface KernelCourierApi {
   lastResult(): RunResult | null;
   /** Optional addition: the renderer in use, `canvas` or `webgl` (what `renderer=auto` chose). */
   renderer(): string;
+  /**
+   * Optional addition, a testing aid: runs a build of a level (a build file, an architecture's canonical
+   * build, or by default the level's reference) and shows its Debrief as if it had just been played.
+   * Resolves once the Debrief is shown; rejects for an unknown level id or an invalid build.
+   */
+  openDebrief(id: string, options?: OpenDebriefOptions): Promise<void>;
+}
+
+export interface OpenDebriefOptions {
+  /** An architecture's canonical build (`native`, `container`, `type2`, `type1-full`, `type1-para`) or `reference`. */
+  arch?: string;
+  /** A build file (`kernel-courier/build@1`); wins over `arch`. */
+  build?: unknown;
+  /** The attempt to pretend (2 or more opens the comparison). Default 1. */
+  attempt?: number;
+  /** The run's seed (default: the level's). */
+  seed?: number;
 }
 
 export interface AutomationDeps {
@@ -26,6 +43,8 @@ export interface AutomationDeps {
   openLevel: (id: string) => Promise<void>;
   /** The renderer the game was created with. */
   renderer?: () => string;
+  /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
+  openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
 }
 
 export interface Automation {
@@ -58,6 +77,15 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     // A copy, so a host page cannot change what the game keeps.
     lastResult: () => (last === null ? null : structuredClone(last)),
     renderer: () => deps.renderer?.() ?? 'unknown',
+    openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
+      const known = deps.levelIds();
+      if (typeof id !== 'string' || !known.includes(id)) {
+        throw new Error(`Unknown level id ${JSON.stringify(id)}. Known level ids: ${known.join(', ')}.`);
+      }
+      if (!deps.openDebrief) throw new Error('openDebrief is not available in this page.');
+      await ready;
+      await deps.openDebrief(id, typeof options === 'object' && options !== null ? { ...options } : {});
+    },
   });
 
   return {

@@ -77,3 +77,22 @@ describe('createAutomationApi', () => {
     }).toThrow();
   });
 });
+
+describe('openDebrief (optional testing aid)', () => {
+  it('passes a known level and its options on after ready, and rejects unknown ids', async () => {
+    const openDebrief = vi.fn(async () => undefined);
+    const automation = createAutomationApi({ version: '1', levelIds: () => ['a'], currentScreen: () => 'menu', openLevel: async () => undefined, openDebrief });
+    automation.markReady();
+    await automation.api.openDebrief('a', { arch: 'type2', attempt: 2 });
+    expect(openDebrief).toHaveBeenCalledWith('a', { arch: 'type2', attempt: 2 });
+    await automation.api.openDebrief('a');
+    expect(openDebrief).toHaveBeenLastCalledWith('a', {});
+    await expect(automation.api.openDebrief('zzz')).rejects.toThrow(/Unknown level id "zzz"/);
+  });
+
+  it('rejects clearly where the page does not offer it', async () => {
+    const automation = createAutomationApi({ version: '1', levelIds: () => ['a'], currentScreen: () => 'menu', openLevel: async () => undefined });
+    automation.markReady();
+    await expect(automation.api.openDebrief('a')).rejects.toThrow(/not available/);
+  });
+});

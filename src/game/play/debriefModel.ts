@@ -8,13 +8,24 @@ import type { Deduction } from '../../scoring/scoreRun';
 import type { Architecture, Level, Objective } from '../../sim/types';
 import { OBJECTIVES } from '../../sim/types';
 
+/** What a sentence is about: an objective, a broken rule of the board, or a clean run. */
+export type SentenceTopic = Objective | 'feasibility' | 'clean';
+
 export interface Sentence {
+  /** An i18n key (`debrief:reason.…`, `debrief:hint.…`), or `board:reason.<code>` for a broken rule. */
   key: string;
   params: Record<string, string | number>;
+  topic: SentenceTopic;
+  /** Points this sentence cost its objective (out of 100); 0 when it explains without costing. */
+  points: number;
+  /** For a broken rule: its reason code (shown with the i18n helper `reasonText`). */
+  rule?: string;
 }
 
 export interface ComparisonRow {
   arch: Architecture | 'reference' | 'mixed' | 'yours';
+  /** The architecture the engine recognized in the build (for the player's row: what they built). */
+  builtArch: Architecture | 'mixed' | 'reference';
   isPlayer: boolean;
   feasible: boolean;
   total: number;
@@ -23,30 +34,43 @@ export interface ComparisonRow {
   breachedTenants: number;
   burstServedRatio: number;
   memoryUsedGiB: number;
+  /** For an infeasible build: its first broken rule. */
+  reason: { code: string; params: Record<string, string | number> } | null;
 }
 
-/** Groups deductions into sentences: one per attack, one per slow packet kind, one per late burst. */
-export function explainResult(result: RunResult): Sentence[] {
+/** Below this factor (p95 ÷ native) a slow kind is "a little slower than native". */
+export const CLOSE_TO_NATIVE_FACTOR = 1.2;
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function ruleParams(violation: RunResult['violations'][number]): Record<string, string | number> {
+  return { ...(violation.params ?? {}), app: violation.app ?? '', node: violation.node ?? '' };
+}
+
+/**
+ * Groups deductions into sentences: one per attack and wall it got through, one per slow packet kind,
+ * one for drops, one for blocked traffic, one per late burst. With the level, the sentences that cost
+ * the most weighted points come first (the first one is what the screen reader hears).
+ */
+export function explainResult(result: RunResult, level?: Level): Sentence[] {
   const sentences: Sentence[] = [];
   if (!result.feasible) {
     for (const violation of result.violations) {
-      sentences.push({
-        key: `reason.${violation.code}`,
-        params: { ...(violation.params ?? {}), app: violation.app ?? '', node: violation.node ?? '' },
-      });
+      sentences.push({ key: `board:reason.${violation.code}`, params: ruleParams(violation), topic: 'feasibility', points: 100, rule: violation.code });
     }
     return sentences;
   }
-  const breaches = result.deductions.filter((deduction) => deduction.code === 'breach');
   const byAttack = new Map<string, Deduction[]>();
-  for (const breach of breaches) {
-    const key = `${breach.params.threat}|${breach.params.attacker}`;
+  for (const breach of result.deductions.filter((deduction) => deduction.code === 'breach')) {
+    const key = `${breach.params.threat}|${breach.params.attacker}|${breach.params.boundary}`;
     byAttack.set(key, [...(byAttack.get(key) ?? []), breach]);
   }
   for (const group of byAttack.values()) {
-    const first = group[0].params;
+    const first = group[0]!.params;
     sentences.push({
-      key: 'debrief.reason.breach',
+      key: `debrief:reason.breach.${String(first.boundary)}`,
       params: {
         threat: String(first.threat),
         attacker: String(first.attacker),
@@ -55,38 +79,54 @@ export function explainResult(result: RunResult): Sentence[] {
         tenants: group.map((entry) => entry.params.tenant).join(', '),
         atSecond: Number(first.atSecond),
       },
+      topic: 'security',
+      // From the unrounded share, so three of three tenants cost 100 points, not 3 × 33.3.
+      points: result.metrics.tenantsAtRisk > 0 ? round1((100 * group.length) / result.metrics.tenantsAtRisk) : round1(group.reduce((sum, entry) => sum + entry.points, 0)),
     });
   }
   for (const deduction of result.deductions) {
+    const params = { ...deduction.params, points: deduction.points };
     if (deduction.code === 'speed-latency') {
-      sentences.push({ key: 'debrief.reason.latency', params: { ...deduction.params, points: deduction.points } });
+      const close = Number(deduction.params.factor) < CLOSE_TO_NATIVE_FACTOR;
+      sentences.push({ key: `debrief:reason.${close ? 'latencyClose' : 'latency'}.${String(deduction.params.kind)}`, params, topic: 'speed', points: deduction.points });
     } else if (deduction.code === 'speed-drops') {
-      sentences.push({ key: 'debrief.reason.drops', params: { ...deduction.params, points: deduction.points } });
+      sentences.push({ key: 'debrief:reason.drops', params, topic: 'speed', points: deduction.points });
     } else if (deduction.code === 'speed-blocked') {
-      sentences.push({ key: 'debrief.reason.blocked', params: { ...deduction.params, points: deduction.points } });
+      sentences.push({ key: 'debrief:reason.blocked', params, topic: 'speed', points: deduction.points });
     } else if (deduction.code === 'burst-late') {
-      sentences.push({ key: 'debrief.reason.burstLate', params: { ...deduction.params, points: deduction.points } });
+      sentences.push({ key: 'debrief:reason.burstLate', params, topic: 'scale', points: deduction.points });
     } else if (deduction.code === 'burst-memory') {
-      sentences.push({ key: 'debrief.reason.burstMemory', params: { ...deduction.params } });
+      sentences.push({ key: 'debrief:reason.burstMemory', params: { ...deduction.params }, topic: 'scale', points: 0 });
     }
   }
-  if (sentences.length === 0) sentences.push({ key: 'debrief.reason.clean', params: {} });
+  if (sentences.length === 0) return [{ key: 'debrief:reason.clean', params: {}, topic: 'clean', points: 0 }];
+  if (level) {
+    const weighted = (sentence: Sentence) => sentence.points * (sentence.topic in level.objectives ? (level.objectives[sentence.topic as Objective] ?? 0) : 0);
+    const order = sentences.map((sentence, index) => ({ sentence, index }));
+    order.sort((left, right) => weighted(right.sentence) - weighted(left.sentence) || left.index - right.index);
+    return order.map((item) => item.sentence);
+  }
   return sentences;
 }
 
 /** The player's run and every ranked build, best first, for the comparison chart. */
 export function comparisonRows(ranking: Ranking, player: RunResult): ComparisonRow[] {
-  const row = (arch: ComparisonRow['arch'], result: RunResult, isPlayer: boolean): ComparisonRow => ({
-    arch,
-    isPlayer,
-    feasible: result.feasible,
-    total: result.score.total,
-    stars: result.score.stars,
-    p95LatencyUs: result.metrics.p95LatencyUs,
-    breachedTenants: result.metrics.breachedTenants,
-    burstServedRatio: result.metrics.burstServedRatio,
-    memoryUsedGiB: result.metrics.memoryUsedGiB,
-  });
+  const row = (arch: ComparisonRow['arch'], result: RunResult, isPlayer: boolean): ComparisonRow => {
+    const first = result.violations[0];
+    return {
+      arch,
+      builtArch: result.arch,
+      isPlayer,
+      feasible: result.feasible,
+      total: result.score.total,
+      stars: result.score.stars,
+      p95LatencyUs: result.metrics.p95LatencyUs,
+      breachedTenants: result.metrics.breachedTenants,
+      burstServedRatio: result.metrics.burstServedRatio,
+      memoryUsedGiB: result.metrics.memoryUsedGiB,
+      reason: result.feasible ? null : first ? { code: first.code, params: ruleParams(first) } : { code: result.reasons[0] ?? 'unknown', params: {} },
+    };
+  };
   const rows = ranking.entries.map((entry) => row(entry.arch, entry.result, false));
   rows.push(row('yours', player, true));
   return rows.sort((left, right) => right.total - left.total || Number(right.isPlayer) - Number(left.isPlayer));
@@ -115,10 +155,10 @@ export function focusObjective(level: Level): Objective {
 export function hintFor(level: Level, player: RunResult, ranking: Ranking): Sentence {
   if (!player.feasible) {
     const first = player.violations[0];
-    return { key: 'debrief.hint.fixRule', params: { rule: first ? first.code : 'unplaced-app' } };
+    return { key: 'debrief:hint.fixRule', params: first ? ruleParams(first) : {}, topic: 'feasibility', points: 0, rule: first ? first.code : 'unplaced-app' };
   }
   const best = ranking.entries.find((entry) => entry.result.feasible)?.result;
-  if (!best || best.score.total <= player.score.total) return { key: 'debrief.hint.best', params: {} };
+  if (!best || best.score.total <= player.score.total) return { key: 'debrief:hint.best', params: {}, topic: 'clean', points: 0 };
   let worst: Objective = 'speed';
   let gap = -Infinity;
   for (const objective of OBJECTIVES) {
@@ -130,5 +170,5 @@ export function hintFor(level: Level, player: RunResult, ranking: Ranking): Sent
       worst = objective;
     }
   }
-  return { key: `debrief.hint.${worst}`, params: {} };
+  return { key: `debrief:hint.${worst}`, params: {}, topic: worst, points: 0 };
 }

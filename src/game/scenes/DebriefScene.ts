@@ -1,26 +1,256 @@
-// The Debrief (key `debrief`): score, stars, reasons and the comparison. Stub until it lands.
+// The Debrief (key `debrief`): after a run, why the build did well or badly. Four tabs — the score
+// counting up with its stars, the score by objective and the reasons in plain words; what each hop of a
+// request cost next to native; the comparison with every allowed architecture on the same seed (after
+// three stars or a second attempt; a hint before that); and the seeds' summary table with this level's
+// row highlighted — and Retry, Next level and Back to the map. Scene data (from the Play scene):
+// `{ levelId, result (RunResult with stars), build, attempt }`.
+import { isLevelUnlocked } from '../../app/progressStore';
+import { levelTitle } from '../../i18n/levelStrings';
 import type { AppContext } from '../AppContext';
+import { drawCompareTab } from '../debrief/compareTab';
+import { prepareDebrief, readDebriefData, type PreparedDebrief } from '../debrief/debriefData';
+import { formatScore } from '../debrief/debriefFormat';
+import { DEBRIEF_TABS, debriefLayout, type DebriefTab } from '../debrief/debriefLayout';
+import { sentenceText, tr, type DebriefView } from '../debrief/debriefView';
+import { drawHopsTab } from '../debrief/hopsTab';
+import { drawScoreTab, scoreSummary } from '../debrief/scoreTab';
+import { drawTableTab } from '../debrief/tableTab';
+import { centeredRect, fontPx } from '../layout';
 import { SceneKeys } from '../sceneKeys';
-import { addText } from '../ui/text';
+import { Button } from '../ui/Button';
+import { drawPanel, panelStyle } from '../ui/drawing';
+import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
-import { ScreenScene } from './ScreenScene';
+import { ScreenScene, type SceneData } from './ScreenScene';
+
+/** Results whose attempt was already counted (a scene restart with the same data counts nothing). */
+const countedResults = new WeakSet<object>();
 
 export class DebriefScene extends ScreenScene {
+  private prepared: PreparedDebrief | null = null;
+  private tab: DebriefTab = 'score';
+  private reasonPage = 0;
+  private comparePage = 0;
+  private hopGroup = 0;
+  private introPending = false;
+  private tabSummary: string[] = [];
+
   constructor(ctx: AppContext) {
     super(ctx, SceneKeys.Debrief);
   }
 
+  override init(data: SceneData | undefined): void {
+    super.init(data);
+    this.tab = 'score';
+    this.reasonPage = 0;
+    this.comparePage = 0;
+    this.hopGroup = 0;
+    this.prepared = null;
+    const read = readDebriefData(data, this.ctx.levels);
+    if (!read) return;
+    let attempts = read.attempt;
+    if (!countedResults.has(read.result)) {
+      countedResults.add(read.result);
+      attempts = Math.max(attempts, this.ctx.progress.recordAttempt(read.levelId).attempts);
+    } else {
+      attempts = Math.max(attempts, this.ctx.progress.record(read.levelId)?.attempts ?? 0);
+    }
+    this.prepared = prepareDebrief(read.level, read.result, read.build, attempts);
+    // The hop tab opens on the slowest path: that is where the lesson is.
+    const paths = this.prepared.hops ?? [];
+    paths.forEach((path, index) => {
+      const slowest = paths[this.hopGroup]!;
+      if (path.disk.totalUs + path.net.totalUs > slowest.disk.totalUs + slowest.net.totalUs) this.hopGroup = index;
+    });
+    this.introPending = !this.ctx.settings.get().reducedMotion;
+  }
+
+  override create(): void {
+    super.create();
+    // After the screen's name: the score, the stars and the first reason, for screen readers.
+    const prepared = this.prepared;
+    if (!prepared) return;
+    const view = this.view();
+    const first = prepared.sentences[0];
+    this.ctx.announce(
+      tr(view, 'debrief:a11y.opened', {
+        title: this.screenTitle(),
+        score: formatScore(prepared.result.score.total, view.language),
+        stars: tr(view, 'debrief:headline.stars', { count: prepared.result.score.stars }),
+        reason: prepared.result.feasible ? (first ? sentenceText(view, first) : '') : `${tr(view, 'debrief:reasons.infeasible')} ${first ? sentenceText(view, first) : ''}`,
+      }),
+    );
+  }
+
   protected screenTitle(): string {
-    return this.ctx.i18n.t('debrief.title');
+    const levelId = this.prepared?.level.id;
+    return levelId ? this.ctx.i18n.t('debrief:title', { level: levelTitle(this.ctx.i18n, levelId) }) : this.ctx.i18n.t('debrief.title');
+  }
+
+  protected override shownDetails(): { levelId?: string } {
+    return this.prepared ? { levelId: this.prepared.level.id } : {};
   }
 
   protected override onBack(): void {
-    this.goTo(SceneKeys.Levels);
+    this.goTo(SceneKeys.Levels, this.prepared ? { levelId: this.prepared.level.id } : undefined);
+  }
+
+  protected override defaultFocusId(): string {
+    if (!this.prepared) return 'debrief-map';
+    return this.prepared.result.score.stars >= 1 && this.nextLevel()?.unlocked ? 'debrief-next' : 'debrief-retry';
+  }
+
+  protected override onKey(event: KeyboardEvent): boolean {
+    // 1–4 open the tabs; Page Up / Page Down turn the reasons' or the comparison's pages.
+    const index = ['1', '2', '3', '4'].indexOf(event.key);
+    if (index >= 0 && this.prepared && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      this.showTab(DEBRIEF_TABS[index]!, true);
+      return true;
+    }
+    if ((event.key === 'PageDown' || event.key === 'PageUp') && this.prepared) {
+      const step = event.key === 'PageDown' ? 1 : -1;
+      if (this.tab === 'score') this.turnReasonPage(step);
+      else if (this.tab === 'compare') this.turnComparePage(step);
+      return true;
+    }
+    return super.onKey(event);
   }
 
   protected buildScreen(kit: UiKit): void {
+    const { layout, palette } = kit;
     this.drawBackdrop(kit);
-    this.addTopBar(kit, { title: this.ctx.i18n.t('debrief.title'), back: () => this.onBack() });
-    addText(this, kit, kit.layout.content.x, kit.layout.content.y, this.ctx.i18n.t('debrief:debriefScreen.computing'), { fontPx: 20 });
+    this.addTopBar(kit, { title: this.screenTitle(), glossary: true, settings: true });
+    const prepared = this.prepared;
+    if (!prepared) {
+      this.buildEmpty(kit);
+      return;
+    }
+    const dl = debriefLayout(layout);
+    const t = this.ctx.i18n.t;
+    const tabLabels: Record<DebriefTab, string> = {
+      score: t('debrief:tabs.score'),
+      hops: t('debrief:tabs.hops'),
+      compare: t('debrief:tabs.compare'),
+      table: t('debrief:tabs.table'),
+    };
+    DEBRIEF_TABS.forEach((tab, i) => {
+      new Button(this, kit, {
+        id: `tab-${tab}`,
+        rect: dl.tabs[i]!,
+        label: tabLabels[tab],
+        ariaLabel: tab === 'compare' && !prepared.unlocked ? `${tabLabels[tab]}, ${t('common.locked')}` : undefined,
+        // A locked comparison shows a padlock instead of the unchosen mark (chosen, it shows the tick).
+        icon: tab === 'compare' && !prepared.unlocked ? 'lock' : undefined,
+        selected: tab === this.tab ? true : tab === 'compare' && !prepared.unlocked ? undefined : false,
+        fontPx: fontPx(layout, 'body'),
+        onActivate: () => this.showTab(tab, false),
+      });
+    });
+    drawPanel(this.add.graphics(), dl.body, panelStyle(palette, layout));
+    const view = this.view();
+    if (this.tab === 'score') {
+      const animate = this.introPending;
+      this.introPending = false;
+      const pages = drawScoreTab(view, dl.inner, { animate, reasonPage: this.reasonPage, turnReasonPage: (step) => this.turnReasonPage(step) });
+      this.reasonPage = pages.page;
+      this.tabSummary = scoreSummary(view);
+    } else if (this.tab === 'hops') {
+      this.tabSummary = drawHopsTab(view, dl.inner, { group: this.hopGroup, chooseGroup: (index) => this.chooseHopGroup(index) });
+    } else if (this.tab === 'compare') {
+      const drawn = drawCompareTab(view, dl.inner, { page: this.comparePage, turnPage: (step) => this.turnComparePage(step) });
+      this.comparePage = drawn.page;
+      this.tabSummary = drawn.summary;
+    } else {
+      this.tabSummary = drawTableTab(view, dl.inner);
+    }
+    this.addActions(kit, dl.actions);
+    this.addFooterHint(kit);
+    // The accessible twin of the canvas reads the open tab in full.
+    this.ctx.mirror?.setRegion('debrief', tabLabels[this.tab], this.tabSummary);
+  }
+
+  private view(): DebriefView {
+    return { scene: this, kit: this.kit, i18n: this.ctx.i18n, language: this.ctx.settings.get().language, data: this.prepared! };
+  }
+
+  private addActions(kit: UiKit, rects: { retry: { x: number; y: number; width: number; height: number }; next: { x: number; y: number; width: number; height: number }; map: { x: number; y: number; width: number; height: number } }): void {
+    const t = this.ctx.i18n.t;
+    const px = fontPx(kit.layout, 'button');
+    const levelId = this.prepared!.level.id;
+    new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, { levelId }) });
+    const next = this.nextLevel();
+    new Button(this, kit, {
+      id: 'debrief-next',
+      rect: rects.next,
+      label: t('debrief.nextLevel'),
+      sublabel: !next ? t('debrief:actions.lastLevel') : next.unlocked ? undefined : t('debrief:actions.nextLocked'),
+      icon: next && next.unlocked ? 'next' : 'lock',
+      enabled: Boolean(next?.unlocked),
+      fontPx: px,
+      onActivate: () => {
+        if (next?.unlocked) this.goTo(SceneKeys.Play, { levelId: next.id });
+      },
+    });
+    new Button(this, kit, { id: 'debrief-map', rect: rects.map, label: t('debrief:actions.map'), icon: 'back', fontPx: px, onActivate: () => this.onBack() });
+  }
+
+  private buildEmpty(kit: UiKit): void {
+    const { layout, palette } = kit;
+    const t = this.ctx.i18n.t;
+    const panel = centeredRect(layout.content, Math.round(760 * layout.scale), Math.round(260 * layout.scale));
+    drawPanel(this.add.graphics(), panel, panelStyle(palette, layout));
+    const pad = layout.gap * 1.5;
+    const text = addText(this, kit, panel.x + panel.width / 2, panel.y + pad, t('debrief:noResult'), { fontPx: fontPx(layout, 'heading'), originX: 0.5, align: 'center', wrapWidth: panel.width - pad * 2 });
+    fitText(text, panel.width - pad * 2, panel.height - layout.buttonHeight - pad * 3, 14);
+    const width = Math.min(panel.width - pad * 2, Math.round(360 * layout.scale));
+    new Button(this, kit, {
+      id: 'debrief-map',
+      rect: { x: panel.x + (panel.width - width) / 2, y: panel.y + panel.height - pad - layout.buttonHeight, width, height: layout.buttonHeight },
+      label: t('debrief:actions.map'),
+      icon: 'back',
+      fontPx: fontPx(layout, 'button'),
+      onActivate: () => this.onBack(),
+    });
+  }
+
+  private nextLevel(): { id: string; unlocked: boolean } | null {
+    if (!this.prepared) return null;
+    const ids = this.ctx.levels.map((level) => level.id);
+    const next = ids[ids.indexOf(this.prepared.level.id) + 1];
+    if (!next) return null;
+    return { id: next, unlocked: isLevelUnlocked(ids, this.ctx.progress.get(), next) };
+  }
+
+  private showTab(tab: DebriefTab, fromKey: boolean): void {
+    if (this.tab === tab) return;
+    this.tab = tab;
+    this.rebuild();
+    if (fromKey) this.focus.focus(`tab-${tab}`, true, false);
+    const view = this.view();
+    const names: Record<DebriefTab, string> = {
+      score: this.ctx.i18n.t('debrief:tabs.score'),
+      hops: this.ctx.i18n.t('debrief:tabs.hops'),
+      compare: this.ctx.i18n.t('debrief:tabs.compare'),
+      table: this.ctx.i18n.t('debrief:tabs.table'),
+    };
+    this.ctx.announce(tr(view, 'debrief:a11y.tab', { tab: names[tab], summary: this.tabSummary.join(' ') }));
+  }
+
+  private turnReasonPage(step: 1 | -1): void {
+    this.reasonPage = Math.max(0, this.reasonPage + step);
+    this.rebuild();
+    if (!this.focus.focused) this.focus.focus(step > 0 ? 'reasons-previous' : 'reasons-next', this.focus.focusVisible, false);
+  }
+
+  private turnComparePage(step: 1 | -1): void {
+    this.comparePage = Math.max(0, this.comparePage + step);
+    this.rebuild();
+    if (!this.focus.focused) this.focus.focus(step > 0 ? 'compare-previous' : 'compare-next', this.focus.focusVisible, false);
+  }
+
+  private chooseHopGroup(index: number): void {
+    this.hopGroup = index;
+    this.rebuild();
+    this.ctx.announce(this.tabSummary.join(' '));
   }
 }

@@ -14,13 +14,36 @@ const hostile = level({
 describe('debrief model', () => {
   it('says "the shared kernel was exploited once, so 3 tenants were breached" as one sentence', () => {
     const result = runBuild(hostile, canonicalBuild(hostile, 'container'));
-    const breach = explainResult(result).find((sentence) => sentence.key === 'debrief.reason.breach');
+    const breach = explainResult(result).find((sentence) => sentence.key === 'debrief:reason.breach.shared-kernel');
     expect(breach?.params).toMatchObject({ threat: 'kernel-exploit', attacker: 'evil', boundary: 'shared-kernel', count: 3, tenants: 'b, c, d' });
+    expect(breach).toMatchObject({ topic: 'security', points: 100 });
+  });
+
+  it('puts the sentence that cost the most weighted points first when given the level', () => {
+    const result = runBuild(hostile, canonicalBuild(hostile, 'container'));
+    const sentences = explainResult(result, hostile);
+    expect(sentences[0]?.key).toBe('debrief:reason.breach.shared-kernel');
+    expect(sentences.slice(1).every((sentence) => sentence.topic === 'speed')).toBe(true);
+  });
+
+  it('says a clean run cost nothing', () => {
+    const quiet = level({ apps: [app('a')], objectives: { speed: 1 } });
+    const sentences = explainResult(runBuild(quiet, canonicalBuild(quiet, 'native')));
+    expect(sentences).toEqual([{ key: 'debrief:reason.clean', params: {}, topic: 'clean', points: 0 }]);
+  });
+
+  it('calls a kind only a little slower than native "close", and a slow one by its factor', () => {
+    const quiet = level({ apps: [app('a')], objectives: { speed: 1 } });
+    const keys = explainResult(runBuild(quiet, canonicalBuild(quiet, 'type2'))).map((sentence) => sentence.key);
+    expect(keys).toContain('debrief:reason.latency.disk');
+    expect(keys.every((key) => key.startsWith('debrief:reason.latency'))).toBe(true);
   });
 
   it('explains an infeasible build by its broken rules', () => {
     const result = runBuild(hostile, build([{ id: 'host', piece: 'host-os', on: 'hardware', kernel: 'linux' }], [{ app: 'evil', on: 'host' }]));
-    expect(explainResult(result).map((sentence) => sentence.key)).toEqual(['reason.unplaced-app', 'reason.unplaced-app', 'reason.unplaced-app']);
+    const sentences = explainResult(result);
+    expect(sentences.map((sentence) => sentence.key)).toEqual(['board:reason.unplaced-app', 'board:reason.unplaced-app', 'board:reason.unplaced-app']);
+    expect(sentences.every((sentence) => sentence.rule === 'unplaced-app' && sentence.topic === 'feasibility')).toBe(true);
   });
 
   it('compares the player with every architecture, best first, the player marked', () => {
@@ -30,12 +53,20 @@ describe('debrief model', () => {
     expect(rows).toHaveLength(hostile.allow.length + 1);
     expect(rows.filter((row) => row.isPlayer)).toHaveLength(1);
     for (let index = 1; index < rows.length; index += 1) expect(rows[index - 1].total).toBeGreaterThanOrEqual(rows[index].total);
+    expect(rows.find((row) => row.isPlayer)).toMatchObject({ arch: 'yours', builtArch: 'container', reason: null });
+  });
+
+  it('gives an infeasible row its first broken rule', () => {
+    const ranking = rankLevel(hostile);
+    const broken = runBuild(hostile, build([{ id: 'host', piece: 'host-os', on: 'hardware', kernel: 'linux' }], [{ app: 'evil', on: 'host' }]));
+    const player = comparisonRows(ranking, withStars(hostile, broken, ranking)).find((row) => row.isPlayer);
+    expect(player).toMatchObject({ feasible: false, total: 0, reason: { code: 'unplaced-app' } });
   });
 
   it('hints at the objective that cost the most, and opens the chart after three stars or a retry', () => {
     const ranking = rankLevel(hostile);
     const player = runBuild(hostile, canonicalBuild(hostile, 'container'));
-    expect(hintFor(hostile, player, ranking).key).toBe('debrief.hint.security');
+    expect(hintFor(hostile, player, ranking).key).toBe('debrief:hint.security');
     expect(comparisonUnlocked(2, 1)).toBe(false);
     expect(comparisonUnlocked(3, 1)).toBe(true);
     expect(comparisonUnlocked(0, 2)).toBe(true);

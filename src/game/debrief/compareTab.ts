@@ -1,0 +1,182 @@
+// The "Compare builds" tab: the player's build beside every architecture the level allows (and the
+// author's build), run on the same seed, best first — total score bar and stars, p95 delay, tenants
+// breached, burst served and memory. The player's row is marked by a frame, an arrow and the word "You",
+// not by colour alone. Before it unlocks, the tab shows the hint and "try again".
+import { reasonText } from '../../i18n/dynamicText';
+import { fontPx, type Rect } from '../layout';
+import type { ComparisonRow } from '../play/debriefModel';
+import { Button, hexToNumber } from '../ui/Button';
+import { drawIcon } from '../ui/drawing';
+import { barFraction, formatGiB, formatPercent, formatScore, formatUs } from './debriefFormat';
+import { compareCells, compareTabLayout, COMPARE_COLUMNS, type CompareColumn } from './debriefLayout';
+import { drawBar, drawPointer, drawStarRow, drawTopicIcon, TOPIC_COLORS } from './debriefDrawing';
+import { archName, label, sentenceText, tr, type DebriefView } from './debriefView';
+
+export interface CompareTabOptions {
+  page: number;
+  turnPage: (step: 1 | -1) => void;
+}
+
+function rowName(view: DebriefView, row: ComparisonRow): string {
+  if (row.isPlayer) return tr(view, 'debrief:compare.you', { arch: archName(view, row.builtArch) });
+  return archName(view, row.arch);
+}
+
+/** The metric words of a row, in the player's language. */
+export function rowValues(view: DebriefView, row: ComparisonRow): Record<'p95' | 'breached' | 'burst' | 'memory', string> {
+  const { language, data } = view;
+  const hasBursts = (data.level.bursts ?? []).length > 0;
+  return {
+    p95: tr(view, 'ui:debrief.microseconds', { value: formatUs(row.p95LatencyUs, language) }),
+    breached: String(row.breachedTenants),
+    burst: hasBursts ? tr(view, 'ui:debrief.percent', { value: formatPercent(row.burstServedRatio, language) }) : tr(view, 'debrief:compare.none'),
+    memory: tr(view, 'ui:debrief.gib', { value: formatGiB(row.memoryUsedGiB, language) }),
+  };
+}
+
+function rowSummary(view: DebriefView, row: ComparisonRow): string {
+  const build = rowName(view, row);
+  if (!row.feasible) return tr(view, 'debrief:compare.rowInfeasible', { build, reason: row.reason ? reasonText(view.i18n, row.reason.code, row.reason.params) : '' });
+  const values = rowValues(view, row);
+  return tr(view, 'debrief:compare.row', { build, score: formatScore(row.total, view.language), stars: tr(view, 'debrief:headline.stars', { count: row.stars }), ...values });
+}
+
+export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareTabOptions): { summary: string[]; pages: number; page: number } {
+  if (!view.data.unlocked) return { summary: drawLocked(view, inner), pages: 1, page: 0 };
+  const { scene, kit, data, language } = view;
+  const { layout, palette } = kit;
+  const rows = data.rows;
+  const cl = compareTabLayout(inner, layout, rows.length);
+  const pages = Math.max(1, Math.ceil(rows.length / cl.perPage));
+  const page = Math.min(Math.max(0, options.page), pages - 1);
+  const body = fontPx(layout, 'body');
+  const small = fontPx(layout, 'small');
+  const g = scene.add.graphics();
+
+  if (cl.mode === 'wide') {
+    const header = compareCells(cl.header, 'wide', layout);
+    for (const column of COMPARE_COLUMNS) {
+      label(view, header[column], tr(view, `debrief:compare.header.${column === 'label' ? 'build' : column}`), {
+        px: small,
+        bold: true,
+        color: palette.textMuted,
+        align: column === 'label' ? 'left' : 'center',
+        valign: 'bottom',
+        minPx: 14,
+      });
+    }
+  } else {
+    const cells = compareCells({ ...cl.header, height: cl.header.height * 2 }, 'twoLine', layout);
+    for (const column of ['label', 'score', 'stars'] as CompareColumn[]) {
+      label(view, { ...cells[column], height: cl.header.height }, tr(view, `debrief:compare.header.${column === 'label' ? 'build' : column}`), { px: small, bold: true, color: palette.textMuted, align: column === 'label' ? 'left' : 'center', minPx: 11 });
+    }
+  }
+  g.lineStyle(1.5, palette.panelBorder, 1);
+  g.lineBetween(cl.header.x, cl.header.y + cl.header.height + 1, cl.header.x + cl.header.width, cl.header.y + cl.header.height + 1);
+
+  const shown = rows.slice(page * cl.perPage, page * cl.perPage + cl.perPage);
+  shown.forEach((row, i) => {
+    const rect = cl.rows[i]!;
+    const radius = Math.round(layout.radius * 0.6);
+    g.fillStyle(row.isPlayer ? palette.buttonHover : palette.button, row.isPlayer ? 0.9 : i % 2 === 0 ? 0.55 : 0.3);
+    g.fillRoundedRect(rect.x, rect.y, rect.width, rect.height, radius);
+    if (row.isPlayer) {
+      g.lineStyle(Math.max(3, 3 * layout.scale), palette.accent, 1);
+      g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, radius);
+    }
+    const cells = compareCells({ x: rect.x + 8, y: rect.y, width: rect.width - 16, height: rect.height }, cl.mode, layout);
+    const pointer = Math.round(Math.min(cells.label.height * 0.5, body * 0.8));
+    let nameRect = cells.label;
+    if (row.isPlayer) {
+      drawPointer(g, cells.label.x, cells.label.y + cells.label.height / 2, pointer, palette.accent);
+      nameRect = { ...cells.label, x: cells.label.x + pointer + 6, width: cells.label.width - pointer - 6 };
+    }
+    label(view, nameRect, rowName(view, row), { px: body, bold: row.isPlayer, color: row.isPlayer ? palette.heading : palette.text, minPx: Math.round(body * 0.7) });
+
+    if (row.feasible) {
+      const valueWidth = Math.round(Math.min(cells.score.width * 0.34, body * 3.4));
+      const barHeight = Math.round(Math.min(cells.score.height * 0.42, body * 0.9));
+      const bar = { x: cells.score.x, y: Math.round(cells.score.y + (cells.score.height - barHeight) / 2), width: cells.score.width - valueWidth - 6, height: barHeight };
+      drawBar(g, bar, barFraction(row.total, 100), row.isPlayer ? palette.accent : hexToNumber(palette.textMuted), palette);
+      label(view, { ...cells.score, x: cells.score.x + cells.score.width - valueWidth, width: valueWidth }, formatScore(row.total, language), { px: body, bold: true, align: 'right', minPx: Math.round(body * 0.7) });
+      const starSize = Math.round(Math.min(cells.stars.height * 0.55, cells.stars.width / 4));
+      drawStarRow(g, cells.stars.x + cells.stars.width / 2, cells.stars.y + cells.stars.height / 2, starSize, row.stars, palette);
+      const values = rowValues(view, row);
+      for (const column of ['p95', 'breached', 'burst', 'memory'] as const) {
+        const text = cl.mode === 'wide' || column === 'memory' ? values[column] : tr(view, `debrief:compare.inline.${column}`, { value: values[column] });
+        label(view, cells[column], text, { px: cl.mode === 'wide' ? body : small, align: 'center', color: column === 'breached' && row.breachedTenants > 0 ? '#ff9a9a' : palette.text, bold: column === 'breached' && row.breachedTenants > 0, minPx: 11 });
+      }
+    } else {
+      const icon = Math.round(Math.min(cells.score.height * 0.7, body * 1.2));
+      drawTopicIcon(g, 'feasibility', cells.score.x + icon / 2, cells.score.y + cells.score.height / 2, icon, TOPIC_COLORS.feasibility);
+      label(view, { ...cells.score, x: cells.score.x + icon + 6, width: cells.score.width - icon - 6 }, tr(view, 'debrief:compare.infeasible'), { px: body, bold: true, color: '#ff9a9a', minPx: Math.round(body * 0.7) });
+      drawStarRow(g, cells.stars.x + cells.stars.width / 2, cells.stars.y + cells.stars.height / 2, Math.round(Math.min(cells.stars.height * 0.55, cells.stars.width / 4)), 0, palette);
+      const span = { x: cells.p95.x, y: cells.p95.y, width: cells.memory.x + cells.memory.width - cells.p95.x, height: cells.p95.height };
+      const reason = row.reason ? reasonText(view.i18n, row.reason.code, row.reason.params) : '';
+      label(view, span, reason, { px: small, color: palette.textMuted, minPx: 10 });
+    }
+  });
+
+  label(view, cl.note, tr(view, 'debrief:compare.seed', { seed: data.result.seed }), { px: small, color: palette.textMuted, minPx: 11 });
+  if (cl.pager) {
+    const t = view.i18n.t;
+    const px = fontPx(layout, 'button');
+    const narrow = cl.pager.previous.width < px * 5;
+    new Button(scene, kit, { id: 'compare-previous', rect: cl.pager.previous, label: narrow ? '' : t('common.previous'), ariaLabel: t('common.previous'), icon: 'prev', fontPx: px, enabled: page > 0, onActivate: () => options.turnPage(-1) });
+    new Button(scene, kit, { id: 'compare-next', rect: cl.pager.next, label: narrow ? '' : t('common.next'), ariaLabel: t('common.next'), icon: 'next', fontPx: px, enabled: page < pages - 1, onActivate: () => options.turnPage(1) });
+    label(view, cl.pager.label, t('common.pageOf', { page: page + 1, pages }), { px: body, bold: true, align: 'center' });
+  }
+  const summary = [tr(view, 'debrief:compare.seed', { seed: data.result.seed }), ...rows.map((row) => rowSummary(view, row))];
+  return { summary, pages, page };
+}
+
+/** Before the comparison opens: a lock, the hint toward a better build, and "try again". */
+function drawLocked(view: DebriefView, inner: Rect): string[] {
+  const { scene, kit, data } = view;
+  const { layout, palette } = kit;
+  const body = fontPx(layout, 'body');
+  const width = Math.min(inner.width, Math.round(860 * layout.scale));
+  const x = Math.round(inner.x + (inner.width - width) / 2);
+  const iconSize = Math.round(Math.min(72 * layout.scale, inner.height * 0.16));
+  const hintText = sentenceText(view, data.hint);
+  const titleText = tr(view, 'debrief:compare.lockedTitle');
+  const tryText = tr(view, 'debrief:compare.tryAgain');
+  // Measure, then centre the column vertically.
+  const pad = Math.round(layout.gap);
+  const parts = [
+    { text: titleText, px: fontPx(layout, 'heading'), bold: true, color: palette.heading },
+    { text: tr(view, 'debrief:hint.title'), px: Math.round(body * 0.9), bold: true, color: palette.textMuted },
+    { text: hintText, px: body, bold: false, color: palette.text },
+    { text: tryText, px: body, bold: false, color: palette.textMuted },
+  ];
+  const gaps = [layout.gap * 1.2, layout.gap * 0.3, layout.gap * 1.4];
+  const inset = pad * 1.5;
+  const texts = parts.map((part, i) => {
+    const wrap = i === 1 || i === 2 ? width - inset * 2 : width;
+    const text = label(view, { x, y: 0, width: wrap, height: inner.height }, part.text, { px: part.px, bold: part.bold, color: part.color, align: i === 0 || i === 3 ? 'center' : 'left', valign: 'top' });
+    return text;
+  });
+  const heights = texts.map((text) => text.height);
+  const total = iconSize + layout.gap + heights.reduce((sum, h) => sum + h, 0) + gaps.reduce((sum, h) => sum + h, 0) + pad * 2;
+  let y = Math.round(inner.y + Math.max(0, (inner.height - total) / 2));
+  const g = scene.add.graphics();
+  drawIcon(g, 'lock', x + width / 2, y + iconSize / 2, iconSize, palette.lock);
+  y += iconSize + layout.gap;
+  texts.forEach((text, i) => {
+    if (i === 1) {
+      // The hint sits in a framed box with its own heading.
+      const boxHeight = heights[1]! + gaps[1]! + heights[2]! + pad * 2;
+      g.fillStyle(palette.button, 0.7);
+      g.fillRoundedRect(x, y, width, boxHeight, layout.radius);
+      g.lineStyle(2, palette.accent, 1);
+      g.strokeRoundedRect(x, y, width, boxHeight, layout.radius);
+      y += pad;
+    }
+    const alignX = text.style.align === 'center' ? x + (width - text.width) / 2 : x + (i === 1 || i === 2 ? inset : 0);
+    text.setPosition(Math.round(alignX), Math.round(y));
+    y += heights[i]! + (i === 2 ? pad : 0) + (gaps[i] ?? 0);
+  });
+  scene.children.bringToTop(g);
+  for (const text of texts) scene.children.bringToTop(text);
+  return [titleText, hintText, tryText];
+}
