@@ -159,6 +159,16 @@ export class BuildEditor {
     });
   }
 
+  /** Replaces the whole build (a remembered or retried one); undoable, and reset still goes to the start. */
+  replace(build: Pick<Build, 'nodes' | 'placements' | 'provisioning'>): void {
+    this.mutate((state) => {
+      const fresh = cloneState({ nodes: build.nodes, placements: build.placements, provisioning: build.provisioning ?? [] });
+      state.nodes = fresh.nodes;
+      state.placements = fresh.placements;
+      state.provisioning = fresh.provisioning;
+    });
+  }
+
   /** The pieces the palette still offers (Infinity when unlimited). */
   paletteRemaining(): Record<Piece, number> {
     const palette = effectivePalette(this.level);

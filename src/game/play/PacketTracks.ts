@@ -41,6 +41,8 @@ export interface PacketPosition {
   y: number;
   /** Waiting in a queue (not moving). */
   queued: boolean;
+  /** The hop it waits before or moves into (-1 when it holds past its last known hop). */
+  station: number;
 }
 
 const QUEUE_SPACING_PX = 7;
@@ -49,6 +51,7 @@ const MAX_QUEUE_DRAWN_PX = 90;
 export class PacketTracks {
   private readonly tracks = new Map<number, PacketTrack>();
   private readonly pool: PacketTrack[] = [];
+  private readonly position: PacketPosition = { x: 0, y: 0, queued: false, station: -1 };
 
   get size(): number {
     return this.tracks.size;
@@ -125,7 +128,7 @@ export class PacketTracks {
     visit: (track: PacketTrack, position: PacketPosition) => void,
     finished?: (track: PacketTrack, where: Point) => void,
   ): void {
-    const position: PacketPosition = { x: 0, y: 0, queued: false };
+    const position = this.position;
     for (const track of this.tracks.values()) {
       if (track.emitUs > atUs) continue;
       const visibleEnd = PacketTracks.visibleEndUs(track);
@@ -168,6 +171,7 @@ export class PacketTracks {
         out.x = target.x - (dx / length) * back;
         out.y = target.y - (dy / length) * back;
         out.queued = true;
+        out.station = station;
         return true;
       }
       if (time <= track.doneUs[hop]) {
@@ -177,6 +181,7 @@ export class PacketTracks {
         out.x = previous.x + (target.x - previous.x) * eased;
         out.y = previous.y + (target.y - previous.y) * eased;
         out.queued = false;
+        out.station = station;
         return true;
       }
       previous = target;
@@ -186,6 +191,7 @@ export class PacketTracks {
     out.x = previous.x;
     out.y = previous.y;
     out.queued = false;
+    out.station = -1;
     return hops > 0 || track.fate === FATE_FLYING;
   }
 }

@@ -43,7 +43,7 @@ export function playBody(layout: Layout): Rect {
 export function playLayout(layout: Layout): PlayLayout {
   const body = playBody(layout);
   const { gap, scale, buttonHeight } = layout;
-  const bannerHeight = Math.round(fontPx(layout, 'body') * 2.2);
+  const bannerHeight = Math.round(fontPx(layout, 'body') * 2.6);
   const portrait = layout.portrait || body.width < 900 * Math.min(1, scale);
   if (!portrait) {
     const leftWidth = Math.round(clamp(body.width * 0.17, 190 * scale, 300 * scale));

@@ -1,9 +1,128 @@
-// The Play screen (key `play`): brief → build → run for one level. Stub until the board lands.
+// The Play screen (key `play`): one level's brief → build → run, then the Debrief. The customer card comes
+// first (skipped on a retry), the build is judged live by the engine's rules, the run is the engine
+// stepped on the level's seed (or the URL's randomSeed), and the result is the CLI's JSON shape with stars
+// exactly as the command line computes them (runResult.ts), reported to the app before the debrief opens.
+import { levelHint, levelTitle } from '../../i18n/levelStrings';
+import { builtInLevel } from '../../levels';
+import type { Build } from '../../sim/types';
 import type { AppContext } from '../AppContext';
-import { PlaceholderPlayScene } from './PlaceholderPlayScene';
+import { drawBrief } from '../board/briefCard';
+import { finishRun, nextAttempt, rememberBuild, rememberedBuild } from '../play/runResult';
+import type { RunSession } from '../play/RunSession';
+import { SceneKeys } from '../sceneKeys';
+import type { UiKit } from '../ui/UiKit';
+import { CourierScene, type CourierSetup } from './CourierScene';
+import type { SceneData } from './ScreenScene';
 
-export class PlayScene extends PlaceholderPlayScene {
+/** Real time the finished board stays on screen before the debrief opens. */
+const END_PAUSE_MS = 1200;
+
+export class PlayScene extends CourierScene {
+  private levelId = '';
+  private missing = false;
+
   constructor(ctx: AppContext) {
-    super(ctx);
+    super(ctx, SceneKeys.Play);
   }
+
+  protected setup(data: SceneData): CourierSetup {
+    const wanted = typeof data.levelId === 'string' ? data.levelId : '';
+    const level = this.ctx.levels.find((entry) => entry.id === wanted) ?? builtInLevel(wanted);
+    this.missing = !level;
+    const chosen = level ?? this.ctx.levels[0];
+    this.levelId = chosen.id;
+    const retried = isBuild(data.build) ? data.build : undefined;
+    const load = retried ?? rememberedBuild(chosen.id);
+    const phase = retried || data.phase === 'build' ? 'build' : 'brief';
+    return { level: chosen, load, phase };
+  }
+
+  override create(): void {
+    super.create();
+    if (this.missing) {
+      this.ctx.notify({ key: 'notice.unknownLevel', params: { id: String(this.sceneData.levelId ?? '') } });
+      this.goTo(SceneKeys.Levels);
+      return;
+    }
+    // Tutorial levels show their first hint from the start.
+    if (this.isTutorial() && this.hints().length > 0 && this.hintsShown === 0) {
+      this.hintsShown = 1;
+      if (this.phase === 'build') this.rebuild();
+    }
+  }
+
+  protected titleText(): string {
+    return levelTitle(this.ctx.i18n, this.levelId);
+  }
+
+  protected override shownDetails(): { levelId?: string } {
+    return { levelId: this.levelId };
+  }
+
+  protected runSeed(): number {
+    return this.ctx.params.randomSeed ?? this.level.seed;
+  }
+
+  protected override hints(): string[] {
+    return (this.level.hints ?? []).map((_, index) => levelHint(this.ctx.i18n, this.level.id, index)).filter((hint) => hint !== '');
+  }
+
+  /** The first level of each chapter teaches its piece: hints are shown up front. */
+  private isTutorial(): boolean {
+    const first = this.ctx.levels.find((entry) => entry.chapter === this.level.chapter);
+    return first?.id === this.level.id;
+  }
+
+  protected override buildBrief(kit: UiKit): void {
+    drawBrief(this.panelContext(kit), {
+      level: this.level,
+      number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
+      tutorial: this.isTutorial(),
+      onStart: () => this.startBuilding(),
+    });
+  }
+
+  private startBuilding(): void {
+    this.phase = 'build';
+    if (this.isTutorial() && this.hintsShown === 0 && this.hints().length > 0) this.hintsShown = 1;
+    this.rebuild();
+    this.focusDefault();
+    const hints = this.hints();
+    const hint = this.hintsShown > 0 ? ` ${hints[this.hintsShown - 1]}` : '';
+    this.ctx.announce(`${this.t('play:say.buildStarted')}${hint}`);
+  }
+
+  protected override onRunStarted(): void {
+    rememberBuild(this.level.id, this.editor.toBuild());
+  }
+
+  protected onRunEnded(session: RunSession, skipped: boolean): void {
+    const finish = () => {
+      if (this.session !== session) return;
+      const seed = this.runSeed();
+      const { result, build } = finishRun(this.level, this.editor.toBuild(), session.simulation, seed);
+      const attempt = nextAttempt(this.level.id);
+      this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>);
+      this.ctx.announce(this.t('play:run.finished'));
+      this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt });
+    };
+    if (skipped) finish();
+    else this.time.delayedCall(END_PAUSE_MS, finish);
+  }
+
+  protected leave(): void {
+    if (this.phase === 'build') {
+      this.phase = 'brief';
+      this.buildInput.cancel();
+      this.rebuild();
+      this.focusDefault();
+      this.ctx.announce(this.t('play:phase.brief'));
+      return;
+    }
+    this.goTo(SceneKeys.Levels, { levelId: this.level.id });
+  }
+}
+
+function isBuild(value: unknown): value is Build {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Build).nodes) && Array.isArray((value as Build).placements);
 }

@@ -92,3 +92,16 @@ describe('BuildEditor', () => {
     expect(changes).toBe(2);
   });
 });
+
+describe('BuildEditor.replace', () => {
+  it('loads a whole build as one undoable step; reset still goes back to the start', () => {
+    const editor = new BuildEditor(testLevel);
+    editor.replace({ nodes: [{ id: 'host', piece: 'host-os', on: 'hardware', kernel: 'linux' }], placements: [{ app: 'a', on: 'host' }] });
+    expect(editor.placements).toEqual([{ app: 'a', on: 'host' }]);
+    expect(editor.undo()).toBe(true);
+    expect(editor.nodes).toEqual([]);
+    editor.redo();
+    editor.reset();
+    expect(editor.nodes).toEqual([]);
+  });
+});

@@ -1,0 +1,220 @@
+// Every packet on the board is an image from a pool (one pool per kind, so an image never changes its
+// texture); positions come from PacketTracks each frame. Queued packets line up before their hop and the
+// hop shows how many wait; a drop leaves a small red ✕ that fades; a delivery at the hardware gives a tiny
+// puff from one pooled particle emitter (none with reduced motion). Nothing is allocated per packet per
+// frame, and there is no text object per packet: one Graphics for queue badges and a few number labels.
+import Phaser from 'phaser';
+import { FATE_DELIVERED, FATE_DROPPED, type PacketPosition, type PacketTrack, type PacketTracks, type TrackGeometry } from '../play/PacketTracks';
+import type { Point } from '../play/boardLayout';
+import { fontPx } from '../layout';
+import type { UiKit } from '../ui/UiKit';
+import type { BoardColors } from './boardTheme';
+import { dropMark, packetShape } from './boardDrawing';
+
+const DROP_LIFE_MS = 900;
+const MAX_DROPS = 64;
+const MAX_PUFFS_PER_FRAME = 4;
+/** Queue numbers change text at most this often (text re-rendering is the costly part). */
+const QUEUE_LABEL_MS = 200;
+
+/** Texture keys of the packet shapes at a given pixel size (textures are shared by every scene). */
+export function packetTextureKey(kind: number, size: number): string {
+  return `kc-packet-${kind}-${size}`;
+}
+
+/** Creates the packet, drop and puff textures for this size once. */
+export function ensurePacketTextures(scene: Phaser.Scene, size: number, colors: BoardColors): void {
+  const pad = 3;
+  const full = size + pad * 2;
+  for (let kind = 0; kind < 3; kind += 1) {
+    const key = packetTextureKey(kind, size);
+    if (scene.textures.exists(key)) continue;
+    const g = scene.make.graphics({}, false);
+    packetShape(g, kind, full / 2, full / 2, size, colors.packets[kind], colors.outline);
+    g.generateTexture(key, full, full);
+    g.destroy();
+  }
+  const dropKey = `kc-drop-${size}`;
+  if (!scene.textures.exists(dropKey)) {
+    const g = scene.make.graphics({}, false);
+    dropMark(g, full / 2 + 2, full / 2 + 2, size, colors.drop, 0x000000);
+    g.generateTexture(dropKey, full + 4, full + 4);
+    g.destroy();
+  }
+  if (!scene.textures.exists('kc-puff')) {
+    const g = scene.make.graphics({}, false);
+    g.fillStyle(0xffffff, 1);
+    g.fillCircle(6, 6, 6);
+    g.generateTexture('kc-puff', 12, 12);
+    g.destroy();
+  }
+}
+
+export function packetSizeFor(kit: UiKit): number {
+  return Math.max(11, Math.round(16 * kit.layout.scale));
+}
+
+export class PacketLayer {
+  private readonly size: number;
+  private readonly pools: Phaser.GameObjects.Image[][] = [[], [], []];
+  private readonly used = [0, 0, 0];
+  private readonly shown = [0, 0, 0];
+  private readonly drops: Phaser.GameObjects.Image[] = [];
+  private readonly dropBorn = new Float64Array(MAX_DROPS);
+  private dropCursor = 0;
+  private readonly badges: Phaser.GameObjects.Graphics;
+  private readonly labels: Phaser.GameObjects.Text[] = [];
+  private queueCounts = new Int32Array(64);
+  private lastLabelMs = -Infinity;
+  private readonly emitter: Phaser.GameObjects.Particles.ParticleEmitter | null;
+  private puffsThisFrame = 0;
+  private nowMs = 0;
+  private geometry: TrackGeometry | null = null;
+  /** Packets drawn in the last frame. */
+  visible = 0;
+  /** Drops seen so far (at the board's time). */
+  dropsSeen = 0;
+
+  private readonly visit = (track: PacketTrack, position: PacketPosition): void => {
+    const kind = track.kind;
+    const pool = this.pools[kind];
+    const index = this.used[kind];
+    let image = pool[index];
+    if (!image) {
+      image = this.scene.add.image(0, 0, packetTextureKey(kind, this.size)).setDepth(20);
+      pool.push(image);
+    }
+    image.setPosition(position.x, position.y);
+    if (!image.visible) image.setVisible(true);
+    this.used[kind] = index + 1;
+    if (position.queued && position.station >= 0) {
+      if (position.station >= this.queueCounts.length) {
+        const grown = new Int32Array(Math.max(position.station + 1, this.queueCounts.length * 2));
+        grown.set(this.queueCounts);
+        this.queueCounts = grown;
+      }
+      this.queueCounts[position.station] += 1;
+    }
+  };
+
+  private readonly finished = (track: PacketTrack, where: Point): void => {
+    if (track.fate === FATE_DROPPED) {
+      this.dropsSeen += 1;
+      this.spawnDrop(where.x, where.y);
+    } else if (track.fate === FATE_DELIVERED && track.kind !== 2 && this.emitter && this.puffsThisFrame < MAX_PUFFS_PER_FRAME) {
+      this.puffsThisFrame += 1;
+      this.emitter.setParticleTint(this.colors.packets[track.kind]);
+      this.emitter.explode(3, where.x, where.y);
+    }
+  };
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly kit: UiKit,
+    private readonly colors: BoardColors,
+    private readonly reducedMotion: boolean,
+  ) {
+    this.size = packetSizeFor(kit);
+    ensurePacketTextures(scene, this.size, colors);
+    this.badges = scene.add.graphics().setDepth(22);
+    this.emitter = reducedMotion
+      ? null
+      : scene.add.particles(0, 0, 'kc-puff', {
+          emitting: false,
+          lifespan: 420,
+          speed: { min: 18 * kit.layout.scale, max: 55 * kit.layout.scale },
+          scale: { start: 0.55 * kit.layout.scale, end: 0 },
+          alpha: { start: 0.85, end: 0 },
+        }).setDepth(21);
+  }
+
+  /** Draws every packet visible at board time `atUs`; returns how many. */
+  draw(atUs: number, nowMs: number, tracks: PacketTracks, geometry: TrackGeometry): number {
+    this.nowMs = nowMs;
+    this.geometry = geometry;
+    this.used[0] = 0;
+    this.used[1] = 0;
+    this.used[2] = 0;
+    this.puffsThisFrame = 0;
+    this.queueCounts.fill(0);
+    tracks.forEachVisible(atUs, geometry, this.visit, this.finished);
+    for (let kind = 0; kind < 3; kind += 1) {
+      const pool = this.pools[kind];
+      for (let index = this.used[kind]; index < this.shown[kind]; index += 1) pool[index].setVisible(false);
+      this.shown[kind] = this.used[kind];
+    }
+    this.visible = this.used[0] + this.used[1] + this.used[2];
+    this.fadeDrops();
+    if (nowMs - this.lastLabelMs >= QUEUE_LABEL_MS) {
+      this.lastLabelMs = nowMs;
+      this.drawQueues();
+    }
+    return this.visible;
+  }
+
+  /** Hides every packet (paused layers stay as they are; this is for leaving the run). */
+  clear(): void {
+    for (let kind = 0; kind < 3; kind += 1) {
+      for (const image of this.pools[kind]) image.setVisible(false);
+      this.shown[kind] = 0;
+    }
+    this.badges.clear();
+    for (const label of this.labels) label.setVisible(false);
+  }
+
+  private drawQueues(): void {
+    const g = this.badges;
+    g.clear();
+    const geometry = this.geometry;
+    if (!geometry) return;
+    const px = Math.max(11, Math.round(fontPx(this.kit.layout, 'small') * 0.8));
+    const radius = px * 0.8;
+    let labelIndex = 0;
+    for (let station = 0; station < this.queueCounts.length; station += 1) {
+      const count = this.queueCounts[station];
+      if (count < 2) continue;
+      const point = geometry.stationPoint(station);
+      const x = point.x + radius * 1.6;
+      const y = point.y - radius * 1.6;
+      g.fillStyle(0x000000, 0.75);
+      g.fillRoundedRect(x - radius * 1.2, y - radius, radius * 2.4, radius * 2, radius);
+      g.lineStyle(2, this.colors.warning, 1);
+      g.strokeRoundedRect(x - radius * 1.2, y - radius, radius * 2.4, radius * 2, radius);
+      let label = this.labels[labelIndex];
+      if (!label) {
+        label = this.scene.add
+          .text(0, 0, '', { fontFamily: this.kit.fontFamily, fontSize: `${px}px`, fontStyle: 'bold', color: '#ffd9a0' })
+          .setOrigin(0.5, 0.5)
+          .setDepth(23);
+        this.labels.push(label);
+      }
+      const text = String(count);
+      if (label.text !== text) label.setText(text);
+      label.setPosition(x, y);
+      if (!label.visible) label.setVisible(true);
+      labelIndex += 1;
+    }
+    for (let index = labelIndex; index < this.labels.length; index += 1) if (this.labels[index].visible) this.labels[index].setVisible(false);
+  }
+
+  private spawnDrop(x: number, y: number): void {
+    let image = this.drops[this.dropCursor];
+    if (!image) {
+      image = this.scene.add.image(0, 0, `kc-drop-${this.size}`).setDepth(24);
+      this.drops.push(image);
+    }
+    image.setPosition(x + ((this.dropCursor * 37) % 9) - 4, y + ((this.dropCursor * 23) % 9) - 4).setAlpha(1).setVisible(true);
+    this.dropBorn[this.dropCursor] = this.nowMs;
+    this.dropCursor = (this.dropCursor + 1) % MAX_DROPS;
+  }
+
+  private fadeDrops(): void {
+    for (let index = 0; index < this.drops.length; index += 1) {
+      const image = this.drops[index];
+      if (!image.visible) continue;
+      const age = this.nowMs - this.dropBorn[index];
+      if (age >= DROP_LIFE_MS) image.setVisible(false);
+      else if (!this.reducedMotion) image.setAlpha(1 - (age / DROP_LIFE_MS) ** 2);
+    }
+  }
+}

@@ -1,0 +1,265 @@
+// One run of a build, for the view: the engine, the packet tracks it feeds, the clock that steps it, and
+// what the board must show beyond packets (breached tenants and cracked walls, quarantines, bursts, boots
+// and image downloads, where apps run after moves, the event log). No Phaser; the scene draws this state.
+import { forwardSimEvent } from '../../app/simEventBridge';
+import type { GameEvents } from '../../app/gameEvents';
+import { createSimulation, type InstanceInfo, type Simulation } from '../../sim/Simulation';
+import type { SimEvent } from '../../sim/events';
+import type { BuildAnalysis } from '../../sim/topology';
+import type { Build, Command, Driver, Level, PacketKind, Placement, RuleViolation } from '../../sim/types';
+import { PacketTracks } from './PacketTracks';
+import { RunClock } from './runClock';
+import { logEntryFor, type LogEntry } from './runLog';
+
+export interface BurstState {
+  index: number;
+  app: string;
+  required: number;
+  startUs: number;
+  deadlineUs: number;
+  served: number | null;
+}
+
+export interface RunSessionOptions {
+  level: Level;
+  build: Build;
+  seed: number;
+  /** Game events for sound (packet delivered/dropped, breach, instance booted). */
+  events?: GameEvents;
+  /** Every new log line, as it happens (for announcements). */
+  onLog?: (entry: LogEntry) => void;
+  /** Lines to leave out of the log (the sandbox's load app scaling itself). */
+  logFilter?: (entry: LogEntry) => boolean;
+  maxTicksPerFrame?: number;
+}
+
+export type CommandRequest = Command extends infer C ? (C extends { atMs: number } ? Omit<C, 'atMs'> : never) : never;
+
+/** The most lines the log keeps. */
+const MAX_LOG = 200;
+
+export class RunSession {
+  readonly simulation: Simulation;
+  readonly analysis: BuildAnalysis;
+  readonly tracks = new PacketTracks();
+  readonly clock: RunClock;
+  readonly log: LogEntry[] = [];
+  readonly breachedTenants = new Set<string>();
+  /** Walls an attack crossed: node ids, or `app#*` for an app's per-instance VMs. */
+  readonly cracked = new Set<string>();
+  readonly quarantined = new Set<string>();
+  readonly blocked: Array<{ app: string; kind: PacketKind; at: string }> = [];
+  /** VM nodes whose driver a command switched. */
+  readonly nodeDrivers = new Map<string, Driver>();
+  readonly bursts: BurstState[] = [];
+  /** Images downloading, by app: when the pull started and ends (board µs). */
+  readonly pulling = new Map<string, { startUs: number; doneUs: number }>();
+  /** Grows whenever instances start, stop or become ready: the view redraws VM boxes then. */
+  instancesVersion = 0;
+  /** Grows whenever an app moves, an app is quarantined or released, or a tenant is breached. */
+  boardVersion = 0;
+  /** Packet events are not tracked (skipping to the end). */
+  private tracking = true;
+  private instanceCache: InstanceInfo[] | null = null;
+  private readonly events: GameEvents | undefined;
+  private readonly onLog: ((entry: LogEntry) => void) | undefined;
+  private readonly logFilter: ((entry: LogEntry) => boolean) | undefined;
+
+  private constructor(options: RunSessionOptions, created: { simulation: Simulation; analysis: BuildAnalysis }) {
+    this.simulation = created.simulation;
+    this.analysis = created.analysis;
+    this.events = options.events;
+    this.onLog = options.onLog;
+    this.logFilter = options.logFilter;
+    this.clock = new RunClock(this.simulation.tickMs, options.maxTicksPerFrame ?? 24);
+  }
+
+  /** Starts a run, or returns the rules the build breaks. */
+  static start(options: RunSessionOptions): RunSession | { violations: RuleViolation[] } {
+    const holder: { session: RunSession | null; early: SimEvent[] } = { session: null, early: [] };
+    const created = createSimulation(options.level, options.build, {
+      seed: options.seed,
+      listener: (event) => {
+        if (holder.session) holder.session.handle(event);
+        else holder.early.push(event);
+      },
+    });
+    if (!created.ok) return { violations: created.violations };
+    const session = new RunSession(options, created);
+    holder.session = session;
+    for (const event of holder.early) session.handle(event);
+    return session;
+  }
+
+  get level(): Level {
+    return this.simulation.level;
+  }
+
+  get done(): boolean {
+    return this.simulation.done;
+  }
+
+  /** Board time to draw (µs): a tick behind the engine plus the clock's fraction. */
+  get drawTimeUs(): number {
+    return this.clock.drawTimeUs(this.simulation.tick);
+  }
+
+  /** Advances by one frame of `frameMs`; returns the ticks stepped. */
+  advance(frameMs: number): number {
+    if (this.simulation.done) return 0;
+    const ticks = this.clock.advance(frameMs);
+    if (ticks > 0) this.simulation.step(ticks);
+    return ticks;
+  }
+
+  /** Runs the rest at once, without tracking packets (nobody would see them). */
+  skipToEnd(): void {
+    this.tracking = false;
+    this.tracks.clear();
+    this.simulation.runToEnd();
+  }
+
+  /** Queues a player action now; the engine applies it at its next tick. */
+  command(request: CommandRequest): Command {
+    return this.simulation.enqueue({ ...request, atMs: this.simulation.nowUs / 1000 } as Command);
+  }
+
+  /** Every instance with its state (cached until instances change). */
+  instances(): InstanceInfo[] {
+    if (!this.instanceCache) this.instanceCache = this.simulation.instances();
+    return this.instanceCache;
+  }
+
+  /** Running or booting instances of an app (warm spares excluded): what `scale` counts. */
+  liveCount(app: string): number {
+    let count = 0;
+    for (const instance of this.instances()) if (instance.app === app && (instance.state === 'ready' || instance.state === 'booting')) count += 1;
+    return count;
+  }
+
+  readyCount(app: string): number {
+    let count = 0;
+    for (const instance of this.instances()) if (instance.app === app && instance.state === 'ready') count += 1;
+    return count;
+  }
+
+  /** Engine instance indices drawn for an app: running, booting and spare ones. */
+  drawnInstances(app: string): number[] {
+    const result: number[] = [];
+    for (const instance of this.instances()) if (instance.app === app && instance.state !== 'stopped') result.push(instance.index);
+    return result;
+  }
+
+  booting(): InstanceInfo[] {
+    return this.instances().filter((instance) => instance.state === 'booting');
+  }
+
+  /** Where each app runs now, as placements (moves included), for the board. */
+  placements(): Placement[] {
+    return this.simulation.currentHostings().map((hosting) =>
+      hosting.kind === 'vm-per-instance' && hosting.template
+        ? { app: hosting.app.id, on: hosting.placedOn, vm: { ...hosting.template } }
+        : { app: hosting.app.id, on: hosting.placedOn },
+    );
+  }
+
+  private handle(event: SimEvent): void {
+    switch (event.type) {
+      case 'packetEmitted':
+      case 'packetHopped':
+        if (this.tracking) this.tracks.handle(event);
+        return;
+      case 'packetDelivered':
+      case 'packetDropped':
+        if (this.tracking) {
+          this.tracks.handle(event);
+          if (this.events) forwardSimEvent(this.events, event);
+        }
+        return;
+      default:
+        break;
+    }
+    switch (event.type) {
+      case 'instanceBooting':
+        if (event.pullSeconds > 0 && !this.pulling.has(event.app)) {
+          this.pulling.set(event.app, { startUs: event.atUs, doneUs: event.atUs + event.pullSeconds * 1e6 });
+        }
+        this.instancesChanged();
+        break;
+      case 'instanceReady':
+      case 'instanceStopped':
+        this.instancesChanged();
+        break;
+      case 'imagePulled':
+        this.pulling.delete(event.app);
+        break;
+      case 'breach':
+        this.breachedTenants.add(event.tenant);
+        this.crack(event.boundary, event.attacker);
+        this.boardVersion += 1;
+        break;
+      case 'burstStarted':
+        this.bursts.push({ index: event.burst, app: event.app, required: event.required, startUs: event.atUs, deadlineUs: event.deadlineUs, served: null });
+        break;
+      case 'burstEnded': {
+        const burst = this.bursts.find((entry) => entry.index === event.burst);
+        if (burst) burst.served = event.served;
+        break;
+      }
+      case 'commandApplied': {
+        const command = event.command;
+        if (command.op === 'quarantine') this.quarantined.add(command.app);
+        if (command.op === 'release') this.quarantined.delete(command.app);
+        if (command.op === 'block') this.blocked.push({ app: command.app, kind: command.kind, at: command.at });
+        if (command.op === 'set-driver' && command.vm) this.nodeDrivers.set(command.vm, command.driver);
+        this.boardVersion += 1;
+        break;
+      }
+      default:
+        break;
+    }
+    if (this.events) forwardSimEvent(this.events, event);
+    const entry = logEntryFor(event);
+    if (entry && (!this.logFilter || this.logFilter(entry))) {
+      this.log.push(entry);
+      if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
+      this.onLog?.(entry);
+    }
+  }
+
+  private instancesChanged(): void {
+    this.instanceCache = null;
+    this.instancesVersion += 1;
+  }
+
+  /** Marks the wall an attack crossed, on the attacker's hosting. */
+  private crack(boundary: string, attacker: string | null): void {
+    const hosting = attacker ? this.simulation.currentHostings().find((entry) => entry.app.id === attacker) : undefined;
+    if (!hosting) {
+      const root = this.analysis.rootNode;
+      if (root) this.cracked.add(root.id);
+      return;
+    }
+    switch (boundary) {
+      case 'container':
+        if (hosting.engineNode) this.cracked.add(hosting.engineNode);
+        if (hosting.kernelNode) this.cracked.add(hosting.kernelNode);
+        break;
+      case 'guest-kernel':
+        if (hosting.kind === 'vm-per-instance') this.cracked.add(`${hosting.app.id}#*`);
+        else if (hosting.vmNode) this.cracked.add(hosting.vmNode);
+        break;
+      case 'hypervisor':
+        if (hosting.kind === 'vm-per-instance') this.cracked.add(`${hosting.app.id}#*`);
+        if (hosting.vmNode) this.cracked.add(hosting.vmNode);
+        if (hosting.hypervisorNode) this.cracked.add(hosting.hypervisorNode);
+        break;
+      case 'host-os':
+        if (hosting.hostNode) this.cracked.add(hosting.hostNode);
+        break;
+      default:
+        if (hosting.kernelNode) this.cracked.add(hosting.kernelNode);
+        else this.cracked.add(hosting.placedOn);
+    }
+  }
+}
