@@ -28,10 +28,11 @@ const VIEWPORTS = pick('VIEWPORTS', [
 const LOCALES = pick('LOCALES', ['en', 'ko']);
 const TABS = pick('TABS', ['1', '2', '3', '4']);
 const CASES = pick('CASES', [
+  // A shared kernel taken over (0 stars); first attempt, so the comparison is locked with a hint.
+  // (First: every debrief counts an attempt, and a second one on the level would open the comparison.)
+  { name: 'breach', level: 'hostile-neighbour', options: { arch: 'container' } },
   // Three stars: the comparison is open at once.
   { name: 'three-stars', level: 'hostile-neighbour', options: { arch: 'reference' } },
-  // A shared kernel taken over (0 stars); first attempt, so the comparison is locked with a hint.
-  { name: 'breach', level: 'hostile-neighbour', options: { arch: 'container' } },
   // Slow Type-2 with drops; second attempt, so the comparison is open.
   { name: 'rush', level: 'rush-hour', options: { arch: 'type2', attempt: 2 } },
   // A build that breaks a rule (it does not fit in memory).

@@ -66,7 +66,7 @@ export interface ScoreTabLayout {
 export function scoreTabLayout(inner: Rect, layout: Layout): ScoreTabLayout {
   const { gap, scale } = layout;
   const stacked = inner.width < 2 * 420 * scale + gap * 2;
-  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 96 * scale, 150 * scale));
+  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 118 * scale, 160 * scale));
   if (stacked) {
     const breakdownHeight = Math.round(Math.min(breakdownNaturalHeight(layout), inner.height * 0.42));
     const headline = { ...inner, height: headlineHeight };
@@ -350,14 +350,16 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const small = fontPx(layout, 'small');
   const titleHeight = Math.round(body * 1.6);
   const goalHeight = Math.round(body * 3.9);
-  const noteHeight = Math.round(small * 2.7);
+  const wide = inner.width >= 900 * layout.scale;
+  // The note is one line on a wide panel, two on a narrow one.
+  const noteHeight = Math.round(small * (wide ? 1.7 : 3.2));
   const gap = Math.round(layout.gap * 0.6);
   const gridTop = inner.y + titleHeight + gap;
-  const gridBottom = inner.y + inner.height - goalHeight - noteHeight - gap * 2;
-  const gridHeight = Math.max(0, gridBottom - gridTop);
-  const headerHeight = Math.round(Math.min(body * 2.8, gridHeight * 0.22));
-  const rowHeight = Math.floor((gridHeight - headerHeight) / 3);
-  const weights = inner.width >= 900 * layout.scale ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.13, 0.15, 0.16, 0.16, 0.16, 0.24];
+  const room = Math.max(0, inner.y + inner.height - goalHeight - noteHeight - gap * 2 - gridTop);
+  const headerHeight = Math.round(Math.min(body * 2.9, room * 0.26));
+  // Rows grow with the room up to a comfortable height; what is left goes below the goal.
+  const rowHeight = Math.floor(Math.min((room - headerHeight) / 3, body * (wide ? 3.4 : 4.4)));
+  const weights = wide ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.12, 0.13, 0.15, 0.15, 0.15, 0.3];
   const cellGap = Math.round(layout.gap * 0.3);
   const columns = splitWeighted({ x: inner.x, y: 0, width: inner.width, height: 0 }, weights, cellGap);
   const rowTops = [gridTop, gridTop + headerHeight, gridTop + headerHeight + rowHeight, gridTop + headerHeight + rowHeight * 2];
@@ -365,7 +367,9 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const cells = rowTops.map((y, r) => columns.map((column) => ({ x: column.x, y, width: column.width, height: heights[r]! })));
   const frameLeft = columns[1]!.x;
   const rowFrames = [1, 2, 3].map((r) => ({ x: frameLeft, y: rowTops[r]!, width: inner.x + inner.width - frameLeft, height: heights[r]! }));
-  const goal = { x: inner.x, y: gridBottom + gap, width: inner.width, height: goalHeight };
+  const gridBottom = gridTop + headerHeight + rowHeight * 3;
+  const goalTop = Math.round(Math.min(gridBottom + gap * 1.5, inner.y + inner.height - noteHeight - gap - goalHeight));
+  const goal = { x: inner.x, y: goalTop, width: inner.width, height: goalHeight };
   const note = { x: inner.x, y: goal.y + goalHeight + gap, width: inner.width, height: noteHeight };
   return { title: { ...inner, height: titleHeight }, cells, rowFrames, goal, note };
 }

@@ -6,9 +6,9 @@ import { Button } from '../ui/Button';
 import { addText } from '../ui/text';
 import { barFraction, formatNumber, formatUs, stackSegments } from './debriefFormat';
 import { hopBlockLayout, hopsTabLayout, legendCells } from './debriefLayout';
-import { drawNumberDisc, STATION_COLORS } from './debriefDrawing';
+import { drawNumberDisc, drawTopicIcon, STATION_COLORS, TOPIC_COLORS } from './debriefDrawing';
 import { hopScaleMax, overheadOf, type HopCost, type IoKind, type PathCost } from './hopCosts';
-import { label, tr, type DebriefView } from './debriefView';
+import { label, sentenceText, tr, type DebriefView } from './debriefView';
 
 export interface HopsTabOptions {
   group: number;
@@ -27,8 +27,17 @@ export function drawHopsTab(view: DebriefView, inner: Rect, options: HopsTabOpti
   const { layout, palette } = kit;
   const groups = data.hops;
   if (!groups || groups.length === 0) {
-    label(view, inner, tr(view, 'debrief:hops.infeasible'), { px: fontPx(layout, 'heading'), color: palette.text, align: 'center' });
-    return [tr(view, 'debrief:hops.infeasible')];
+    // Nothing ran: a warning sign, why, and the first broken rule.
+    const rule = data.sentences.find((sentence) => sentence.rule);
+    const lines = [tr(view, 'debrief:hops.infeasible'), ...(rule ? [sentenceText(view, rule)] : [])];
+    const icon = Math.round(Math.min(72 * layout.scale, inner.height * 0.18));
+    const width = Math.min(inner.width, Math.round(900 * layout.scale));
+    const x = inner.x + (inner.width - width) / 2;
+    const top = inner.y + inner.height * 0.22;
+    drawTopicIcon(view.scene.add.graphics(), 'feasibility', inner.x + inner.width / 2, top + icon / 2, icon, TOPIC_COLORS.feasibility);
+    const first = label(view, { x, y: top + icon + layout.gap, width, height: inner.height * 0.25 }, lines[0]!, { px: fontPx(layout, 'heading'), bold: true, color: palette.heading, align: 'center', valign: 'top' });
+    if (lines[1]) label(view, { x, y: first.y + first.height + layout.gap, width, height: inner.height * 0.3 }, lines[1], { px: fontPx(layout, 'body'), color: palette.text, align: 'center', valign: 'top' });
+    return lines;
   }
   const hl = hopsTabLayout(inner, layout, groups.length);
   const index = Math.min(Math.max(0, options.group), groups.length - 1);

@@ -23,10 +23,10 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     const cell = header[i + 2]!;
     const mine = column === data.playerColumn;
     if (mine) {
-      const nameRect = { ...cell, height: Math.round(cell.height * 0.55) };
-      label(view, nameRect, tr(view, `debrief:table.column.${column}`), { px: body, bold: true, color: palette.heading, align: 'center', minPx: 12 });
+      const nameRect = { ...cell, height: Math.round(cell.height * 0.56) };
+      label(view, nameRect, tr(view, `debrief:table.column.${column}`), { px: body, bold: true, color: palette.heading, align: 'center', valign: 'bottom', minPx: 14 });
       const tagRect = { ...cell, y: nameRect.y + nameRect.height, height: cell.height - nameRect.height };
-      const tag = label(view, tagRect, tr(view, 'debrief:table.yourBuild'), { px: small, bold: true, color: palette.heading, align: 'center', minPx: 11 });
+      const tag = label(view, { ...tagRect, y: tagRect.y + 2, height: tagRect.height - 2 }, tr(view, 'debrief:table.yourBuild'), { px: small, bold: true, color: palette.heading, align: 'center', minPx: 12 });
       g.lineStyle(2, palette.accent, 1);
       g.strokeRoundedRect(tag.x - 8, tag.y - 1, tag.width + 16, tag.height + 2, tag.height / 2);
     } else {

@@ -21,7 +21,7 @@ import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
-import { ScreenScene, type SceneData } from './ScreenScene';
+import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 
 /** Results whose attempt was already counted (a scene restart with the same data counts nothing). */
 const countedResults = new WeakSet<object>();
@@ -98,6 +98,16 @@ export class DebriefScene extends ScreenScene {
   protected override defaultFocusId(): string {
     if (!this.prepared) return 'debrief-map';
     return this.prepared.result.score.stars >= 1 && this.nextLevel()?.unlocked ? 'debrief-next' : 'debrief-retry';
+  }
+
+  /** This screen's own keys for the keyboard-help overlay (? or F1). */
+  override keyHelp(): KeyHelp[] {
+    if (!this.prepared) return [];
+    const t = this.ctx.i18n.t;
+    return [
+      { keys: t('debrief:help.tabs.keys'), action: t('debrief:help.tabs.action') },
+      { keys: t('debrief:help.pages.keys'), action: t('debrief:help.pages.action') },
+    ];
   }
 
   protected override onKey(event: KeyboardEvent): boolean {
