@@ -6,7 +6,8 @@
 //   npx vite build --outDir /tmp/debrief-dist && npx vite preview --outDir /tmp/debrief-dist --port 4175 --host 127.0.0.1 &
 //   node scripts/debrief-shots.mjs [outDir] [baseUrl]
 //   CASES=breach,rush VIEWPORTS=1280x720 LOCALES=ko TABS=1,3 node scripts/debrief-shots.mjs   (a subset)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -44,6 +45,14 @@ const CASES = pick('CASES', [
 ], (item) => item.name);
 
 const problems = [];
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core findings on the page (the accessible twin of the canvas included). */
+async function axeProblems(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+}
 
 async function openPage(browser, viewport, locale, reducedMotion) {
   const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: 1 });
@@ -75,6 +84,13 @@ try {
       const { context, page } = await openPage(browser, viewport, locale, true);
       for (const item of CASES) {
         await openDebrief(page, item);
+        // Screen readers: the opening announcement and the open tab as a text region of the twin.
+        const spoken = await page.evaluate(() => ({
+          live: document.getElementById('kc-screen-status')?.textContent ?? '',
+          region: document.querySelector('section[data-region="debrief"]')?.textContent ?? '',
+        }));
+        if (!/100/.test(spoken.live) || spoken.region.length < 20) problems.push(`screen reader text missing (${item.name} ${locale} ${viewport.name}): ${JSON.stringify(spoken)}`);
+        if (viewport.name === '1280x720') for (const finding of await axeProblems(page)) problems.push(`axe (${item.name} ${locale}): ${finding}`);
         for (const tab of TABS) {
           await page.keyboard.press(tab);
           await page.waitForTimeout(200);

@@ -101,3 +101,12 @@ export function countUpValue(total: number, elapsedMs: number, durationMs: numbe
 export function starDelaysMs(stars: number, countUpMs: number, stepMs: number): number[] {
   return Array.from({ length: Math.max(0, Math.min(3, stars)) }, (_, i) => countUpMs + i * stepMs);
 }
+
+/** Lines read as one text: each ends with a full stop unless it already ends with punctuation. */
+export function joinSentences(lines: readonly string[]): string {
+  return lines
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => (/[.!?:)。]$/.test(line) ? line : `${line}.`))
+    .join(' ');
+}

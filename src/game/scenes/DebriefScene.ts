@@ -9,7 +9,7 @@ import { levelTitle } from '../../i18n/levelStrings';
 import type { AppContext } from '../AppContext';
 import { drawCompareTab } from '../debrief/compareTab';
 import { prepareDebrief, readDebriefData, type PreparedDebrief } from '../debrief/debriefData';
-import { formatScore } from '../debrief/debriefFormat';
+import { formatScore, joinSentences } from '../debrief/debriefFormat';
 import { DEBRIEF_TABS, debriefLayout, type DebriefTab } from '../debrief/debriefLayout';
 import { sentenceText, tr, type DebriefView } from '../debrief/debriefView';
 import { drawHopsTab } from '../debrief/hopsTab';
@@ -243,7 +243,7 @@ export class DebriefScene extends ScreenScene {
       compare: this.ctx.i18n.t('debrief:tabs.compare'),
       table: this.ctx.i18n.t('debrief:tabs.table'),
     };
-    this.ctx.announce(tr(view, 'debrief:a11y.tab', { tab: names[tab], summary: this.tabSummary.join(' ') }));
+    this.ctx.announce(tr(view, 'debrief:a11y.tab', { tab: names[tab], summary: joinSentences(this.tabSummary) }));
   }
 
   private turnReasonPage(step: 1 | -1): void {
@@ -261,6 +261,6 @@ export class DebriefScene extends ScreenScene {
   private chooseHopGroup(index: number): void {
     this.hopGroup = index;
     this.rebuild();
-    this.ctx.announce(this.tabSummary.join(' '));
+    this.ctx.announce(joinSentences(this.tabSummary));
   }
 }

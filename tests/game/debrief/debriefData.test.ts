@@ -175,3 +175,23 @@ describe('every sentence has words', () => {
     expect(prepared.sentences[0]?.key).toBe('debrief:reason.breach.guest-kernel');
   });
 });
+
+describe('literal keys in the Debrief code', () => {
+  it('all exist in English (directly or as plural forms)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(__dirname, '..', '..', '..', 'src', 'game');
+    const files = [...readdirSync(join(root, 'debrief')).map((name) => join(root, 'debrief', name)), join(root, 'scenes', 'DebriefScene.ts')];
+    const keys = new Set<string>();
+    for (const file of files) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/'((?:debrief|ui|board):[A-Za-z0-9_.-]*[A-Za-z0-9_-])'/g)) keys.add(match[1]!);
+    }
+    expect(keys.size).toBeGreaterThan(30);
+    const missing = [...keys].filter((full) => {
+      const [ns, key] = full.split(':') as [keyof (typeof FILE_RESOURCES)['en'], string];
+      const tree = FILE_RESOURCES.en[ns];
+      return !(has(tree, key) || has(tree, `${key}_one`) || has(tree, `${key}_other`));
+    });
+    expect(missing).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // stacked segments, the weighted formula and the count-up easing.
 import { describe, expect, it } from 'vitest';
 import {
-  barFraction, countUpValue, easeOutCubic, formatGiB, formatNumber, formatPercent, formatScore, formatUs, stackSegments, starDelaysMs,
+  barFraction, countUpValue, easeOutCubic, joinSentences, formatGiB, formatNumber, formatPercent, formatScore, formatUs, stackSegments, starDelaysMs,
   weightedFormula,
 } from '../../../src/game/debrief/debriefFormat';
 import { weightedTotal } from '../../../src/scoring/scoreRun';
@@ -92,5 +92,14 @@ describe('the count-up', () => {
     expect(starDelaysMs(3, 850, 260)).toEqual([850, 1110, 1370]);
     expect(starDelaysMs(0, 850, 260)).toEqual([]);
     expect(starDelaysMs(7, 0, 100)).toHaveLength(3);
+  });
+});
+
+describe('text for screen readers', () => {
+  it('joins lines into sentences, adding a full stop only where one is missing', () => {
+    expect(joinSentences(['The comparison opens on your next try', 'Security cost you the most.', '', 'Hint:'])).toBe(
+      'The comparison opens on your next try. Security cost you the most. Hint:',
+    );
+    expect(joinSentences(['다음 도전부터 비교를 볼 수 있어요', '보안에서 가장 많이 깎였어요.'])).toBe('다음 도전부터 비교를 볼 수 있어요. 보안에서 가장 많이 깎였어요.');
   });
 });
