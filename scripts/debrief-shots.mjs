@@ -6,6 +6,7 @@
 //   npx vite build --outDir /tmp/debrief-dist && npx vite preview --outDir /tmp/debrief-dist --port 4175 --host 127.0.0.1 &
 //   node scripts/debrief-shots.mjs [outDir] [baseUrl]
 //   CASES=breach,rush VIEWPORTS=1280x720 LOCALES=ko TABS=1,3 node scripts/debrief-shots.mjs   (a subset)
+//   PALETTE=projector node scripts/debrief-shots.mjs                                           (projector colours)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -61,7 +62,8 @@ async function openPage(browser, viewport, locale, reducedMotion) {
     if (message.type() === 'error') problems.push(`console error (${locale} ${viewport.name}): ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error (${locale} ${viewport.name}): ${error.message}`));
-  await page.goto(`${baseUrl}?locale=${locale}&reducedMotion=${reducedMotion}&audio=disabled`);
+  const palette = process.env.PALETTE ? `&colorProfile=${process.env.PALETTE}` : '';
+  await page.goto(`${baseUrl}?locale=${locale}&reducedMotion=${reducedMotion}&audio=disabled${palette}`);
   await page.waitForFunction(() => window.kernelCourier !== undefined, null, { timeout: 15_000 });
   await page.evaluate(() => window.kernelCourier.ready);
   return { context, page };
@@ -94,7 +96,7 @@ try {
         for (const tab of TABS) {
           await page.keyboard.press(tab);
           await page.waitForTimeout(200);
-          const name = `${item.name}-tab${tab}-${locale}-${viewport.name}.png`;
+          const name = `${item.name}-tab${tab}-${locale}-${viewport.name}${process.env.PALETTE ? `-${process.env.PALETTE}` : ''}.png`;
           await page.screenshot({ path: join(outDir, name) });
           console.log(`saved ${name}`);
         }

@@ -104,12 +104,12 @@ export function breakdownNaturalHeight(layout: Layout): number {
 }
 
 export function objectiveRowHeight(layout: Layout): number {
-  return Math.round(Math.max(40, fontPx(layout, 'body') * 2.1));
+  return Math.round(Math.max(40, fontPx(layout, 'body') * 1.95));
 }
 
 export function breakdownLayout(breakdown: Rect, layout: Layout): { title: Rect; rows: Rect[]; formula: Rect } {
   const body = fontPx(layout, 'body');
-  const titleHeight = Math.round(body * 1.6);
+  const titleHeight = Math.round(body * 1.5);
   const natural = objectiveRowHeight(layout);
   const rowGap = Math.round(layout.gap * 0.4);
   const formulaMin = Math.round(body * 2.8);

@@ -16,8 +16,7 @@ export interface HopsTabOptions {
 }
 
 function hopName(view: DebriefView, hop: HopCost): string {
-  const name = tr(view, `board:station.${hop.station}`);
-  return hop.driver ? tr(view, `debrief:hops.driver.${hop.driver}`, { hop: name }) : name;
+  return tr(view, `board:station.${hop.station}`);
 }
 
 const hopKey = (hop: HopCost) => `${hop.station}:${hop.driver ?? ''}`;
@@ -79,10 +78,14 @@ function drawBlock(view: DebriefView, block: Rect, path: PathCost): string {
   // Each kind on its own scale, with a little room past the longer bar for the overhead bracket.
   const scaleMax = hopScaleMax(path);
   const title = `${tr(view, `debrief:hops.title.${path.kind}`)} · ${tr(view, 'debrief:hops.total', { value: formatUs(path.totalUs, language) })}`;
-  const versus =
+  // Line two: native beside the build, and the VM's device driver once (not on every hop's name).
+  const driver = path.hops.find((hop) => hop.driver)?.driver;
+  const versus = [
     over.extraUs > 0
       ? tr(view, 'debrief:hops.versus', { native: formatUs(path.nativeUs, language), extra: formatUs(over.extraUs, language), factor: formatNumber(over.factor, language, 2) })
-      : tr(view, 'debrief:hops.versusSame', { native: formatUs(path.nativeUs, language) });
+      : tr(view, 'debrief:hops.versusSame', { native: formatUs(path.nativeUs, language) }),
+    ...(driver ? [tr(view, `debrief:hops.devices.${driver}`)] : []),
+  ].join(' · ');
   const titleRect = { ...hb.title, height: Math.round(hb.title.height * 0.5) };
   label(view, titleRect, title, { px: body, bold: true, color: palette.heading, minPx: Math.round(body * 0.8) });
   label(view, { ...hb.title, y: titleRect.y + titleRect.height, height: hb.title.height - titleRect.height }, versus, { px: small, color: palette.textMuted, minPx: 12 });
@@ -148,7 +151,7 @@ function drawBlock(view: DebriefView, block: Rect, path: PathCost): string {
     drawNumberDisc(g, cell.x + radius, cy, radius, STATION_COLORS[hop.station], palette.background);
     addText(scene, kit, cell.x + radius, cy, String(i + 1), { fontPx: Math.round(radius * 1.1), bold: true, color: '#0b1630', originX: 0.5, originY: 0.5 });
     // The name on the left, its time right-aligned in a column of its own.
-    const valueWidth = Math.round(small * 4.2);
+    const valueWidth = Math.round(small * 3.6);
     const nameX = cell.x + radius * 2 + 8;
     label(view, { x: nameX, y: cell.y, width: cell.x + cell.width - valueWidth - 6 - nameX, height: cell.height }, hopName(view, hop), { px: small, minPx: 13 });
     label(view, { x: cell.x + cell.width - valueWidth, y: cell.y, width: valueWidth, height: cell.height }, tr(view, 'debrief:hops.us', { value: formatUs(hop.us, language) }), {
@@ -159,6 +162,6 @@ function drawBlock(view: DebriefView, block: Rect, path: PathCost): string {
     });
   });
   const hops = path.hops.map((hop) => tr(view, 'debrief:hops.legendItem', { hop: hopName(view, hop), value: formatUs(hop.us, language) })).join(', ');
-  return `${title}. ${versus} ${hops}.`;
+  return `${title}. ${versus}. ${hops}.`;
 }
 
