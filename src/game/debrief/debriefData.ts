@@ -11,6 +11,8 @@ import { columnOfArch, highlightedRow, type SeedsColumn, type SeedsRow } from '.
 /** What the Play scene passes to `debrief` (scene data). */
 export interface DebriefSceneData {
   levelId: string;
+  /** Optional: the level itself, for one outside the campaign. */
+  level?: Level;
   result: RunResult;
   build: Build | null;
   /** The attempt number the Play scene counted in this session (1 for the first run). */
@@ -36,10 +38,18 @@ export function isRunResult(value: unknown): value is RunResult {
   return ['p95LatencyUs', 'breachedTenants', 'burstServedRatio', 'memoryUsedGiB', 'memoryGiB', 'tenantsAtRisk'].every((key) => isFiniteNumber(metrics[key]));
 }
 
-/** Reads the scene data, or null when it does not describe a finished run of a known level. */
+function looksLikeLevel(value: unknown, id: string): value is Level {
+  return isRecord(value) && value.id === id && Array.isArray(value.apps) && Array.isArray(value.allow) && isRecord(value.objectives) && isRecord(value.hardware);
+}
+
+/**
+ * Reads the scene data, or null when it does not describe a finished run of a known level. A level that
+ * is not in the campaign (the sandbox's, an editor's) may come along as `level`.
+ */
 export function readDebriefData(data: unknown, levels: readonly Level[]): (DebriefSceneData & { level: Level }) | null {
   if (!isRecord(data) || typeof data.levelId !== 'string') return null;
-  const level = levels.find((candidate) => candidate.id === data.levelId);
+  const id = data.levelId;
+  const level = levels.find((candidate) => candidate.id === id) ?? (looksLikeLevel(data.level, id) ? data.level : undefined);
   if (!level || !isRunResult(data.result)) return null;
   const build = isRecord(data.build) && Array.isArray(data.build.nodes) && Array.isArray(data.build.placements) ? (data.build as unknown as Build) : null;
   const attempt = isFiniteNumber(data.attempt) && data.attempt >= 1 ? Math.floor(data.attempt) : 1;

@@ -3,7 +3,7 @@
 // request cost next to native; the comparison with every allowed architecture on the same seed (after
 // three stars or a second attempt; a hint before that); and the seeds' summary table with this level's
 // row highlighted — and Retry, Next level and Back to the map. Scene data (from the Play scene):
-// `{ levelId, result (RunResult with stars), build, attempt }`.
+// `{ levelId, result (RunResult with stars), build, attempt }`, and `level` for one outside the campaign.
 import { isLevelUnlocked } from '../../app/progressStore';
 import { levelTitle } from '../../i18n/levelStrings';
 import type { AppContext } from '../AppContext';
@@ -55,7 +55,13 @@ export class DebriefScene extends ScreenScene {
     } else {
       attempts = Math.max(attempts, this.ctx.progress.record(read.levelId)?.attempts ?? 0);
     }
-    this.prepared = prepareDebrief(read.level, read.result, read.build, attempts);
+    try {
+      this.prepared = prepareDebrief(read.level, read.result, read.build, attempts);
+    } catch {
+      // A level the engine cannot rank shows the "nothing to show" panel rather than a broken screen.
+      this.prepared = null;
+      return;
+    }
     // The hop tab opens on the slowest path: that is where the lesson is.
     const paths = this.prepared.hops ?? [];
     paths.forEach((path, index) => {
@@ -226,7 +232,8 @@ export class DebriefScene extends ScreenScene {
   private nextLevel(): { id: string; unlocked: boolean } | null {
     if (!this.prepared) return null;
     const ids = this.ctx.levels.map((level) => level.id);
-    const next = ids[ids.indexOf(this.prepared.level.id) + 1];
+    const index = ids.indexOf(this.prepared.level.id);
+    const next = index >= 0 ? ids[index + 1] : undefined;
     if (!next) return null;
     return { id: next, unlocked: isLevelUnlocked(ids, this.ctx.progress.get(), next) };
   }

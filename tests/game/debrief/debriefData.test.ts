@@ -45,6 +45,13 @@ describe('scene data', () => {
     expect(readDebriefData(data, CAMPAIGN_LEVELS)).toBeNull();
   });
 
+  it('takes a level outside the campaign from the data', () => {
+    const custom = level({ id: 'my-level' });
+    const customResult = runBuild(custom, canonicalBuild(custom, 'native'));
+    expect(readDebriefData({ levelId: 'my-level', level: custom, result: customResult }, CAMPAIGN_LEVELS)?.level).toBe(custom);
+    expect(readDebriefData({ levelId: 'other', level: custom, result: customResult }, CAMPAIGN_LEVELS)).toBeNull();
+  });
+
   it('recognizes a run result', () => {
     expect(isRunResult(result)).toBe(true);
     expect(isRunResult(JSON.parse(JSON.stringify(result)))).toBe(true);
