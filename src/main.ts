@@ -132,6 +132,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         shell.handle?.showScreen(SceneKeys.Play, { levelId: id });
       }),
     renderer: () => shell.renderer ?? 'unknown',
+    widgets: () => shell.handle?.widgets() ?? [],
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);

@@ -22,6 +22,9 @@ export interface KernelCourierApi {
    * Resolves once the Debrief is shown; rejects for an unknown level id or an invalid build.
    */
   openDebrief(id: string, options?: OpenDebriefOptions): Promise<void>;
+  /** Optional addition: the focusable widgets of the screen on show, with their rectangles in CSS pixels
+   * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
+  widgets(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }>;
 }
 
 export interface OpenDebriefOptions {
@@ -43,6 +46,7 @@ export interface AutomationDeps {
   openLevel: (id: string) => Promise<void>;
   /** The renderer the game was created with. */
   renderer?: () => string;
+  widgets?: () => ReturnType<KernelCourierApi["widgets"]>;
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
 }
@@ -77,6 +81,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     // A copy, so a host page cannot change what the game keeps.
     lastResult: () => (last === null ? null : structuredClone(last)),
     renderer: () => deps.renderer?.() ?? 'unknown',
+    widgets: () => structuredClone(deps.widgets?.() ?? []),
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

@@ -15,6 +15,18 @@ export interface GameHandle {
   currentScreen(): string | undefined;
   /** Closes any overlay and shows `key` (used by kernelCourier.startLevel). */
   showScreen(key: SceneKey, data?: Record<string, unknown>): void;
+  /** The focusable widgets of the screen the player sees (kernelCourier.widgets()). */
+  widgets(): WidgetInfo[];
+}
+
+export interface WidgetInfo {
+  id: string;
+  label: string;
+  enabled: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind): GameHandle {
@@ -62,5 +74,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
 
   registerLazyScreens(game, ctx);
 
-  return { game, currentScreen, showScreen };
+  const widgets = (): WidgetInfo[] => {
+    const key = currentScreen();
+    const scene = key ? (game.scene.getScene(key) as unknown as { widgetList?: () => WidgetInfo[] } | null) : null;
+    return scene?.widgetList?.() ?? [];
+  };
+
+  return { game, currentScreen, showScreen, widgets };
 }

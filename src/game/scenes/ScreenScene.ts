@@ -197,6 +197,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.openOverlay(SceneKeys.Glossary);
   }
 
+  /** The focusable widgets with their screen rectangles and names (the automation API's `widgets()`). */
+  widgetList(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }> {
+    return this.focus.list().map((item) => ({ id: item.id, label: item.describe(), enabled: item.isEnabled(), ...item.bounds() }));
+  }
+
   /** The keys of this screen beyond the everywhere-keys, for the keyboard-help overlay (? or F1). */
   keyHelp(): KeyHelp[] {
     return [];
