@@ -113,7 +113,7 @@ export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareT
       drawStarRow(g, cells.stars.x + cells.stars.width / 2, cells.stars.y + cells.stars.height / 2, Math.round(Math.min(cells.stars.height * 0.55, cells.stars.width / 4)), 0, palette);
       const span = { x: cells.p95.x, y: cells.p95.y, width: cells.memory.x + cells.memory.width - cells.p95.x, height: cells.p95.height };
       const reason = row.reason ? reasonText(view.i18n, row.reason.code, row.reason.params) : '';
-      label(view, span, reason, { px: small, color: palette.textMuted, minPx: 10 });
+      label(view, span, reason, { px: small, color: palette.textMuted, minPx: 10, paragraph: true });
     }
   });
 

@@ -170,7 +170,7 @@ export function hopsTabLayout(inner: Rect, layout: Layout, groupCount: number): 
   const selectorCount = groupCount > 1 ? Math.min(groupCount, 4) : 0;
   const selectorHeight = selectorCount > 0 ? Math.max(44, Math.round(layout.buttonHeight * 0.8)) : 0;
   const selector = selectorCount > 0 ? splitRow({ x: inner.x, y: inner.y, width: inner.width, height: selectorHeight }, selectorCount, Math.round(gap * 0.6)) : [];
-  const noteHeight = Math.round(fontPx(layout, 'small') * 2.8);
+  const noteHeight = Math.round(fontPx(layout, 'small') * 3.0);
   const top = inner.y + (selectorHeight > 0 ? selectorHeight + gap : 0);
   const bottom = inner.y + inner.height - noteHeight - gap * 0.6;
   const area = { x: inner.x, y: top, width: inner.width, height: Math.max(0, Math.round(bottom - top)) };
@@ -202,8 +202,8 @@ export interface HopBlockLayout {
 export function hopBlockLayout(block: Rect, layout: Layout): HopBlockLayout {
   const body = fontPx(layout, 'body');
   const small = fontPx(layout, 'small');
-  const titleHeight = Math.round(body * 2.55);
-  const barRow = Math.round(Math.max(34, body * 1.85));
+  const titleHeight = Math.round(body * 2.85);
+  const barRow = Math.round(Math.max(34, body * 1.8));
   const gap = Math.round(layout.gap * 0.5);
   const labelWidth = Math.round(block.width * 0.24);
   const totalWidth = Math.round(block.width * 0.2);
@@ -271,7 +271,8 @@ export interface CompareTabLayout {
 export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number): CompareTabLayout {
   const body = fontPx(layout, 'body');
   const mode = inner.width >= 900 * layout.scale ? 'wide' : 'twoLine';
-  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? 2.5 : 1.6));
+  // Two lines of header where the rows leave room for them (a long ranking keeps the header tighter).
+  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? (rowCount <= 6 ? 2.9 : 2.5) : 1.6));
   const noteHeight = Math.round(fontPx(layout, 'small') * 1.6);
   const rowGap = Math.round(layout.gap * 0.35);
   const natural = Math.round(mode === 'wide' ? Math.max(40, body * 1.95) : Math.max(76, body * 3.9));
@@ -298,7 +299,7 @@ export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number):
   return { mode, header, rows, perPage, note: { x: inner.x, y: noteTop, width: inner.width, height: noteHeight }, pager };
 }
 
-const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.24, score: 0.22, stars: 0.12, p95: 0.11, breached: 0.1, burst: 0.1, memory: 0.11 };
+const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.25, score: 0.2, stars: 0.11, p95: 0.11, breached: 0.11, burst: 0.11, memory: 0.11 };
 
 /** The cells of one comparison row (or of the header, in wide mode). */
 export function compareCells(row: Rect, mode: CompareTabLayout['mode'], layout: Layout): Record<CompareColumn, Rect> {
@@ -337,8 +338,13 @@ function splitWeighted(area: Rect, weights: readonly number[], gap: number): Rec
 
 export interface TableTabLayout {
   title: Rect;
-  /** Cells by row (header first) and column: the arrow gutter, the row name, Type-1, Type-2, containers, in short. */
+  /**
+   * Cells by row (header first) and column: the arrow gutter, the row name, Type-1, Type-2, containers,
+   * in short. On a narrow panel "in short" goes under each row's cells (`summaryInRow`), and the header
+   * has no cell for it (width 0).
+   */
   cells: Rect[][];
+  summaryInRow: boolean;
   /** The frame around a highlighted body row (1–3), cell edges included. */
   rowFrames: Rect[];
   goal: Rect;
@@ -349,8 +355,9 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const body = fontPx(layout, 'body');
   const small = fontPx(layout, 'small');
   const titleHeight = Math.round(body * 1.6);
-  const goalHeight = Math.round(body * 3.9);
   const wide = inner.width >= 900 * layout.scale;
+  // A goal is one or two lines on a wide panel; a narrow one gives it room for three or four.
+  const goalHeight = Math.round(body * (wide ? 3.9 : 5.8));
   // The note is one line on a wide panel, two on a narrow one.
   const noteHeight = Math.round(small * (wide ? 1.7 : 3.2));
   const gap = Math.round(layout.gap * 0.6);
@@ -359,17 +366,27 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const headerHeight = Math.round(Math.min(body * 2.9, room * 0.26));
   // Rows grow with the room up to a comfortable height; what is left goes below the goal.
   const rowHeight = Math.floor(Math.min((room - headerHeight) / 3, body * (wide ? 3.4 : 4.4)));
-  const weights = wide ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.12, 0.13, 0.15, 0.15, 0.15, 0.3];
+  const weights = wide ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.12, 0.205, 0.225, 0.225, 0.225];
   const cellGap = Math.round(layout.gap * 0.3);
   const columns = splitWeighted({ x: inner.x, y: 0, width: inner.width, height: 0 }, weights, cellGap);
   const rowTops = [gridTop, gridTop + headerHeight, gridTop + headerHeight + rowHeight, gridTop + headerHeight + rowHeight * 2];
   const heights = [headerHeight, rowHeight, rowHeight, rowHeight];
-  const cells = rowTops.map((y, r) => columns.map((column) => ({ x: column.x, y, width: column.width, height: heights[r]! })));
   const frameLeft = columns[1]!.x;
+  const cells = rowTops.map((y, r) => {
+    const height = heights[r]!;
+    if (wide) return columns.map((column) => ({ x: column.x, y, width: column.width, height }));
+    const split = Math.round(height * 0.56);
+    if (r === 0) return [...columns.map((column) => ({ x: column.x, y, width: column.width, height })), { x: inner.x + inner.width, y, width: 0, height }];
+    return [
+      { x: columns[0]!.x, y, width: columns[0]!.width, height },
+      ...columns.slice(1).map((column) => ({ x: column.x, y, width: column.width, height: split })),
+      { x: frameLeft, y: y + split, width: inner.x + inner.width - frameLeft, height: height - split },
+    ];
+  });
   const rowFrames = [1, 2, 3].map((r) => ({ x: frameLeft, y: rowTops[r]!, width: inner.x + inner.width - frameLeft, height: heights[r]! }));
   const gridBottom = gridTop + headerHeight + rowHeight * 3;
   const goalTop = Math.round(Math.min(gridBottom + gap * 1.5, inner.y + inner.height - noteHeight - gap - goalHeight));
   const goal = { x: inner.x, y: goalTop, width: inner.width, height: goalHeight };
   const note = { x: inner.x, y: goal.y + goalHeight + gap, width: inner.width, height: noteHeight };
-  return { title: { ...inner, height: titleHeight }, cells, rowFrames, goal, note };
+  return { title: { ...inner, height: titleHeight }, cells, summaryInRow: !wide, rowFrames, goal, note };
 }

@@ -31,20 +31,24 @@ export interface LabelOptions {
   color?: string;
   align?: 'left' | 'center' | 'right';
   valign?: 'top' | 'middle' | 'bottom';
+  /** Wrap at the width first, then shrink (sentences). Default for `valign: 'top'`; other labels shrink first. */
+  paragraph?: boolean;
 }
 
 /**
- * A text fitted into a rectangle: wrapped at its width, shrunk (down to `minPx`) until it fits its height,
- * then aligned inside it.
+ * A text fitted into a rectangle, then aligned inside it. A paragraph wraps at the rectangle's width and
+ * shrinks (down to `minPx`) until it fits its height; a label (a cell, a name) first shrinks to stay on
+ * one line, and wraps only if it still does not fit, so a word is never broken in a wide-enough cell.
  */
 export function label(view: DebriefView, rect: Rect, content: string, options: LabelOptions): Phaser.GameObjects.Text {
   const align = options.align ?? 'left';
+  const paragraph = options.paragraph ?? options.valign === 'top';
   const text = addText(view.scene, view.kit, rect.x, rect.y, content, {
     fontPx: options.px,
     bold: options.bold,
     color: options.color,
     align,
-    wrapWidth: Math.max(1, rect.width),
+    ...(paragraph ? { wrapWidth: Math.max(1, rect.width) } : {}),
   });
   fitText(text, rect.width, rect.height, options.minPx ?? Math.max(12, Math.round(options.px * 0.75)));
   const x = align === 'left' ? rect.x : align === 'center' ? rect.x + (rect.width - text.width) / 2 : rect.x + rect.width - text.width;

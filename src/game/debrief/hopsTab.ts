@@ -86,7 +86,7 @@ function drawBlock(view: DebriefView, block: Rect, path: PathCost): string {
       : tr(view, 'debrief:hops.versusSame', { native: formatUs(path.nativeUs, language) }),
     ...(driver ? [tr(view, `debrief:hops.devices.${driver}`)] : []),
   ].join(' · ');
-  const titleRect = { ...hb.title, height: Math.round(hb.title.height * 0.5) };
+  const titleRect = { ...hb.title, height: Math.round(hb.title.height * 0.53) };
   label(view, titleRect, title, { px: body, bold: true, color: palette.heading, minPx: Math.round(body * 0.8) });
   label(view, { ...hb.title, y: titleRect.y + titleRect.height, height: hb.title.height - titleRect.height }, versus, { px: small, color: palette.textMuted, minPx: 12 });
 

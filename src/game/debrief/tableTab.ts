@@ -21,6 +21,7 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
   const header = tl.cells[0]!;
   [...SEEDS_COLUMNS, 'summary' as const].forEach((column, i) => {
     const cell = header[i + 2]!;
+    if (cell.width <= 0) return;
     const mine = column === data.playerColumn;
     if (mine) {
       const nameRect = { ...cell, height: Math.round(cell.height * 0.56) };
@@ -47,7 +48,7 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
       // The arrow label in the gutter: words and a pointer, not colour alone.
       const gutter = cells[0]!;
       const size = Math.round(Math.min(gutter.height * 0.4, body * 0.9));
-      const text = label(view, { ...gutter, width: gutter.width - size - 6 }, tr(view, 'debrief:table.thisLevel'), { px: small, bold: true, color: palette.heading, align: 'right', minPx: 11 });
+      const text = label(view, { ...gutter, width: gutter.width - size - 6 }, tr(view, 'debrief:table.thisLevel'), { px: small, bold: true, color: palette.heading, align: 'right', minPx: 11, paragraph: true });
       drawPointer(g, text.x + text.width + 4, gutter.y + gutter.height / 2, size, palette.accent);
     }
     const px = focus ? Math.round(body * 1.05) : body;
@@ -57,7 +58,9 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     SEEDS_COLUMNS.forEach((column, c) => {
       label(view, inset(cells[c + 2]!), tr(view, `debrief:table.cell.${row}.${column}`), { px, bold: focus, align: 'center', minPx: 12 });
     });
-    label(view, inset(cells[5]!), tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.text, align: 'center', minPx: 11 });
+    // "In short": its own column, or on a narrow panel a line under the row's cells.
+    const summaryRect = tl.summaryInRow ? { ...cells[5]!, y: cells[5]!.y - 2 } : inset(cells[5]!);
+    label(view, summaryRect, tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.textMuted, align: 'center', minPx: 12 });
   });
 
   const goal = learningGoal(view.i18n, data.level, 0);

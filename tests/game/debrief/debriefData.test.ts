@@ -7,7 +7,8 @@ import { chooseBuild, runForDebrief } from '../../../src/game/debrief/debriefRun
 import { learningGoal, learningGoalTrees } from '../../../src/game/debrief/levelGoals';
 import { columnOfArch, highlightedRow } from '../../../src/game/debrief/seedsTable';
 import { createI18n } from '../../../src/i18n/createI18n';
-import { FILE_RESOURCES, type TranslationTree } from '../../../src/i18n/resources';
+import { ALL_RESOURCES as FILE_RESOURCES } from '../../../src/i18n/allResources';
+import type { TranslationTree } from '../../../src/i18n/resources';
 import { CAMPAIGN_LEVELS } from '../../../src/levels';
 import { runBuild } from '../../../src/scoring/rankLevel';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
