@@ -155,23 +155,18 @@ async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadM
     const { metrics } = await session.send('Performance.getMetrics');
     return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
   };
-  await page.evaluate(() => {
-    const state = { stamps: [] as number[], running: true };
-    (window as unknown as { __frames: typeof state }).__frames = state;
-    const tick = (time: number) => {
-      state.stamps.push(time);
-      if (state.running) requestAnimationFrame(tick);
-    };
+  // A string, not a function: the development transpiler would wrap named functions in a helper that
+  // does not exist in the page.
+  await page.evaluate(`(() => {
+    const state = { stamps: [], running: true };
+    window.__frames = state;
+    const tick = (time) => { state.stamps.push(time); if (state.running) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const before = await taskDuration();
   await page.waitForTimeout(seconds * 1000);
   const after = await taskDuration();
-  const stamps = await page.evaluate(() => {
-    const state = (window as unknown as { __frames: { stamps: number[]; running: boolean } }).__frames;
-    state.running = false;
-    return state.stamps;
-  });
+  const stamps = (await page.evaluate(`(() => { window.__frames.running = false; return window.__frames.stamps; })()`)) as number[];
   const intervals = stamps.slice(1).map((stamp, index) => stamp - stamps[index]);
   const frames = Math.max(1, intervals.length);
   return {

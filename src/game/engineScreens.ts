@@ -1,10 +1,12 @@
 // The screens that need the engine, in one module so they form one lazily loaded chunk (lazyScreens.ts).
 import type Phaser from 'phaser';
+import { addEngineStrings } from '../i18n/engineStrings';
 import type { AppContext } from './AppContext';
 import { DebriefScene } from './scenes/DebriefScene';
 import { PlayScene } from './scenes/PlayScene';
 import { SandboxScene } from './scenes/SandboxScene';
 
 export function createEngineScreens(ctx: AppContext): Phaser.Scene[] {
+  addEngineStrings(ctx.i18n);
   return [new PlayScene(ctx), new DebriefScene(ctx), new SandboxScene(ctx)];
 }

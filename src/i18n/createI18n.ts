@@ -19,6 +19,8 @@ export function createI18n(language: Language, levels: readonly LevelTextSource[
     fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: [...SUPPORTED_LANGUAGES],
     ns: [...FILE_NAMESPACES, LEVELS_NAMESPACE],
+    // play and debrief are added when the engine screens arrive (engineStrings.ts).
+    partialBundledLanguages: true,
     defaultNS: DEFAULT_NAMESPACE,
     resources,
     initAsync: false,

@@ -1,7 +1,8 @@
 // Checks the translation files: the same keys in every language, no empty strings, the same
 // {{placeholders}} per key, and a glossary entry for every Korean term of the domain brief.
 import { describe, expect, it } from 'vitest';
-import { FILE_NAMESPACES, FILE_RESOURCES, type TranslationTree } from '../../src/i18n/resources';
+import { ALL_NAMESPACES as FILE_NAMESPACES, ALL_RESOURCES as FILE_RESOURCES } from '../../src/i18n/allResources';
+import type { TranslationTree } from '../../src/i18n/resources';
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages';
 
 function flatten(tree: TranslationTree, prefix = ''): Map<string, string> {

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NAMESPACE, FILE_RESOURCES, type TranslationTree } from '../../src/i18n/resources';
+import { ALL_RESOURCES as FILE_RESOURCES } from '../../src/i18n/allResources';
+import { DEFAULT_NAMESPACE, type TranslationTree } from '../../src/i18n/resources';
 
 const SRC = join(__dirname, '..', '..', 'src');
 
