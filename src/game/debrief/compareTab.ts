@@ -63,6 +63,8 @@ export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareT
         align: column === 'label' ? 'left' : 'center',
         valign: 'bottom',
         minPx: 14,
+        // Header words may take two lines ("Tenants / breached") rather than shrink.
+        paragraph: true,
       });
     }
   } else {
