@@ -25,6 +25,8 @@ export interface KernelCourierApi {
   /** Optional addition: the focusable widgets of the screen on show, with their rectangles in CSS pixels
    * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
   widgets(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }>;
+  /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
+  stats(): { displayObjects: number; packetsInFlight: number };
 }
 
 export interface OpenDebriefOptions {
@@ -46,7 +48,8 @@ export interface AutomationDeps {
   openLevel: (id: string) => Promise<void>;
   /** The renderer the game was created with. */
   renderer?: () => string;
-  widgets?: () => ReturnType<KernelCourierApi["widgets"]>;
+  widgets?: () => ReturnType<KernelCourierApi['widgets']>;
+  stats?: () => ReturnType<KernelCourierApi['stats']>;
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
 }
@@ -82,6 +85,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     lastResult: () => (last === null ? null : structuredClone(last)),
     renderer: () => deps.renderer?.() ?? 'unknown',
     widgets: () => structuredClone(deps.widgets?.() ?? []),
+    stats: () => deps.stats?.() ?? { displayObjects: 0, packetsInFlight: 0 },
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

@@ -17,6 +17,8 @@ export interface GameHandle {
   showScreen(key: SceneKey, data?: Record<string, unknown>): void;
   /** The focusable widgets of the screen the player sees (kernelCourier.widgets()). */
   widgets(): WidgetInfo[];
+  /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
+  stats(): { displayObjects: number; packetsInFlight: number };
 }
 
 export interface WidgetInfo {
@@ -80,5 +82,24 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene?.widgetList?.() ?? [];
   };
 
-  return { game, currentScreen, showScreen, widgets };
+  const countObjects = (list: readonly Phaser.GameObjects.GameObject[]): number => {
+    let count = 0;
+    for (const object of list) {
+      count += 1;
+      if (object instanceof Phaser.GameObjects.Container) count += countObjects(object.list);
+    }
+    return count;
+  };
+  const stats = () => {
+    let displayObjects = 0;
+    let packetsInFlight = 0;
+    for (const scene of game.scene.getScenes(true)) {
+      displayObjects += countObjects(scene.children.list);
+      const board = scene as unknown as { session?: { simulation?: { packetsInFlight: number } } | null };
+      packetsInFlight += board.session?.simulation?.packetsInFlight ?? 0;
+    }
+    return { displayObjects, packetsInFlight };
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats };
 }
