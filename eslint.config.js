@@ -15,7 +15,7 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs}', '.ci/**'],
     // Scripts run in Node, and hand functions to the browser (page.evaluate), so both sets of globals apply.
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', setTimeout: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', setTimeout: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly' },
     },
   },
 );
