@@ -15,7 +15,7 @@ import type { UiKit } from '../ui/UiKit';
 import { boardColors, type BoardColors } from './boardTheme';
 import { alarmSign, chipIcon, cracks, dashedRect, diskIcon, downloadIcon, nicIcon, packetShape, wallOutline, warningSign } from './boardDrawing';
 import type { BoardText } from './boardText';
-import { fitLine } from './panelKit';
+import { fitLine, markLive } from './panelKit';
 import { CardWidget, type CardState } from './CardWidget';
 
 export interface BoardModel {
@@ -36,6 +36,10 @@ export interface BoardModel {
   cracked: ReadonlySet<string>;
   /** Running instances per app (shown as ×n on cards). */
   runningCount?: (app: string) => number;
+  /** Instances of an app booting now. */
+  bootingCount?: (app: string) => number;
+  /** Apps whose image is downloading. */
+  pulling?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** The run is on: apps cannot be dragged, but can be selected for actions. */
   running: boolean;
 }
@@ -46,6 +50,9 @@ export interface BoardCallbacks {
   /** A press on an app card (the start of a possible drag). */
   onAppPointerDown?(id: string, pointer: Phaser.Input.Pointer): void;
 }
+
+/** The app row is taller than a piece's (cards carry three lines); the hardware row a little taller too. */
+export const BOARD_ROW_WEIGHTS = { apps: 1.6, hardware: 1.25 } as const;
 
 /** Layout inputs that decide where boxes go; when they change during a run the screen is rebuilt. */
 export function layoutSignature(layout: BoardLayout): string {
@@ -72,20 +79,20 @@ export class BoardView {
     private readonly callbacks: BoardCallbacks,
   ) {
     this.colors = boardColors(kit.palette);
-    this.layout = computeBoardLayout(model.level, model.nodes, model.placements, rect, model.instancesOf);
+    this.layout = computeBoardLayout(model.level, model.nodes, model.placements, rect, model.instancesOf, BOARD_ROW_WEIGHTS);
     for (const app of model.level.apps) this.appByTenant.set(app.tenant, [...(this.appByTenant.get(app.tenant) ?? []), app]);
     this.drawSurface();
     this.drawHardware();
     const boxes = [...this.layout.nodes.values()].sort((left, right) => left.row - right.row);
     for (const box of boxes) this.drawNode(box);
-    this.vmLayer = scene.add.graphics();
+    this.vmLayer = markLive(scene.add.graphics());
     this.drawWalls();
     if (!model.running) this.drawVmBoxes(null);
     for (const app of model.level.apps) {
       const box = this.layout.apps.get(app.id);
       if (box) this.appCard(app, box.rect, 'board');
     }
-    this.bootLayer = scene.add.graphics();
+    this.bootLayer = markLive(scene.add.graphics());
     if (model.nodes.length === 0) this.emptyHint();
   }
 
@@ -111,7 +118,8 @@ export class BoardView {
     const colors = this.colors;
     const isTarget = this.model.targets.has('hardware');
     const isCurrent = this.model.currentTarget === 'hardware';
-    const card = new CardWidget(this.scene, this.kit, {
+    this.barBase(this.scene.add.graphics(), rect, colors.hardware);
+    new CardWidget(this.scene, this.kit, {
       id: 'node-hardware',
       rect,
       radius: this.kit.layout.radius,
@@ -122,16 +130,14 @@ export class BoardView {
           isTarget ? t('play:board.targetAria') : '',
         ].filter(Boolean).join(', '),
       onActivate: () => this.callbacks.onNode('hardware'),
-      draw: (g, state) => {
-        this.barPlate(g, state, colors.hardware, isTarget, isCurrent, false);
-      },
+      draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, false),
     });
     const px = this.labelPx(rect.height);
     const pad = Math.round(8 * this.scale);
     // A short bar (many layers above it) puts each device's name beside its icon and leaves out the
     // CPU and memory icons (the title names them).
     const compact = rect.height < 84 * this.scale;
-    const label = card.placeChild(
+    const label = this.put(
       addText(this.scene, this.kit, rect.x + pad, rect.y + pad * 0.5, `${t('play:board.hardware')} · ${t('play:board.hardwareSpec', { cores: level.hardware.cores, memory: level.hardware.memoryGiB })}`, {
         fontPx: px,
         bold: true,
@@ -140,14 +146,14 @@ export class BoardView {
     );
     fitLine(label, rect.width * (compact ? 0.62 : 0.7), 10);
     const g = this.scene.add.graphics();
-    card.placeChild(g);
+    this.put(g);
     const muted = Phaser.Display.Color.HexStringToColor(this.kit.palette.textMuted).color;
     const iconSize = Math.round(Math.max(12, Math.min(px * 1.15, rect.height * (compact ? 0.34 : 0.3))));
     const small = Math.max(10, Math.round(px * 0.85));
     const device = (x: number, y: number, name: string) => {
       const item = compact
-        ? card.placeChild(addText(this.scene, this.kit, x + iconSize * 0.75, y, name, { fontPx: small, color: this.kit.palette.textMuted, originY: 0.5 }))
-        : card.placeChild(addText(this.scene, this.kit, x, y + iconSize * 0.6 + 2, name, { fontPx: small, color: this.kit.palette.textMuted, originX: 0.5 }));
+        ? this.put(addText(this.scene, this.kit, x + iconSize * 0.75, y, name, { fontPx: small, color: this.kit.palette.textMuted, originY: 0.5 }))
+        : this.put(addText(this.scene, this.kit, x, y + iconSize * 0.6 + 2, name, { fontPx: small, color: this.kit.palette.textMuted, originX: 0.5 }));
       fitLine(item, rect.width * 0.16, 9);
     };
     diskIcon(g, this.layout.disk.x, this.layout.disk.y, iconSize, colors.packets[0]);
@@ -164,22 +170,34 @@ export class BoardView {
   }
 
   private labelPx(height: number): number {
-    return Math.max(12, Math.min(fontPx(this.kit.layout, 'small'), Math.round(height * 0.26)));
+    return Math.max(12, Math.min(fontPx(this.kit.layout, 'small'), Math.round(height * 0.3)));
   }
 
-  /** The plate of a piece or the hardware: fill, edge, and the target / selection highlight. */
-  private barPlate(g: Phaser.GameObjects.Graphics, state: CardState, fill: number, isTarget: boolean, isCurrent: boolean, selected: boolean): void {
+  /**
+   * The plate of a piece or the hardware (shadow, fill, a lighter top edge, the edge). Drawn once, outside
+   * the focusable card, so it can be baked with the rest of the still picture during a run.
+   */
+  private barBase(g: Phaser.GameObjects.Graphics, rect: Rect, fill: number): void {
+    const colors = this.colors;
+    const radius = Math.min(this.kit.layout.radius, rect.height / 3);
+    g.fillStyle(0x000000, this.kit.palette.shadowAlpha * 0.6);
+    g.fillRoundedRect(rect.x + 2, rect.y + 4 * this.scale, rect.width, rect.height, radius);
+    g.fillStyle(fill, 1);
+    g.fillRoundedRect(rect.x, rect.y, rect.width, rect.height, radius);
+    g.fillStyle(0xffffff, 0.08);
+    g.fillRoundedRect(rect.x, rect.y, rect.width, Math.min(rect.height * 0.3, 10 * this.scale), { tl: radius, tr: radius, bl: 0, br: 0 });
+    g.lineStyle(colors.edgeWidth, colors.pieceEdge, 0.8);
+    g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, radius);
+  }
+
+  /** What a piece's focusable card draws over its plate: hover, placing targets, the selection. */
+  private barOverlay(g: Phaser.GameObjects.Graphics, state: CardState, isTarget: boolean, isCurrent: boolean, selected: boolean): void {
     const colors = this.colors;
     const radius = Math.min(this.kit.layout.radius, state.height / 3);
-    g.fillStyle(0x000000, this.kit.palette.shadowAlpha * 0.6);
-    g.fillRoundedRect(state.x + 2, state.y + 4 * this.scale, state.width, state.height, radius);
-    g.fillStyle(fill, 1);
-    g.fillRoundedRect(state.x, state.y, state.width, state.height, radius);
-    // A lighter top edge gives the bars a little depth.
-    g.fillStyle(0xffffff, state.hovered ? 0.16 : 0.08);
-    g.fillRoundedRect(state.x, state.y, state.width, Math.min(state.height * 0.3, 10 * this.scale), { tl: radius, tr: radius, bl: 0, br: 0 });
-    g.lineStyle(colors.edgeWidth, colors.pieceEdge, 0.8);
-    g.strokeRoundedRect(state.x, state.y, state.width, state.height, radius);
+    if (state.hovered) {
+      g.fillStyle(0xffffff, 0.08);
+      g.fillRoundedRect(state.x, state.y, state.width, state.height, radius);
+    }
     if (isTarget) {
       const inset = 3 * this.scale;
       dashedRect(g, { x: state.x + inset, y: state.y + inset, width: state.width - 2 * inset, height: state.height - 2 * inset }, Math.max(2, 3 * this.scale), colors.target, 1, 10 * this.scale, 6 * this.scale);
@@ -196,6 +214,11 @@ export class BoardView {
     }
   }
 
+  /** Adds a drawing or label of the board at its screen position (outside any card). */
+  private put<T extends Phaser.GameObjects.GameObject>(object: T): T {
+    return object;
+  }
+
   // ---------------------------------------------------------------- pieces
 
   private drawNode(box: NodeBox): void {
@@ -207,14 +230,15 @@ export class BoardView {
     const isCurrent = this.model.currentTarget === node.id;
     const selected = this.model.selection?.kind === 'node' && this.model.selection.id === node.id;
     const colors = this.colors;
-    const card = new CardWidget(this.scene, this.kit, {
+    this.barBase(this.scene.add.graphics(), rect, colors.piece[node.piece]);
+    new CardWidget(this.scene, this.kit, {
       id: `node-${node.id}`,
       rect,
       radius: this.kit.layout.radius,
       grow: false,
       describe: () => this.describeNode(node, problems, isTarget),
       onActivate: () => this.callbacks.onNode(node.id),
-      draw: (g, state) => this.barPlate(g, state, colors.piece[node.piece], isTarget, isCurrent, selected),
+      draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, selected),
     });
     const px = this.labelPx(rect.height);
     const pad = Math.round(8 * this.scale);
@@ -226,19 +250,27 @@ export class BoardView {
     if (node.piece === 'type1-hypervisor') details.push(t('play:board.managementDomain'));
     if (node.piece === 'type2-hypervisor') details.push(t('play:board.hypervisorProcess'));
     const maxWidth = rect.width - pad * 2 - warnSize;
-    const title = card.placeChild(addText(this.scene, this.kit, rect.x + pad, rect.y + pad * 0.5, lines[0], { fontPx: px, bold: true, color: this.kit.palette.text }));
-    fitText(title, maxWidth, rect.height * 0.42, 10);
-    if (details.length > 0 && rect.height > px * 2.4) {
-      const detail = card.placeChild(
-        addText(this.scene, this.kit, rect.x + pad, title.y + card.y + title.height - 2, details.join(' · '), { fontPx: Math.max(11, Math.round(px * 0.86)), color: this.kit.palette.textMuted }),
+    // A short bar says it all on one line; a taller one puts the kernel and driver on a second line.
+    const oneLine = rect.height < px * 2.7;
+    const title = this.put(
+      addText(this.scene, this.kit, rect.x + pad, rect.y + (oneLine ? rect.height * 0.08 : pad * 0.5), oneLine ? [lines[0], ...details].join(' · ') : lines[0], {
+        fontPx: px,
+        bold: true,
+        color: this.kit.palette.text,
+      }),
+    );
+    fitLine(title, maxWidth, 10);
+    if (!oneLine && details.length > 0) {
+      const detail = this.put(
+        addText(this.scene, this.kit, rect.x + pad, title.y + title.height - 2, details.join(' · '), { fontPx: Math.max(11, Math.round(px * 0.86)), color: this.kit.palette.textMuted }),
       );
-      fitText(detail, maxWidth, rect.height * 0.3, 9);
+      fitLine(detail, maxWidth, 10);
     }
     if (problems.length > 0) {
       const g = this.scene.add.graphics();
       warningSign(g, rect.x + rect.width - pad - warnSize / 2, rect.y + pad * 0.5 + warnSize / 2, warnSize, colors.warning, 0x1b1300);
-      card.placeChild(g);
-      const word = card.placeChild(
+      this.put(g);
+      const word = this.put(
         addText(this.scene, this.kit, rect.x + rect.width - pad, rect.y + pad * 0.5 + warnSize, t('play:board.problem'), { fontPx: Math.max(10, Math.round(px * 0.75)), bold: true, color: '#ffb347', originX: 1 }),
       );
       fitText(word, rect.width * 0.3, px, 9);
@@ -321,8 +353,10 @@ export class BoardView {
         const kernel = this.text.kernel(placement?.vm?.kernel);
         const driver = this.text.t(`play:board.driverShort.${placement?.vm?.driver === 'para' ? 'para' : 'emulated'}`);
         label.setFontSize(Math.max(10, Math.min(fontPx(this.kit.layout, 'small') * 0.8, vm.rect.height * 0.22)));
-        label.setText(`${this.text.t('play:board.vm')} · ${kernel} · ${driver}`);
-        if (label.width > vm.rect.width - 6) label.setText(this.text.t('play:board.vm'));
+        // A booting or spare VM says so in words, not only by its fainter or dashed look.
+        const status = state === 'booting' ? this.text.t('play:board.booting') : state === 'spare' ? this.text.t('play:board.spare') : null;
+        label.setText(status ? `${this.text.t('play:board.vm')} · ${status}` : `${this.text.t('play:board.vm')} · ${kernel} · ${driver}`);
+        if (label.width > vm.rect.width - 6) label.setText(status ?? this.text.t('play:board.vm'));
         label.setPosition(vm.rect.x + vm.rect.width / 2, vm.rect.y + 3);
         label.setVisible(true);
         fitLine(label, vm.rect.width - 6, 9);
@@ -350,7 +384,7 @@ export class BoardView {
   private vmLabel(index: number): Phaser.GameObjects.Text {
     let label = this.vmLabels[index];
     if (!label) {
-      label = addText(this.scene, this.kit, 0, 0, '', { fontPx: Math.max(10, fontPx(this.kit.layout, 'small') * 0.8), bold: true, color: this.kit.palette.text, originX: 0.5 });
+      label = markLive(addText(this.scene, this.kit, 0, 0, '', { fontPx: Math.max(10, fontPx(this.kit.layout, 'small') * 0.8), bold: true, color: this.kit.palette.text, originX: 0.5 }));
       this.vmLabels.push(label);
     }
     this.scene.children.bringToTop(label);
@@ -376,7 +410,41 @@ export class BoardView {
     const colors = this.colors;
     const container = where === 'board' && hosting?.kind === 'container';
     const count = this.model.runningCount?.(app.id) ?? app.instances;
+    // The card's picture (walls, plate, edge, hatching) is drawn outside the focusable card.
+    const g = this.scene.add.graphics();
+    const state = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    const radius = Math.min(this.kit.layout.radius * 0.7, state.height / 3);
+    if (container) {
+      // A stack of thin dashed walls: one container per instance.
+      const layers = Math.min(3, count) - 1;
+      for (let layer = layers; layer >= 1; layer -= 1) {
+        const offset = layer * 4 * this.scale;
+        dashedRect(g, { x: state.x + offset, y: state.y - offset, width: state.width - offset, height: state.height }, Math.max(1.5, 2 * this.scale), colors.containerWall, 0.7, 5 * this.scale, 4 * this.scale);
+      }
+    }
+    g.fillStyle(0x000000, this.kit.palette.shadowAlpha * 0.7);
+    g.fillRoundedRect(state.x + 2, state.y + 4 * this.scale, state.width, state.height, radius);
+    g.fillStyle(colors.appCard, 1);
+    g.fillRoundedRect(state.x, state.y, state.width, state.height, radius);
+    const edge = breached ? colors.danger : isSelected ? colors.selected : colors.appCardEdge;
+    const edgeWidth = breached || isSelected ? Math.max(3, 3.5 * this.scale) : colors.edgeWidth;
+    if (container) dashedRect(g, state, Math.max(2, 2.5 * this.scale), colors.containerWall, 1, 7 * this.scale, 4 * this.scale);
+    else {
+      g.lineStyle(edgeWidth, edge, 1);
+      g.strokeRoundedRect(state.x, state.y, state.width, state.height, radius);
+    }
+    if (container && (breached || isSelected)) {
+      g.lineStyle(edgeWidth, edge, 1);
+      g.strokeRoundedRect(state.x - 3, state.y - 3, state.width + 6, state.height + 6, radius);
+    }
+    if (quarantined) {
+      g.lineStyle(Math.max(1, this.scale), colors.warning, 0.55);
+      for (let x = state.x; x < state.x + state.width + state.height; x += 12 * this.scale) {
+        g.lineBetween(Math.max(state.x, x - state.height), Math.min(state.y + state.height, state.y + x - state.x), Math.min(x, state.x + state.width), state.y + Math.max(0, x - state.x - state.width));
+      }
+    }
     const card = new CardWidget(this.scene, this.kit, {
+      grow: false,
       id: `app-${app.id}`,
       rect,
       radius: this.kit.layout.radius * 0.7,
@@ -399,39 +467,12 @@ export class BoardView {
       },
       onActivate: () => this.callbacks.onApp(app.id),
       draw: (g, state) => {
-        const radius = Math.min(this.kit.layout.radius * 0.7, state.height / 3);
-        if (container) {
-          // A stack of thin dashed walls: one container per instance.
-          const layers = Math.min(3, count) - 1;
-          for (let layer = layers; layer >= 1; layer -= 1) {
-            const offset = layer * 4 * this.scale;
-            dashedRect(g, { x: state.x + offset, y: state.y - offset, width: state.width - offset, height: state.height }, Math.max(1.5, 2 * this.scale), colors.containerWall, 0.7, 5 * this.scale, 4 * this.scale);
-          }
-        }
-        g.fillStyle(0x000000, this.kit.palette.shadowAlpha * 0.7);
-        g.fillRoundedRect(state.x + 2, state.y + 4 * this.scale, state.width, state.height, radius);
-        g.fillStyle(state.hovered ? 0x22396b : colors.appCard, 1);
-        g.fillRoundedRect(state.x, state.y, state.width, state.height, radius);
-        const edge = breached ? colors.danger : isSelected ? colors.selected : colors.appCardEdge;
-        const edgeWidth = breached || isSelected ? Math.max(3, 3.5 * this.scale) : colors.edgeWidth;
-        if (container) dashedRect(g, state, Math.max(2, 2.5 * this.scale), colors.containerWall, 1, 7 * this.scale, 4 * this.scale);
-        else {
-          g.lineStyle(edgeWidth, edge, 1);
-          g.strokeRoundedRect(state.x, state.y, state.width, state.height, radius);
-        }
-        if (container && (breached || isSelected)) {
-          g.lineStyle(edgeWidth, edge, 1);
-          g.strokeRoundedRect(state.x - 3, state.y - 3, state.width + 6, state.height + 6, radius);
-        }
-        if (quarantined) {
-          g.lineStyle(Math.max(1, this.scale), colors.warning, 0.55);
-          for (let x = state.x; x < state.x + state.width + state.height; x += 12 * this.scale) {
-            g.lineBetween(Math.max(state.x, x - state.height), Math.min(state.y + state.height, state.y + x - state.x), Math.min(x, state.x + state.width), state.y + Math.max(0, x - state.x - state.width));
-          }
-        }
+        if (!state.hovered) return;
+        g.fillStyle(0xffffff, 0.07);
+        g.fillRoundedRect(state.x, state.y, state.width, state.height, Math.min(this.kit.layout.radius * 0.7, state.height / 3));
       },
     });
-    this.fillAppCard(card, app, rect, { hosting, problems, breached, quarantined, container, count });
+    this.fillAppCard(card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: this.model.bootingCount?.(app.id) ?? 0 });
     if (where === 'board' && this.callbacks.onAppPointerDown) {
       const onDown = this.callbacks.onAppPointerDown;
       card.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => onDown(app.id, pointer));
@@ -443,7 +484,7 @@ export class BoardView {
     card: CardWidget,
     app: AppSpec,
     rect: Rect,
-    state: { hosting: AppHosting | undefined; problems: RuleViolation[]; breached: boolean; quarantined: boolean; container: boolean; count: number },
+    state: { hosting: AppHosting | undefined; problems: RuleViolation[]; breached: boolean; quarantined: boolean; container: boolean; count: number; booting: number },
   ): void {
     const t = this.text.t;
     const colors = this.colors;
@@ -452,7 +493,7 @@ export class BoardView {
     const small = Math.max(10, Math.round(px * 0.82));
     const signSize = Math.round(Math.min(px * 1.05, rect.width * 0.25));
     const g = this.scene.add.graphics();
-    card.placeChild(g);
+    this.put(g);
     let right = rect.x + rect.width - pad;
     const signY = rect.y + pad * 0.6 + signSize / 2;
     if (state.breached) {
@@ -467,18 +508,20 @@ export class BoardView {
       warningSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
       right -= signSize + 3;
     }
-    const name = card.placeChild(addText(this.scene, this.kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: this.kit.palette.heading }));
+    const name = this.put(addText(this.scene, this.kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: this.kit.palette.heading }));
     fitLine(name, Math.max(16, right - rect.x - pad * 1.5), 10);
     // The words, most important first; a narrow card keeps only what fits at a readable size.
     const words: string[] = [];
     if (state.breached) words.push(t('play:board.breached'));
     else if (state.quarantined) words.push(t('play:board.quarantined'));
+    if (state.booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${state.booting}`);
+    if (this.model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
     if (app.trust === 'untrusted') words.push(t('play:board.untrusted'));
     words.push(this.text.kernel(app.kernel));
     words.push(t('play:board.tenant', { tenant: app.tenant }));
     if (state.hosting) words.push(this.text.arch(state.hosting.architecture));
     const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : this.kit.palette.textMuted;
-    const detail = card.placeChild(addText(this.scene, this.kit, rect.x + pad, name.y + card.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' }));
+    const detail = this.put(addText(this.scene, this.kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' }));
     const maxWidth = rect.width - pad * 2;
     for (let count = words.length; count >= 1; count -= 1) {
       detail.setFontSize(small);
@@ -489,8 +532,8 @@ export class BoardView {
     fitLine(detail, maxWidth, 9);
     // The I/O mix: packet shapes with the rate per second of each kind, and the instance count.
     const ioY = rect.y + rect.height - pad * 0.5 - small * 0.7;
-    if (ioY - (detail.y + card.y + detail.height) < -small * 0.4) return;
-    const count = card.placeChild(addText(this.scene, this.kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: this.kit.palette.heading, originX: 1, originY: 0.5 }));
+    if (ioY - (detail.y + detail.height) < -small * 0.4) return;
+    const count = this.put(addText(this.scene, this.kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: this.kit.palette.heading, originX: 1, originY: 0.5 }));
     const shape = Math.max(8, small * 0.8);
     const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
     const probe = addText(this.scene, this.kit, 0, 0, values.join(''), { fontPx: small });
@@ -500,7 +543,7 @@ export class BoardView {
     let x = rect.x + pad + small * 0.5;
     values.forEach((value, index) => {
       packetShape(g, index, x, ioY, shape, colors.packets[index], colors.outline);
-      const text = card.placeChild(addText(this.scene, this.kit, x + shape * 0.75, ioY, value, { fontPx: small, color: this.kit.palette.text, originY: 0.5 }));
+      const text = this.put(addText(this.scene, this.kit, x + shape * 0.75, ioY, value, { fontPx: small, color: this.kit.palette.text, originY: 0.5 }));
       x += shape * 0.75 + text.width + small * 0.7;
     });
   }

@@ -10,6 +10,7 @@ import { fontPx } from '../layout';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
+import { markLive } from './panelKit';
 
 const DROP_LIFE_MS = 900;
 const MAX_DROPS = 64;
@@ -20,6 +21,11 @@ const QUEUE_LABEL_MS = 200;
 /** Texture keys of the packet shapes at a given pixel size (textures are shared by every scene). */
 export function packetTextureKey(kind: number, size: number): string {
   return `kc-packet-${kind}-${size}`;
+}
+
+/** One texture with every packet shape and the drop mark side by side, as frames '0'–'3', for the blitter. */
+export function packetSheetKey(size: number): string {
+  return `kc-packets-${size}`;
 }
 
 /** Creates the packet, drop and puff textures for this size once. */
@@ -34,12 +40,15 @@ export function ensurePacketTextures(scene: Phaser.Scene, size: number, colors: 
     g.generateTexture(key, full, full);
     g.destroy();
   }
-  const dropKey = `kc-drop-${size}`;
-  if (!scene.textures.exists(dropKey)) {
+  const sheet = packetSheetKey(size);
+  if (!scene.textures.exists(sheet)) {
     const g = scene.make.graphics({}, false);
-    dropMark(g, full / 2 + 2, full / 2 + 2, size, colors.drop, 0x000000);
-    g.generateTexture(dropKey, full + 4, full + 4);
+    for (let kind = 0; kind < 3; kind += 1) packetShape(g, kind, full * kind + full / 2, full / 2, size, colors.packets[kind], colors.outline);
+    dropMark(g, full * 3 + full / 2, full / 2, size * 0.9, colors.drop, 0x000000);
+    g.generateTexture(sheet, full * 4, full);
     g.destroy();
+    const texture = scene.textures.get(sheet);
+    for (let frame = 0; frame < 4; frame += 1) texture.add(String(frame), 0, full * frame, 0, full, full);
   }
   if (!scene.textures.exists('kc-puff')) {
     const g = scene.make.graphics({}, false);
@@ -50,17 +59,33 @@ export function ensurePacketTextures(scene: Phaser.Scene, size: number, colors: 
   }
 }
 
+/**
+ * A Blitter whose render list the packet layer fills itself each frame: the packets in view, then the
+ * fading drop marks. Bobs are drawn without a transform each (one drawImage per packet on a canvas, one
+ * batch on WebGL), and no list is rebuilt when packets come and go.
+ */
+class PacketBlitter extends Phaser.GameObjects.Blitter {
+  readonly shown: Phaser.GameObjects.Bob[] = [];
+  count = 0;
+
+  override getRenderList(): Phaser.GameObjects.Bob[] {
+    if (this.shown.length !== this.count) this.shown.length = this.count;
+    return this.shown;
+  }
+}
+
 export function packetSizeFor(kit: UiKit): number {
   return Math.max(11, Math.round(16 * kit.layout.scale));
 }
 
 export class PacketLayer {
   private readonly size: number;
-  private readonly pools: Phaser.GameObjects.Image[][] = [[], [], []];
+  private readonly half: number;
+  private readonly blitter: PacketBlitter;
+  private readonly pools: Phaser.GameObjects.Bob[][] = [[], [], []];
   private readonly used = [0, 0, 0];
-  private readonly shown = [0, 0, 0];
-  private readonly drops: Phaser.GameObjects.Image[] = [];
-  private readonly dropBorn = new Float64Array(MAX_DROPS);
+  private readonly drops: Phaser.GameObjects.Bob[] = [];
+  private readonly dropBorn = new Float64Array(MAX_DROPS).fill(Number.NEGATIVE_INFINITY);
   private dropCursor = 0;
   private readonly badges: Phaser.GameObjects.Graphics;
   private readonly labels: Phaser.GameObjects.Text[] = [];
@@ -79,13 +104,15 @@ export class PacketLayer {
     const kind = track.kind;
     const pool = this.pools[kind];
     const index = this.used[kind];
-    let image = pool[index];
-    if (!image) {
-      image = this.scene.add.image(0, 0, packetTextureKey(kind, this.size)).setDepth(20);
-      pool.push(image);
+    let bob = pool[index];
+    if (!bob) {
+      bob = this.blitter.create(0, 0, String(kind));
+      pool.push(bob);
     }
-    image.setPosition(position.x, position.y);
-    if (!image.visible) image.setVisible(true);
+    bob.x = Math.round(position.x - this.half);
+    bob.y = Math.round(position.y - this.half);
+    this.blitter.shown[this.blitter.count] = bob;
+    this.blitter.count += 1;
     this.used[kind] = index + 1;
     if (position.queued && position.station >= 0) {
       if (position.station >= this.queueCounts.length) {
@@ -115,17 +142,21 @@ export class PacketLayer {
     private readonly reducedMotion: boolean,
   ) {
     this.size = packetSizeFor(kit);
+    this.half = (this.size + 6) / 2;
     ensurePacketTextures(scene, this.size, colors);
-    this.badges = scene.add.graphics().setDepth(22);
+    this.blitter = new PacketBlitter(scene, 0, 0, packetSheetKey(this.size));
+    scene.add.existing(markLive(this.blitter));
+    this.blitter.setDepth(20);
+    this.badges = markLive(scene.add.graphics().setDepth(22));
     this.emitter = reducedMotion
       ? null
-      : scene.add.particles(0, 0, 'kc-puff', {
+      : markLive(scene.add.particles(0, 0, 'kc-puff', {
           emitting: false,
           lifespan: 420,
           speed: { min: 18 * kit.layout.scale, max: 55 * kit.layout.scale },
           scale: { start: 0.55 * kit.layout.scale, end: 0 },
           alpha: { start: 0.85, end: 0 },
-        }).setDepth(21);
+        }).setDepth(21));
   }
 
   /** Draws every packet visible at board time `atUs`; returns how many. */
@@ -137,12 +168,8 @@ export class PacketLayer {
     this.used[2] = 0;
     this.puffsThisFrame = 0;
     this.queueCounts.fill(0);
+    this.blitter.count = 0;
     tracks.forEachVisible(atUs, geometry, this.visit, this.finished);
-    for (let kind = 0; kind < 3; kind += 1) {
-      const pool = this.pools[kind];
-      for (let index = this.used[kind]; index < this.shown[kind]; index += 1) pool[index].setVisible(false);
-      this.shown[kind] = this.used[kind];
-    }
     this.visible = this.used[0] + this.used[1] + this.used[2];
     this.fadeDrops();
     if (nowMs - this.lastLabelMs >= QUEUE_LABEL_MS) {
@@ -154,10 +181,7 @@ export class PacketLayer {
 
   /** Hides every packet (paused layers stay as they are; this is for leaving the run). */
   clear(): void {
-    for (let kind = 0; kind < 3; kind += 1) {
-      for (const image of this.pools[kind]) image.setVisible(false);
-      this.shown[kind] = 0;
-    }
+    this.blitter.count = 0;
     this.badges.clear();
     for (const label of this.labels) label.setVisible(false);
   }
@@ -182,10 +206,10 @@ export class PacketLayer {
       g.strokeRoundedRect(x - radius * 1.2, y - radius, radius * 2.4, radius * 2, radius);
       let label = this.labels[labelIndex];
       if (!label) {
-        label = this.scene.add
+        label = markLive(this.scene.add
           .text(0, 0, '', { fontFamily: this.kit.fontFamily, fontSize: `${px}px`, fontStyle: 'bold', color: '#ffd9a0' })
           .setOrigin(0.5, 0.5)
-          .setDepth(23);
+          .setDepth(23));
         this.labels.push(label);
       }
       const text = String(count);
@@ -198,23 +222,27 @@ export class PacketLayer {
   }
 
   private spawnDrop(x: number, y: number): void {
-    let image = this.drops[this.dropCursor];
-    if (!image) {
-      image = this.scene.add.image(0, 0, `kc-drop-${this.size}`).setDepth(24);
-      this.drops.push(image);
+    let bob = this.drops[this.dropCursor];
+    if (!bob) {
+      bob = this.blitter.create(0, 0, '3');
+      this.drops.push(bob);
     }
-    image.setPosition(x + ((this.dropCursor * 37) % 9) - 4, y + ((this.dropCursor * 23) % 9) - 4).setAlpha(1).setVisible(true);
+    bob.x = Math.round(x - this.half + ((this.dropCursor * 37) % 9) - 4);
+    bob.y = Math.round(y - this.half + ((this.dropCursor * 23) % 9) - 4);
+    bob.alpha = 1;
     this.dropBorn[this.dropCursor] = this.nowMs;
     this.dropCursor = (this.dropCursor + 1) % MAX_DROPS;
   }
 
+  /** Drop marks stay for a moment, fading (just disappearing with reduced motion), after the packets. */
   private fadeDrops(): void {
     for (let index = 0; index < this.drops.length; index += 1) {
-      const image = this.drops[index];
-      if (!image.visible) continue;
       const age = this.nowMs - this.dropBorn[index];
-      if (age >= DROP_LIFE_MS) image.setVisible(false);
-      else if (!this.reducedMotion) image.setAlpha(1 - (age / DROP_LIFE_MS) ** 2);
+      if (age >= DROP_LIFE_MS) continue;
+      const bob = this.drops[index];
+      bob.alpha = this.reducedMotion ? 1 : 1 - (age / DROP_LIFE_MS) ** 2;
+      this.blitter.shown[this.blitter.count] = bob;
+      this.blitter.count += 1;
     }
   }
 }

@@ -225,7 +225,8 @@ function drawProblems(context: PanelContext, cursor: ColumnCursor, problems: Rul
     return;
   }
   cursor.heading(context, `${tr(context, 'play:build.problems')} (${problems.length})`, '#ffb347');
-  const reserve = Math.round(px * 5.5);
+  // Leave room below for the boot times, but never so much that no problem can be read.
+  const reserve = Math.round(Math.min(px * 5.5, cursor.remaining * 0.3));
   let shown = 0;
   for (const problem of problems) {
     const text = cursor.paragraph(context, `⚠ ${context.text.problem(problem)}`, { px: Math.round(px * 0.9), color: '#ffd9a0', reserve });

@@ -99,3 +99,15 @@ export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: 
   }
   text.setText(low > 0 ? `${full.slice(0, low)}…` : '');
 }
+
+const liveObjects = new WeakSet<object>();
+
+/** Marks a display object that changes during a run (it is not baked into the still picture). */
+export function markLive<T extends object>(object: T): T {
+  liveObjects.add(object);
+  return object;
+}
+
+export function isLive(object: object): boolean {
+  return liveObjects.has(object);
+}

@@ -14,7 +14,7 @@ import { addText, fitText } from '../ui/text';
 import { boardColors } from './boardTheme';
 import { dropMark } from './boardDrawing';
 import { packetSizeFor, packetTextureKey, ensurePacketTextures } from './PacketLayer';
-import { ColumnCursor, panelPlate, tr, type PanelContext } from './panelKit';
+import { ColumnCursor, markLive, panelPlate, tr, type PanelContext } from './panelKit';
 
 export interface SpeedOptions {
   speed: Speed;
@@ -35,27 +35,28 @@ export function drawSpeedAndLegend(context: PanelContext, rect: Rect, options: S
   const cursor = new ColumnCursor(speedArea, Math.round(layout.gap * 0.5));
   if (!options.portrait) cursor.heading(context, tr(context, 'play:run.speed'));
   const cellHeight = Math.round(Math.min(layout.buttonHeight, options.portrait ? (speedArea.height - cursor.gap) / 2 : layout.buttonHeight));
-  const rows = [cursor.take(cellHeight), cursor.take(cellHeight)];
-  const [pauseRect, oneRect] = splitRow(rows[0], 2, cursor.gap);
-  const [twoRect, fourRect] = splitRow(rows[1], 2, cursor.gap);
+  // Pause (or resume) across the first row, the three speeds in the second.
+  const pauseRect = cursor.take(cellHeight);
+  const [oneRect, twoRect, fourRect] = splitRow(cursor.take(cellHeight), 3, Math.round(cursor.gap * 0.6));
   const paused = options.speed === 0;
   new Button(scene, kit, {
     id: 'speed-pause',
     rect: pauseRect,
     label: paused ? tr(context, 'play:run.resume') : tr(context, 'play:run.pause'),
     ariaLabel: `${paused ? tr(context, 'play:run.resume') : tr(context, 'play:run.pause')} (Space)`,
+    sublabel: options.portrait ? undefined : 'Space',
     selected: paused,
-    fontPx: Math.round(px * 0.9),
+    fontPx: Math.round(px * 0.95),
     onActivate: options.togglePause,
   });
   const speedButton = (id: string, rect: Rect, speed: Speed) =>
     new Button(scene, kit, {
       id,
       rect,
-      label: tr(context, 'play:run.times', { speed }),
-      ariaLabel: `${tr(context, 'play:run.speed')} ${tr(context, 'play:run.times', { speed })} (${speed})`,
-      selected: options.speed === speed,
-      fontPx: Math.round(px * 0.95),
+      label: `${speed}×`,
+      ariaLabel: `${tr(context, 'play:run.speed')} ${tr(context, 'play:run.times', { speed })} (${speed})${options.speed === speed ? `, ${kit.words.selected}` : ''}`,
+      variant: options.speed === speed ? 'primary' : 'normal',
+      fontPx: Math.round(px * 1.05),
       onActivate: () => options.setSpeed(speed),
     });
   speedButton('speed-1', oneRect, 1);
@@ -70,7 +71,7 @@ export function drawSpeedAndLegend(context: PanelContext, rect: Rect, options: S
   const size = packetSizeFor(kit);
   const colors = boardColors(palette);
   ensurePacketTextures(scene, size, colors);
-  const rowHeight = Math.max(size * 1.6, px * 1.35);
+  const rowHeight = Math.max(size * 1.2, Math.min(Math.max(size * 1.6, px * 1.35), (legend.remaining - legend.gap * 4) / 4));
   const entries: Array<{ label: string; draw: (x: number, y: number) => void }> = PACKET_KINDS.map((kind, index) => ({
     label: context.text.packet(kind),
     draw: (x: number, y: number) => scene.add.image(x, y, packetTextureKey(index, size)),
@@ -102,7 +103,6 @@ export function drawMetrics(context: PanelContext, area: Rect, withInFlight: boo
   const px = fontPx(layout, 'small');
   const cursor = new ColumnCursor(area, Math.round(layout.gap * 0.2));
   cursor.heading(context, tr(context, 'play:run.live'));
-  const rowHeight = Math.round(px * 1.32);
   const rows: Array<{ key: string; label: string }> = [
     { key: 'time', label: tr(context, 'play:run.timeLeft') },
     { key: 'delivered', label: tr(context, 'play:run.delivered') },
@@ -112,13 +112,14 @@ export function drawMetrics(context: PanelContext, area: Rect, withInFlight: boo
     { key: 'breaches', label: tr(context, 'play:run.breaches') },
   ];
   if (withInFlight) rows.unshift({ key: 'inFlight', label: tr(context, 'play:run.inFlight') });
+  const rowHeight = Math.round(Math.max(px * 1.05, Math.min(px * 1.32, cursor.remaining / rows.length - cursor.gap)));
   const values = new Map<string, Phaser.GameObjects.Text>();
   for (const row of rows) {
     if (cursor.remaining < rowHeight) break;
     const rect = cursor.take(rowHeight);
     const label = addText(scene, kit, rect.x, rect.y + rect.height / 2, row.label, { fontPx: Math.round(px * 0.92), color: palette.textMuted, originY: 0.5 });
     fitText(label, rect.width * 0.62, rect.height, 9);
-    const value = addText(scene, kit, rect.x + rect.width, rect.y + rect.height / 2, '–', { fontPx: Math.round(px * 0.98), bold: true, color: palette.text, originX: 1, originY: 0.5 });
+    const value = markLive(addText(scene, kit, rect.x + rect.width, rect.y + rect.height / 2, '–', { fontPx: Math.round(px * 0.98), bold: true, color: palette.text, originX: 1, originY: 0.5 }));
     values.set(row.key, value);
   }
   const set = (key: string, text: string, color?: string) => {
@@ -267,7 +268,7 @@ export function drawLog(context: PanelContext, rect: Rect, nodeName: (id: string
   const line = (index: number) => {
     let text = lines[index];
     if (!text) {
-      text = addText(scene, kit, rect.x + pad, top, '', { fontPx: linePx, color: palette.text, wrapWidth: rect.width - pad * 2, lineSpacing: 0 });
+      text = markLive(addText(scene, kit, rect.x + pad, top, '', { fontPx: linePx, color: palette.text, wrapWidth: rect.width - pad * 2, lineSpacing: 0 }));
       lines.push(text);
     }
     return text;
@@ -322,8 +323,8 @@ export function drawClock(context: PanelContext, rect: Rect): ClockHandle {
   const { layout, palette } = kit;
   panelPlate(context, rect);
   const pad = Math.round(layout.gap * 0.6);
-  const text = addText(scene, kit, rect.x + rect.width / 2, rect.y + rect.height * 0.4, '', { fontPx: fontPx(layout, 'heading'), bold: true, color: palette.heading, originX: 0.5, originY: 0.5 });
-  const bar = scene.add.graphics();
+  const text = markLive(addText(scene, kit, rect.x + rect.width / 2, rect.y + rect.height * 0.4, '', { fontPx: fontPx(layout, 'heading'), bold: true, color: palette.heading, originX: 0.5, originY: 0.5 }));
+  const bar = markLive(scene.add.graphics());
   const barRect = { x: rect.x + pad, y: rect.y + rect.height - pad - Math.max(6, 9 * layout.scale), width: rect.width - pad * 2, height: Math.max(6, 9 * layout.scale) };
   let shown = '';
   return {
@@ -354,9 +355,9 @@ export interface BannerHandle {
 export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
   const { kit, scene } = context;
   const { layout, palette } = kit;
-  const g = scene.add.graphics();
+  const g = markLive(scene.add.graphics());
   const pad = Math.round(layout.gap * 0.8);
-  const text = addText(scene, kit, rect.x + pad, rect.y + rect.height / 2, '', { fontPx: fontPx(layout, 'small'), bold: true, color: palette.text, originY: 0.5 });
+  const text = markLive(addText(scene, kit, rect.x + pad, rect.y + rect.height / 2, '', { fontPx: fontPx(layout, 'small'), bold: true, color: palette.text, originY: 0.5 }));
   let shown = '';
   let shownTone = '';
   const colors = boardColors(palette);

@@ -65,12 +65,19 @@ interface TreeEntry {
 /** Instances drawn for each app placed as one VM per instance: the live ones in a run, or the level's. */
 export type InstanceCounts = (appId: string) => number[];
 
+/** How tall the app row and the hardware row are, in rows of a piece (default 1 each). */
+export interface RowWeights {
+  apps?: number;
+  hardware?: number;
+}
+
 export function computeBoardLayout(
   level: Level,
   nodes: readonly BuildNode[],
   placements: readonly Placement[],
   board: Rect,
   instancesOf: InstanceCounts = (appId) => Array.from({ length: level.apps.find((app) => app.id === appId)?.instances ?? 1 }, (_, index) => index),
+  weights: RowWeights = {},
 ): BoardLayout {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const placementsOn = (nodeId: string) => placements.filter((placement) => placement.on === nodeId);
@@ -94,26 +101,31 @@ export function computeBoardLayout(
   };
   roots.forEach(visit);
 
-  const rows = maxDepth + 2; // hardware, the pieces, the apps
-  const rowHeight = board.height / rows;
-  const rowTop = (row: number) => board.y + board.height - (row + 1) * rowHeight;
-  const hardware: Rect = { x: board.x, y: rowTop(0) + GAP / 2, width: board.width, height: rowHeight - GAP };
+  // Rows from the bottom: the hardware, the pieces (one row per depth), the apps on top. The hardware and
+  // app rows may be taller than a piece's row (weights), so cards stay readable under a tall stack.
+  const appWeight = Math.max(0.5, weights.apps ?? 1);
+  const hardwareWeight = Math.max(0.5, weights.hardware ?? 1);
+  const rowHeight = board.height / (hardwareWeight + maxDepth + appWeight);
+  const bottom = board.y + board.height;
+  const rowTop = (row: number) => bottom - (hardwareWeight + row) * rowHeight;
+  const hardwareHeight = hardwareWeight * rowHeight;
+  const hardware: Rect = { x: board.x, y: bottom - hardwareHeight + GAP / 2, width: board.width, height: hardwareHeight - GAP };
   const layout: BoardLayout = {
     board,
     rowHeight,
     hardware,
-    disk: { x: hardware.x + hardware.width * 0.18, y: hardware.y + hardware.height * 0.55 },
-    nic: { x: hardware.x + hardware.width * 0.82, y: hardware.y + hardware.height * 0.55 },
+    disk: { x: hardware.x + hardware.width * 0.18, y: hardware.y + hardware.height * 0.62 },
+    nic: { x: hardware.x + hardware.width * 0.82, y: hardware.y + hardware.height * 0.62 },
     nodes: new Map(),
     vms: new Map(),
     apps: new Map(),
   };
-  const appRow = rows - 1;
+  const appTop = board.y;
   const appRect = (x: number, width: number): Rect => ({
     x: x + GAP / 2,
-    y: rowTop(appRow) + GAP / 2,
+    y: appTop + GAP / 2,
     width: Math.max(8, width - GAP),
-    height: rowHeight - GAP,
+    height: appWeight * rowHeight - GAP,
   });
 
   const totalUnits = roots.reduce((sum, root) => sum + root.units, 0) || 1;

@@ -174,8 +174,12 @@ export class BuildInput {
     return { handled: true };
   }
 
-  /** A click, tap or Enter on an app card (on the board or in the tray): select it and choose a host. */
+  /**
+   * A click, tap or Enter on an app card (on the board or in the tray): select it and choose a host; the
+   * same card again while choosing puts the choice away and keeps the app selected.
+   */
   activateApp(app: string): InputResult {
+    if (this.mode.kind === 'app' && this.mode.app === app) return this.cancel();
     return this.pickApp(app);
   }
 

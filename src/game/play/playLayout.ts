@@ -64,12 +64,12 @@ export function playLayout(layout: Layout): PlayLayout {
     return { portrait: false, banner, board, strip, palette, side, tools, primary };
   }
   // Portrait: banner, board, strip, palette, side panels, then one row of buttons along the bottom.
-  const stripHeight = Math.round(clamp(body.height * 0.11, 92 * scale, 150 * scale));
+  const stripHeight = Math.round(clamp(body.height * 0.09, 84 * scale, 140 * scale));
   const paletteHeight = Math.round(buttonHeight * 2 + gap * 0.6);
   const rowHeight = buttonHeight;
   const fixed = bannerHeight + stripHeight + paletteHeight + rowHeight + gap * 5;
   const flexible = Math.max(0, body.height - fixed);
-  const boardHeight = Math.round(flexible * 0.6);
+  const boardHeight = Math.round(flexible * 0.56);
   const sideHeight = flexible - boardHeight;
   let y = body.y;
   const take = (height: number): Rect => {

@@ -9,14 +9,14 @@ import type { InstanceInfo } from '../../sim/Simulation';
 import type { AppHosting } from '../../sim/topology';
 import type { AppSpec, Build, BuildNode, Driver, Level, PacketKind, Piece, RuleViolation, VmTemplate } from '../../sim/types';
 import type { AppContext } from '../AppContext';
-import { BoardView, layoutSignature, type BoardModel } from '../board/BoardView';
+import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../board/BoardView';
 import { BoardText } from '../board/boardText';
 import { drawHintBar, drawPalette, drawResetConfirm, drawRunButton, drawSide, drawTools, drawTray } from '../board/buildPanels';
 import { PacketLayer } from '../board/PacketLayer';
-import type { PanelContext } from '../board/panelKit';
+import { isLive, markLive, type PanelContext } from '../board/panelKit';
 import { drawActions, drawBanner, drawClock, drawLog, drawMetrics, drawRunTools, drawSpeedAndLegend, type BannerHandle, type ClockHandle, type LogHandle, type MetricsHandle } from '../board/runPanels';
 import { BoardGeometry } from '../play/boardGeometry';
-import { computeBoardLayout } from '../play/boardLayout';
+import { computeBoardLayout, type BoardLayout } from '../play/boardLayout';
 import { bootEstimates } from '../play/bootTime';
 import { BuildEditor } from '../play/BuildEditor';
 import { BuildInput, type InputResult } from '../play/buildInput';
@@ -26,7 +26,9 @@ import type { LogEntry } from '../play/runLog';
 import { logText } from '../play/runLog';
 import { RunSession } from '../play/RunSession';
 import type { SceneKey } from '../sceneKeys';
+import { drawBackground } from '../ui/drawing';
 import { isDomControl } from '../ui/KeyboardRouter';
+import { Widget } from '../ui/Widget';
 import type { UiKit } from '../ui/UiKit';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 
@@ -79,6 +81,7 @@ export abstract class CourierScene extends ScreenScene {
   protected hintsShown = 0;
   private problemCount = -1;
   protected ended = false;
+  private backdropKey: string | null = null;
 
   protected constructor(ctx: AppContext, key: SceneKey) {
     super(ctx, key);
@@ -94,6 +97,11 @@ export abstract class CourierScene extends ScreenScene {
   /** Hints to show during the build (the Sandbox has none). */
   protected hints(): string[] {
     return [];
+  }
+
+  /** What the hint bar says when there is no hint to show. */
+  protected hintPrompt(): string {
+    return this.hints().length > 0 ? this.t('play:build.hintPrompt') : this.t('play:build.keys');
   }
 
   /** Whether "Skip to end" is offered. */
@@ -217,6 +225,22 @@ export abstract class CourierScene extends ScreenScene {
     this.rebuildPending = false;
   }
 
+  /**
+   * The backdrop, baked once per window size and palette into a texture: the canvas renderer would
+   * otherwise replay its hundreds of dots every frame of a run.
+   */
+  protected override drawBackdrop(kit: UiKit): void {
+    const key = `kc-backdrop-${kit.layout.width}x${kit.layout.height}-${kit.palette.background.toString(16)}`;
+    if (!this.textures.exists(key)) {
+      if (this.backdropKey && this.backdropKey !== key && this.textures.exists(this.backdropKey)) this.textures.remove(this.backdropKey);
+      const g = drawBackground(this, kit.layout, kit.palette);
+      g.generateTexture(key, kit.layout.width, kit.layout.height);
+      g.destroy();
+    }
+    this.backdropKey = key;
+    this.add.image(0, 0, key).setOrigin(0, 0);
+  }
+
   /** The brief; only the Play scene has one. */
   protected buildBrief(_kit: UiKit): void {}
 
@@ -300,13 +324,13 @@ export abstract class CourierScene extends ScreenScene {
       hint: shown > 0 ? hints[shown - 1] : null,
       hintNumber: shown,
       hintTotal: hints.length,
-      prompt: hints.length > 0 ? this.t('play:build.hintPrompt') : this.t('play:build.keys'),
+      prompt: this.hintPrompt(),
       onNext: () => this.nextHint(),
     });
     if (this.resetAsked) {
       drawResetConfirm(context, play.board, () => this.confirmReset(true), () => this.confirmReset(false));
     }
-    if (this.drag?.dragging) this.ghost = this.add.graphics().setDepth(50);
+    if (this.drag?.dragging) this.ghost = markLive(this.add.graphics().setDepth(50));
   }
 
   private orderedProblems(violations: RuleViolation[]): RuleViolation[] {
@@ -663,7 +687,7 @@ export abstract class CourierScene extends ScreenScene {
       onNode: (id) => this.onRunNode(id),
       onApp: (id) => this.selectRunApp(id),
     });
-    this.layoutSig = layoutSignature(this.board.layout);
+    this.layoutSig = this.runSignature(session, this.board.layout);
     this.refreshInstances(session);
     this.board.drawVmBoxes(this.instanceStates);
     this.board.raiseLayers();
@@ -679,6 +703,24 @@ export abstract class CourierScene extends ScreenScene {
     this.bannerHandle = drawBanner(context, play.banner);
     this.lastPanelMs = Number.NEGATIVE_INFINITY;
     this.updatePanels(session);
+    this.bakeStill();
+  }
+
+  /**
+   * Bakes everything that stays still during a run (backdrop, panels, the board's plates and labels)
+   * into one texture at the bottom of the screen and hides the originals: the canvas renderer then draws
+   * one image instead of replaying hundreds of shapes every frame. Widgets (buttons, board cards) stay
+   * live on top for hover and focus; objects marked live (packets, numbers, the log) are not baked.
+   */
+  private bakeStill(): void {
+    const { width, height } = this.kit.layout;
+    const still = this.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && (object as unknown as { visible?: boolean }).visible !== false);
+    if (still.length === 0) return;
+    const picture = this.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+    picture.draw(still);
+    picture.render();
+    for (const object of still) (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
+    this.children.sendToBack(picture);
   }
 
   private runModel(session: RunSession): BoardModel {
@@ -699,6 +741,8 @@ export abstract class CourierScene extends ScreenScene {
       quarantined: session.quarantined,
       cracked: session.cracked,
       runningCount: (app) => session.liveCount(app),
+      bootingCount: (app) => session.instances().filter((instance) => instance.app === app && instance.state === 'booting').length,
+      pulling: session.pulling,
       running: true,
     };
   }
@@ -866,6 +910,22 @@ export abstract class CourierScene extends ScreenScene {
     this.focus.focus('act-move', this.keyboardMode, false);
   }
 
+  /** What the still picture shows of the run: where boxes are and each app's running, booting and spare
+   * counts. When it changes the screen is rebuilt (at most every RUN_REBUILD_MS). */
+  private runSignature(session: RunSession, layout: BoardLayout): string {
+    const counts = this.level.apps.map((app) => {
+      let booting = 0;
+      let spare = 0;
+      for (const instance of session.instances()) {
+        if (instance.app !== app.id) continue;
+        if (instance.state === 'booting') booting += 1;
+        else if (instance.state === 'spare') spare += 1;
+      }
+      return `${session.liveCount(app.id)}/${booting}/${spare}`;
+    });
+    return `${layoutSignature(layout)}#${counts.join(',')}#${[...session.pulling.keys()].join(',')}`;
+  }
+
   private refreshInstances(session: RunSession): void {
     this.instanceStates = new Map(session.instances().map((instance) => [instance.index, instance]));
     this.bootingCache = session.booting();
@@ -886,8 +946,8 @@ export abstract class CourierScene extends ScreenScene {
     if (session.instancesVersion !== this.seenInstances) {
       this.seenInstances = session.instancesVersion;
       this.refreshInstances(session);
-      const layout = computeBoardLayout(this.level, this.currentNodes(), session.placements(), this.board.rect, (app) => session.drawnInstances(app));
-      if (layoutSignature(layout) !== this.layoutSig || this.runSelected) this.requestRebuild();
+      const layout = computeBoardLayout(this.level, this.currentNodes(), session.placements(), this.board.rect, (app) => session.drawnInstances(app), BOARD_ROW_WEIGHTS);
+      if (this.runSignature(session, layout) !== this.layoutSig) this.requestRebuild();
       else {
         this.board.relayout(layout, this.instanceStates);
         this.geometry.update(layout, session.simulation.stations(), session.instances());

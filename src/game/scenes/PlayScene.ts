@@ -32,8 +32,10 @@ export class PlayScene extends CourierScene {
     const chosen = level ?? this.ctx.levels[0];
     this.levelId = chosen.id;
     const retried = isBuild(data.build) ? data.build : undefined;
-    const load = retried ?? rememberedBuild(chosen.id);
-    const phase = retried || data.phase === 'build' ? 'build' : 'brief';
+    const remembered = rememberedBuild(chosen.id);
+    const load = retried ?? remembered;
+    // A level already run in this session (a retry from the Debrief) opens on the build; Escape shows the brief.
+    const phase = retried || remembered || data.phase === 'build' ? 'build' : 'brief';
     return { level: chosen, load, phase };
   }
 

@@ -36,6 +36,10 @@ export class SandboxScene extends CourierScene {
     return this.ctx.params.randomSeed ?? this.level.seed;
   }
 
+  protected override hintPrompt(): string {
+    return this.t('play:sandbox.intro');
+  }
+
   protected override canSkip(): boolean {
     return false;
   }

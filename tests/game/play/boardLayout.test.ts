@@ -57,3 +57,23 @@ describe('board layout', () => {
     for (let index = 1; index < ys.length; index += 1) expect(ys[index]).toBeGreaterThanOrEqual(ys[index - 1] - 1);
   });
 });
+
+describe('board layout row weights', () => {
+  it('a taller app row and hardware row keep every box inside the board and pieces in order', () => {
+    const testLevel = level({ apps: [app('a', { instances: 2 }), app('b')] });
+    const board: Rect = { x: 10, y: 20, width: 800, height: 500 };
+    const build = canonicalBuild(testLevel, 'type2');
+    const plain = computeBoardLayout(testLevel, build.nodes, build.placements, board);
+    const weighted = computeBoardLayout(testLevel, build.nodes, build.placements, board, undefined, { apps: 1.6, hardware: 1.25 });
+    expect(weighted.apps.get('a')!.rect.height).toBeGreaterThan(plain.apps.get('a')!.rect.height * 1.3);
+    expect(weighted.hardware.height).toBeGreaterThan(plain.hardware.height);
+    expect(weighted.hardware.y + weighted.hardware.height).toBeCloseTo(plain.hardware.y + plain.hardware.height, 5);
+    expect(weighted.apps.get('a')!.rect.y).toBeCloseTo(board.y + 3, 5);
+    const host = weighted.nodes.get('host')!.rect;
+    const hypervisor = weighted.nodes.get('hypervisor')!.rect;
+    expect(host.y + host.height).toBeLessThanOrEqual(weighted.hardware.y);
+    expect(hypervisor.y + hypervisor.height).toBeLessThanOrEqual(host.y);
+    for (const vm of weighted.vms.values()) expect(vm.rect.y + vm.rect.height).toBeLessThanOrEqual(hypervisor.y);
+    for (const vm of weighted.vms.values()) expect(vm.rect.y).toBeGreaterThanOrEqual(weighted.apps.get(vm.app)!.rect.y + weighted.apps.get(vm.app)!.rect.height);
+  });
+});

@@ -136,6 +136,17 @@ describe('build input by pointer and touch', () => {
     expect(input.activateNode(host).placed).toBe('piece');
   });
 
+  it('a second click on the app being placed puts the choice away and keeps it selected', () => {
+    const editor = new BuildEditor(testLevel);
+    const input = new BuildInput(editor);
+    editor.addNode('host-os', 'hardware');
+    input.activateApp('a');
+    expect(input.placing).toBe(true);
+    expect(input.activateApp('a').say).toBe('cancelled');
+    expect(input.placing).toBe(false);
+    expect(input.selection).toEqual({ kind: 'app', id: 'a' });
+  });
+
   it('a click on a node when not placing selects it', () => {
     const editor = new BuildEditor(testLevel);
     const input = new BuildInput(editor);
