@@ -240,7 +240,7 @@ export function drawActions(context: PanelContext, area: Rect, options: ActionsO
       new Button(scene, kit, {
         id: 'act-driver',
         rect: lastRow[1],
-        label: tr(context, 'play:run.switchDriver', { driver: context.text.driver(options.driverTarget.driver) }),
+        label: tr(context, 'play:run.switchDriver', { driver: tr(context, `play:board.driverShort.${options.driverTarget.driver}`) }),
         fontPx: buttonPx,
         onActivate: options.switchDriver,
       });

@@ -5,7 +5,7 @@ import { forwardSimEvent } from '../../app/simEventBridge';
 import type { GameEvents } from '../../app/gameEvents';
 import { createSimulation, type InstanceInfo, type Simulation } from '../../sim/Simulation';
 import type { SimEvent } from '../../sim/events';
-import type { BuildAnalysis } from '../../sim/topology';
+import { resolvePlacement, type BuildAnalysis } from '../../sim/topology';
 import type { Build, Command, Driver, Level, PacketKind, Placement, RuleViolation } from '../../sim/types';
 import { PacketTracks } from './PacketTracks';
 import { RunClock } from './runClock';
@@ -220,11 +220,24 @@ export class RunSession {
     }
     if (this.events) forwardSimEvent(this.events, event);
     const entry = logEntryFor(event);
+    if (entry && event.type === 'commandRejected') entry.reasonParams = this.rejectionParams(event.command, event.reason);
     if (entry && (!this.logFilter || this.logFilter(entry))) {
       this.log.push(entry);
       if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
       this.onLog?.(entry);
     }
+  }
+
+  /** The values a rejected move's reason names (the kernels that do not match, the architecture). */
+  private rejectionParams(command: Command, reason: string): Record<string, string | number> | undefined {
+    if (command.op !== 'move') return undefined;
+    const appIndex = this.level.apps.findIndex((app) => app.id === command.app);
+    if (appIndex < 0) return undefined;
+    const resolved = resolvePlacement(this.level, this.analysis.nodes, this.level.apps[appIndex], appIndex, { on: command.on, vm: command.vm });
+    const violation = resolved.violations.find((entry) => entry.code === reason);
+    if (violation?.params) return { ...violation.params };
+    if (reason === 'arch-not-allowed' && resolved.hosting) return { arch: resolved.hosting.architecture };
+    return undefined;
   }
 
   private instancesChanged(): void {

@@ -15,6 +15,8 @@ export interface LogEntry {
   params: Record<string, string | number>;
   /** Said to screen readers at once (breaches, bursts, the end). */
   announce: boolean;
+  /** The values of a rejected command's reason (kernels, architecture), for its sentence. */
+  reasonParams?: Record<string, string | number>;
 }
 
 const CONTAINED = new Set(['container', 'vm', 'hypervisor', 'isolated', 'quarantine', 'no-host-os', 'no-attacker', 'not-in-container']);
@@ -106,7 +108,7 @@ export function logText(i18n: GameI18n, entry: LogEntry, nodeName: NodeNamer): s
         shown[name] = nodeName(id);
         break;
       case 'reason':
-        shown.reason = translateOr(i18n, `play:reject.${id}`, reasonText(i18n, id, { app: entry.params.app }));
+        shown.reason = translateOr(i18n, `play:reject.${id}`, reasonText(i18n, id, { app: entry.params.app, ...(entry.reasonParams ?? {}) }));
         break;
       default:
         shown[name] = value;

@@ -880,7 +880,10 @@ export abstract class CourierScene extends ScreenScene {
     if (!app) return;
     const current = this.session?.simulation.currentHostings().find((entry) => entry.app.id === app)?.placedOn;
     const targets = this.editor.hostsForApps().filter((id) => id !== current);
-    if (targets.length === 0) return;
+    if (targets.length === 0) {
+      this.ctx.announce(this.t('play:run.noOtherHost', { app }));
+      return;
+    }
     this.runMode = { kind: 'move', app, targets, index: 0 };
     this.rebuild();
     this.focus.focus(`node-${targets[0]}`, this.keyboardMode, false);

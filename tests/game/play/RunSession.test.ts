@@ -1,0 +1,126 @@
+// One run for the view: stepping by frames, the player's commands, and what the board must show beyond
+// packets (breaches and cracked walls, quarantine, bursts and boots, moves), with the log in words.
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../src/i18n/createI18n';
+import { addEngineStrings } from '../../../src/i18n/engineStrings';
+import { logText } from '../../../src/game/play/runLog';
+import { RunSession } from '../../../src/game/play/RunSession';
+import { builtInLevel, CAMPAIGN_LEVELS } from '../../../src/levels';
+import { canonicalBuild } from '../../../src/sim/canonicalBuild';
+import type { Build, Level } from '../../../src/sim/types';
+
+function i18nFor(language: 'en' | 'ko') {
+  const i18n = createI18n(language, CAMPAIGN_LEVELS);
+  addEngineStrings(i18n);
+  return i18n;
+}
+
+function start(level: Level, build: Build, seed = level.seed): RunSession {
+  const session = RunSession.start({ level, build, seed });
+  if (!(session instanceof RunSession)) throw new Error('infeasible');
+  return session;
+}
+
+function runFor(session: RunSession, seconds: number): void {
+  const frames = Math.round((seconds * 1000) / 16);
+  for (let frame = 0; frame < frames && !session.done; frame += 1) session.advance(16);
+}
+
+describe('RunSession', () => {
+  it('refuses a build that breaks a rule', () => {
+    const level = builtInLevel('first-delivery')!;
+    const started = RunSession.start({ level, build: { format: 'kernel-courier/build@1', nodes: [], placements: [] }, seed: 1 });
+    expect(started).toEqual({ violations: [expect.objectContaining({ code: 'unplaced-app' })] });
+  });
+
+  it('steps whole ticks per frame, draws a tick behind, and tracks packets', () => {
+    const level = builtInLevel('first-delivery')!;
+    const session = start(level, canonicalBuild(level, 'native'));
+    session.clock.speed = 2;
+    expect(session.advance(16)).toBe(3);
+    runFor(session, 2);
+    expect(session.drawTimeUs).toBeLessThan(session.simulation.nowUs);
+    expect(session.drawTimeUs).toBeGreaterThanOrEqual(session.simulation.nowUs - 10_000);
+    expect(session.tracks.size).toBeGreaterThan(0);
+  });
+
+  it('a kernel exploit on shared containers breaches the shop, cracks the shared kernel and says so', () => {
+    const level = builtInLevel('hostile-neighbour')!;
+    const session = start(level, canonicalBuild(level, 'container'));
+    session.clock.speed = 4;
+    runFor(session, 3);
+    expect(session.breachedTenants).toEqual(new Set(['shop']));
+    expect(session.cracked.has('host')).toBe(true);
+    const breach = session.log.find((entry) => entry.key === 'breach');
+    expect(breach?.announce).toBe(true);
+    const i18n = i18nFor('en');
+    expect(logText(i18n, breach!, (id) => id)).toBe('10.0 s · Kernel exploit from game-mods crossed the shared kernel: tenant shop breached.');
+  });
+
+  it('in VMs the same exploit is contained by the VM boundary', () => {
+    const level = builtInLevel('hostile-neighbour')!;
+    const session = start(level, canonicalBuild(level, 'type1-para'));
+    session.clock.speed = 4;
+    runFor(session, 3);
+    expect(session.breachedTenants.size).toBe(0);
+    expect(session.log.map((entry) => entry.key)).toContain('contained.vm');
+  });
+
+  it('a burst boots instances that the board can show booting, then ready', () => {
+    const level = builtInLevel('flash-sale')!;
+    const session = start(level, canonicalBuild(level, 'type1-para'));
+    session.clock.speed = 4;
+    runFor(session, 1.2);
+    expect(session.bursts[0]).toMatchObject({ app: 'shop', required: 8, served: null });
+    expect(session.booting().length).toBeGreaterThan(0);
+    expect(session.liveCount('shop')).toBe(8);
+    expect(session.readyCount('shop')).toBe(2);
+    expect(session.drawnInstances('shop')).toHaveLength(8);
+  });
+
+  it('commands become engine commands at the current time; quarantine and moves show on the board', () => {
+    const level = builtInLevel('hostile-neighbour')!;
+    const session = start(level, canonicalBuild(level, 'container'));
+    runFor(session, 1);
+    const stamped = session.command({ op: 'quarantine', app: 'game-mods' });
+    expect(stamped.atMs).toBe(session.simulation.nowUs / 1000);
+    runFor(session, 0.1);
+    expect(session.quarantined.has('game-mods')).toBe(true);
+    session.command({ op: 'release', app: 'game-mods' });
+    runFor(session, 0.1);
+    expect(session.quarantined.has('game-mods')).toBe(false);
+    expect(session.simulation.commandLog().map((command) => command.op)).toEqual(['quarantine', 'release']);
+  });
+
+  it('a rejected move names the kernels in its reason', () => {
+    const level = builtInLevel('linux-on-windows')!;
+    const session = start(level, canonicalBuild(level, 'container'));
+    session.command({ op: 'move', app: 'dev-api', on: 'engine' });
+    runFor(session, 0.1);
+    const rejected = session.log.find((entry) => entry.key === 'rejected');
+    expect(rejected?.reasonParams).toEqual({ appKernel: 'linux', nodeKernel: 'windows' });
+    for (const language of ['en', 'ko'] as const) {
+      const text = logText(i18nFor(language), rejected!, (id) => id);
+      expect(text).not.toContain('{{');
+      expect(text).toContain('dev-api');
+    }
+  });
+
+  it('after a move the board places the app where it runs now', () => {
+    const level = builtInLevel('linux-on-windows')!;
+    const session = start(level, canonicalBuild(level, 'container'));
+    session.command({ op: 'move', app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'emulated' } });
+    runFor(session, 0.1);
+    expect(session.placements().find((placement) => placement.app === 'office-sync')).toEqual({ app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'emulated' } });
+  });
+
+  it('skipping to the end stops tracking packets and finishes the run', () => {
+    const level = builtInLevel('first-delivery')!;
+    const session = start(level, canonicalBuild(level, 'native'));
+    runFor(session, 1);
+    session.skipToEnd();
+    expect(session.done).toBe(true);
+    expect(session.tracks.size).toBe(0);
+    expect(session.log.at(-1)?.key).toBe('ended');
+  });
+});
