@@ -81,6 +81,37 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  for (const locale of ['en', 'ko'] as const) {
+    it(`play and debrief (${locale}): the board in words, each packet path, announcements, no serious axe violation`, async () => {
+      const { page, problems, context } = await openGame(browser, `level=hostile-neighbour&locale=${locale}`);
+      await waitForScene(page, 'play');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Enter');
+      // Containers on one shared kernel: a build a screen-reader user can hear described, then run.
+      for (const [widget, target] of [['piece-host-os', 0], ['piece-container-engine', 0], ['app-shop', 1], ['app-game-mods', 1]] as const) {
+        await page.evaluate((id) => (document.querySelector(`#kc-a11y button[data-kc-mirror="${id}"]`) as HTMLButtonElement | null)?.focus(), widget);
+        await page.keyboard.press('Enter');
+        for (let step = 0; step < target; step += 1) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(100);
+      }
+      const board = await page.evaluate(() => document.querySelector('#kc-a11y section[data-region="board"]')?.textContent ?? '');
+      expect(board).toContain('game-mods');
+      expect(board).toContain('→');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.press('4');
+      // The breach is announced assertively while the run goes on.
+      await page.waitForFunction(() => (document.querySelector('#kc-a11y [role="alert"]')?.textContent ?? '').length > 0, undefined, { timeout: 60_000 });
+      await waitForScene(page, 'debrief', 90_000);
+      expect(await seriousViolations(page)).toEqual([]);
+      const status = await page.evaluate(() => document.getElementById('kc-screen-status')?.textContent ?? '');
+      expect(status.length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('a screen reader click on a twin activates the widget', async () => {
     const { page, problems, context } = await openGame(browser, 'locale=en');
     await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.click());

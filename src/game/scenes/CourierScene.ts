@@ -4,7 +4,8 @@
 // the player's commands, live metrics and the log). Run state lives in fields that survive rebuild();
 // rebuild() recreates only display objects, on resize, language, colours, motion, and board changes.
 import Phaser from 'phaser';
-import { translateOr } from '../../i18n/dynamicText';
+import { describeBoard } from '../../a11y/describeBoard';
+import { reasonText, translateOr } from '../../i18n/dynamicText';
 import type { InstanceInfo } from '../../sim/Simulation';
 import type { AppHosting } from '../../sim/topology';
 import type { AppSpec, Build, BuildNode, Driver, Level, PacketKind, Piece, RuleViolation, VmTemplate } from '../../sim/types';
@@ -148,6 +149,7 @@ export abstract class CourierScene extends ScreenScene {
     this.buildInput = new BuildInput(this.editor);
     this.boardText = new BoardText(this.ctx.i18n, () => this.currentNodes());
     this.session = null;
+    this.lastTrafficSecond = 0;
     this.phase = setup.phase;
     this.runSelected = null;
     this.runMode = { kind: 'none' };
@@ -664,9 +666,36 @@ export abstract class CourierScene extends ScreenScene {
     this.ctx.announce(speed === 0 ? this.t('play:run.paused') : this.t('play:run.speedSet', { speed }));
   }
 
+  /** The accessible twin also gets the board in words: the stack, the apps and each packet path. */
+  protected override renderMirror(): void {
+    super.renderMirror();
+    if (!this.ctx.mirror || !this.scene.isActive() || !this.editor) return;
+    const t = (key: string, params?: Record<string, string | number>) => (this.ctx.i18n.t as (k: string, p?: object) => string)(key, params);
+    this.ctx.mirror.setRegion(
+      'board',
+      t('board:describe.title'),
+      describeBoard(this.level, this.editor.toBuild(), t, (code, params) => reasonText(this.ctx.i18n, code, params)),
+    );
+  }
+
+  private lastTrafficSecond = 0;
+
+  /** Every ten board seconds, screen readers hear how many packets were delivered and dropped so far. */
+  private announceTraffic(session: RunSession): void {
+    const second = Math.floor(session.simulation.nowUs / 1e6);
+    if (second < this.lastTrafficSecond + 10) return;
+    this.lastTrafficSecond = second;
+    const metrics = session.simulation.metrics();
+    const t = this.ctx.i18n.t as (k: string, p?: object) => string;
+    this.ctx.mirror?.announce(t('board:describe.traffic', { seconds: second, delivered: metrics.delivered, dropped: metrics.dropped }));
+  }
+
   private onLogEntry(entry: LogEntry): void {
     if (!entry.announce || this.phase !== 'run') return;
-    this.ctx.announce(logText(this.ctx.i18n, entry, (id) => this.boardText.node(id)));
+    const text = logText(this.ctx.i18n, entry, (id) => this.boardText.node(id));
+    this.ctx.announce(text);
+    // Breaches interrupt (assertive); other news waits its turn.
+    this.ctx.mirror?.announce(text, entry.key === 'breach' || entry.key === 'breachHost');
     if (entry.key === 'breach' || entry.key === 'breachHost') {
       if (!this.kit.motion.fadeMs) return;
       this.cameras.main.shake(260, 0.006);
@@ -964,6 +993,7 @@ export abstract class CourierScene extends ScreenScene {
     this.packets.draw(drawUs, time, session.tracks, this.geometry);
     this.board.drawBoots(drawUs, this.bootingCache, session.pulling);
     this.onRunFrame(session, time);
+    this.announceTraffic(session);
     if (time - this.lastPanelMs >= PANEL_MS) {
       this.lastPanelMs = time;
       this.updatePanels(session);
