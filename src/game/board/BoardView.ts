@@ -136,7 +136,7 @@ export class BoardView {
     const pad = Math.round(8 * this.scale);
     // A short bar (many layers above it) puts each device's name beside its icon and leaves out the
     // CPU and memory icons (the title names them).
-    const compact = rect.height < 84 * this.scale;
+    const compact = rect.height < 100 * this.scale;
     const label = this.put(
       addText(this.scene, this.kit, rect.x + pad, rect.y + pad * 0.5, `${t('play:board.hardware')} · ${t('play:board.hardwareSpec', { cores: level.hardware.cores, memory: level.hardware.memoryGiB })}`, {
         fontPx: px,

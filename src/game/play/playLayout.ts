@@ -69,7 +69,7 @@ export function playLayout(layout: Layout): PlayLayout {
   const rowHeight = buttonHeight;
   const fixed = bannerHeight + stripHeight + paletteHeight + rowHeight + gap * 5;
   const flexible = Math.max(0, body.height - fixed);
-  const boardHeight = Math.round(flexible * 0.56);
+  const boardHeight = Math.round(flexible * 0.6);
   const sideHeight = flexible - boardHeight;
   let y = body.y;
   const take = (height: number): Rect => {
