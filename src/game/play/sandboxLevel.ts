@@ -1,5 +1,5 @@
 // The sandbox's machine and apps: every piece allowed, no palette limit, big hardware, a fixed set of demo
-// apps (three Linux apps of two tenants, one untrusted neighbour, one Windows app; different I/O mixes),
+// apps (a Linux web app and database of one tenant, an untrusted Linux neighbour, a Windows app; different I/O mixes),
 // and for `?packets=N` a load app whose instances the load controller scales. Data, not a campaign level.
 import { KIND_INDEX } from '../../sim/costs';
 import type { AppSpec, Build, Level } from '../../sim/types';
