@@ -6,13 +6,10 @@
 import {
   BUNDLE_REQUESTS,
   SERVERS,
-  DEFAULT_IMAGE_MB,
-  DEFAULT_REGISTRY_MBPS,
   KIND_INDEX,
   MAX_DEPTH,
   MAX_QUEUE_WAIT_US,
   SERVICE_US,
-  START_SECONDS,
   STATION_DEPTH,
   TICK_MS,
   TICK_US,
@@ -22,6 +19,7 @@ import {
 } from './costs';
 import type { Boundary, SimEvent, SimListener } from './events';
 import { LatencyHistogram } from './LatencyHistogram';
+import { pullSecondsFor, startSecondsFor } from './bootModel';
 import { hashString, mixSeed } from './random';
 import { resolveAttack, vmDriverOf } from './resolveAttack';
 import {
@@ -749,24 +747,11 @@ export class Simulation {
   }
 
   private pullSeconds(appIndex: number): number {
-    const app = this.level.apps[appIndex];
-    const sizeMB = app.image?.sizeMB ?? DEFAULT_IMAGE_MB[app.kernel];
-    const mbps = this.level.hardware.registryMbps ?? DEFAULT_REGISTRY_MBPS;
-    return (sizeMB * 8) / mbps;
+    return pullSecondsFor(this.level, this.level.apps[appIndex]);
   }
 
   private startSeconds(hosting: AppHosting): number {
-    switch (hosting.kind) {
-      case 'native':
-      case 'vm-process':
-        return START_SECONDS.process;
-      case 'container':
-        return START_SECONDS.container[hosting.app.kernel];
-      case 'vm-per-instance': {
-        const kernel = hosting.template?.kernel ?? hosting.app.kernel;
-        return hosting.hypervisorType === 'type2' ? START_SECONDS.vmType2[kernel] : START_SECONDS.vmType1[kernel];
-      }
-    }
+    return startSecondsFor(hosting);
   }
 
   /** Starts booting one new instance of an app now, if memory allows. */

@@ -1,9 +1,8 @@
 // The build phase's boot-time readout: how long one new instance of each app takes to start, computed the
-// way the engine does it (src/sim/Simulation.ts): the image pull when the image is neither cached nor
-// pre-pulled (size × 8 ÷ registry speed), then the start of a process, a container or a whole VM.
-import { DEFAULT_IMAGE_MB, DEFAULT_REGISTRY_MBPS, START_SECONDS } from '../../sim/costs';
+// with the engine's own boot model (src/sim/bootModel.ts): the image pull when the image is neither cached
+// nor pre-pulled (size × 8 ÷ registry speed), then the start of a process, a container or a whole VM.
 import type { AppHosting, HostingKind } from '../../sim/topology';
-import type { AppSpec, Architecture, Build, Level } from '../../sim/types';
+import type { Architecture, Build, Level } from '../../sim/types';
 
 export interface BootEstimate {
   app: string;
@@ -18,27 +17,9 @@ export interface BootEstimate {
   imageReady: boolean;
 }
 
-/** Seconds to download an app's image from the registry. */
-export function pullSecondsFor(level: Level, app: AppSpec): number {
-  const sizeMB = app.image?.sizeMB ?? DEFAULT_IMAGE_MB[app.kernel];
-  const mbps = level.hardware.registryMbps ?? DEFAULT_REGISTRY_MBPS;
-  return (sizeMB * 8) / mbps;
-}
-
-/** Seconds one new instance takes to start, by how the app is hosted (START_SECONDS in costs.ts). */
-export function startSecondsFor(hosting: Pick<AppHosting, 'kind' | 'app' | 'template' | 'hypervisorType'>): number {
-  switch (hosting.kind) {
-    case 'native':
-    case 'vm-process':
-      return START_SECONDS.process;
-    case 'container':
-      return START_SECONDS.container[hosting.app.kernel];
-    case 'vm-per-instance': {
-      const kernel = hosting.template?.kernel ?? hosting.app.kernel;
-      return hosting.hypervisorType === 'type2' ? START_SECONDS.vmType2[kernel] : START_SECONDS.vmType1[kernel];
-    }
-  }
-}
+// The boot model itself lives with the engine (src/sim/bootModel.ts); the readout re-exports it.
+export { pullSecondsFor, startSecondsFor } from '../../sim/bootModel';
+import { pullSecondsFor, startSecondsFor } from '../../sim/bootModel';
 
 /** One estimate per hosted app, in the level's app order. */
 export function bootEstimates(level: Level, build: Pick<Build, 'provisioning'>, hostings: readonly AppHosting[]): BootEstimate[] {
