@@ -1327,8 +1327,19 @@ export class Simulation {
           this.pStart[slot] = start;
           this.pDone[slot] = done;
           this.pStation[slot] = station;
-          this.enqueueInLane(lane, slot);
           if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+          if (done <= tickEndUs) {
+            // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
+            // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
+            const hop = this.pHop[slot] + 1;
+            if (hop >= path.length) this.deliver(slot, done);
+            else {
+              this.pHop[slot] = hop;
+              this.pushArrival(this.stDepth[path[hop]], slot, done, tickStartUs);
+            }
+          } else {
+            this.enqueueInLane(lane, slot);
+          }
         }
         this.depthCount[depth] = 0;
       }
@@ -1387,22 +1398,7 @@ export class Simulation {
       const path = this.paths[instance * 3 + kind];
       const hop = this.pHop[slot] + 1;
       if (hop >= path.length) {
-        // Reported per request: the bundle's time ÷ its requests.
-        const latency = (done - this.pEmit[slot]) / BUNDLE;
-        this.histograms[kind].add(latency);
-        this.deliveredByKind[kind] += 1;
-        this.foldTrace(this.pId[slot], done | 0);
-        if (this.listener) {
-          this.listener({
-            type: 'packetDelivered',
-            packet: this.pId[slot],
-            app: this.level.apps[this.instApp[instance]].id,
-            kind: PACKET_KINDS[kind],
-            atUs: done,
-            latencyUs: latency,
-          });
-        }
-        this.releaseSlot(slot);
+        this.deliver(slot, done);
       } else {
         this.pHop[slot] = hop;
         // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
@@ -1430,6 +1426,26 @@ export class Simulation {
     const lanes = this.wheel[bucket];
     if (lanes === undefined) this.wheel[bucket] = [lane];
     else lanes.push(lane);
+  }
+
+  /** A packet reached the end of its path: its latency (per request: the bundle's time ÷ its requests). */
+  private deliver(slot: number, done: number): void {
+    const kind = this.pKind[slot];
+    const latency = (done - this.pEmit[slot]) / BUNDLE;
+    this.histograms[kind].add(latency);
+    this.deliveredByKind[kind] += 1;
+    this.foldTrace(this.pId[slot], done | 0);
+    if (this.listener) {
+      this.listener({
+        type: 'packetDelivered',
+        packet: this.pId[slot],
+        app: this.level.apps[this.instApp[this.pInst[slot]]].id,
+        kind: PACKET_KINDS[kind],
+        atUs: done,
+        latencyUs: latency,
+      });
+    }
+    this.releaseSlot(slot);
   }
 
   private dropPacket(slot: number, station: number, reason: 'blocked' | 'queue-full', atUs: number): void {
