@@ -199,8 +199,9 @@ export async function benchFrames(bench: BrowserBench, counts = [500, 1000, 2000
     const gamePage = await newPage(bench);
     await gamePage.goto(`${bench.origin}/game/?mode=sandbox&packets=${packets}&renderer=canvas&audio=disabled&locale=en`);
     await gamePage.waitForFunction(() => window.kernelCourier?.scene() === 'sandbox', undefined, { timeout: 60_000 });
-    // Let the load controller reach its target before measuring.
-    await gamePage.waitForTimeout(8000);
+    // Let the load controller reach its target (new instances may have to boot) before measuring.
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline && (await sandboxInFlight(gamePage)) < packets * 0.9) await gamePage.waitForTimeout(1000);
     const game = await measureFrames(gamePage, seconds);
     const inFlight = await sandboxInFlight(gamePage);
     await gamePage.context().close();
