@@ -95,8 +95,9 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     let packetsInFlight = 0;
     for (const scene of game.scene.getScenes(true)) {
       displayObjects += countObjects(scene.children.list);
-      const board = scene as unknown as { session?: { simulation?: { packetsInFlight: number } } | null };
-      packetsInFlight += board.session?.simulation?.packetsInFlight ?? 0;
+      // Packets drawn on a board (what the sandbox's `packets=N` holds); the engine's count otherwise.
+      const board = scene as unknown as { packets?: { visible?: number } | null; session?: { simulation?: { packetsInFlight: number } } | null };
+      packetsInFlight += board.packets?.visible ?? board.session?.simulation?.packetsInFlight ?? 0;
     }
     return { displayObjects, packetsInFlight };
   };
