@@ -6,6 +6,7 @@ import Phaser from 'phaser';
 import type { StationKind } from '../../sim/costs';
 import type { Rect } from '../layout';
 import type { Palette } from '../theme';
+import { starPoints } from '../ui/drawing';
 import type { SentenceTopic } from '../play/debriefModel';
 
 const v = (x: number, y: number): Phaser.Math.Vector2 => new Phaser.Math.Vector2(x, y);
@@ -86,21 +87,12 @@ export function drawTopicIcon(g: Phaser.GameObjects.Graphics, topic: SentenceTop
   }
 }
 
-function starPoints(outer: number): Phaser.Math.Vector2[] {
-  const inner = outer * 0.45;
-  return Array.from({ length: 10 }, (_, i) => {
-    const radius = i % 2 === 0 ? outer : inner;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    return v(Math.cos(angle) * radius, Math.sin(angle) * radius);
-  });
-}
-
 /**
  * One star drawn around the graphics' own origin (place it with setPosition, so it can scale in place):
  * earned stars are filled, missing ones only outlined.
  */
 export function drawStar(g: Phaser.GameObjects.Graphics, size: number, earned: boolean, palette: Palette): void {
-  const points = starPoints(size / 2);
+  const points = starPoints(0, 0, size / 2);
   if (earned) {
     g.fillStyle(palette.star, 1);
     g.fillPoints(points, true);
@@ -116,7 +108,7 @@ export function drawStar(g: Phaser.GameObjects.Graphics, size: number, earned: b
 export function drawStarRow(g: Phaser.GameObjects.Graphics, cx: number, cy: number, size: number, earned: number, palette: Palette): void {
   const gap = size * 1.2;
   for (let i = 0; i < 3; i += 1) {
-    const points = starPoints(size / 2).map((point) => v(point.x + cx + (i - 1) * gap, point.y + cy));
+    const points = starPoints(cx + (i - 1) * gap, cy, size / 2);
     if (i < earned) {
       g.fillStyle(palette.star, 1);
       g.fillPoints(points, true);

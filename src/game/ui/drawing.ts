@@ -158,7 +158,8 @@ export function drawIcon(g: Phaser.GameObjects.Graphics, name: IconName, cx: num
   }
 }
 
-function starPoints(cx: number, cy: number, outer: number): Phaser.Math.Vector2[] {
+/** The ten corners of a five-pointed star of outer radius `outer` centred at (cx, cy), top point up. */
+export function starPoints(cx: number, cy: number, outer: number): Phaser.Math.Vector2[] {
   const inner = outer * 0.45;
   return Array.from({ length: 10 }, (_, i) => {
     const radius = i % 2 === 0 ? outer : inner;
