@@ -133,7 +133,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       }),
     renderer: () => shell.renderer ?? 'unknown',
     widgets: () => shell.handle?.widgets() ?? [],
-    stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0 },
+    stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);

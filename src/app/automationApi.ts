@@ -26,7 +26,7 @@ export interface KernelCourierApi {
    * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
   widgets(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
-  stats(): { displayObjects: number; packetsInFlight: number };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
 }
 
 export interface OpenDebriefOptions {
@@ -85,7 +85,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     lastResult: () => (last === null ? null : structuredClone(last)),
     renderer: () => deps.renderer?.() ?? 'unknown',
     widgets: () => structuredClone(deps.widgets?.() ?? []),
-    stats: () => deps.stats?.() ?? { displayObjects: 0, packetsInFlight: 0 },
+    stats: () => deps.stats?.() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

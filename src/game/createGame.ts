@@ -18,7 +18,7 @@ export interface GameHandle {
   /** The focusable widgets of the screen the player sees (kernelCourier.widgets()). */
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
-  stats(): { displayObjects: number; packetsInFlight: number };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
 }
 
 export interface WidgetInfo {
@@ -99,7 +99,8 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       const board = scene as unknown as { packets?: { visible?: number } | null; session?: { simulation?: { packetsInFlight: number } } | null };
       packetsInFlight += board.packets?.visible ?? board.session?.simulation?.packetsInFlight ?? 0;
     }
-    return { displayObjects, packetsInFlight };
+    // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total() };
   };
 
   return { game, currentScreen, showScreen, widgets, stats };

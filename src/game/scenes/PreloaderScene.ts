@@ -11,7 +11,7 @@ import { centeredRect, computeLayout, fontPx } from '../layout';
 import { ensureScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { fontFamily, paletteFor, TEXT_METRICS_SAMPLE } from '../theme';
-import { drawBackground, drawPanel } from '../ui/drawing';
+import { destroyChildren, drawBackground, drawPanel } from '../ui/drawing';
 
 export class PreloaderScene extends Phaser.Scene {
   private progress = 0;
@@ -42,7 +42,7 @@ export class PreloaderScene extends Phaser.Scene {
   }
 
   private draw(): void {
-    this.children.removeAll(true);
+    destroyChildren(this);
     const layout = computeLayout(this.scale.width, this.scale.height);
     const settings = this.ctx.settings.get();
     const palette = paletteFor(settings.colorProfile);

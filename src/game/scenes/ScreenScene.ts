@@ -9,7 +9,7 @@ import { ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { fontFamily, motionFor, paletteFor } from '../theme';
 import { Button } from '../ui/Button';
-import { drawBackground } from '../ui/drawing';
+import { destroyChildren, drawBackground } from '../ui/drawing';
 import { FocusManager } from '../ui/FocusManager';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
@@ -126,7 +126,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     const focusedId = this.focus.focusedId;
     const focusVisible = this.focus.focusVisible;
     this.tweens.killAll();
-    this.children.removeAll(true);
+    destroyChildren(this);
     this.focus.clear();
     this.kit = this.makeKit();
     this.cameras.main.setSize(this.kit.layout.width, this.kit.layout.height);

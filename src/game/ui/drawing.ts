@@ -187,3 +187,14 @@ export function drawStars(g: Phaser.GameObjects.Graphics, cx: number, cy: number
     }
   }
 }
+
+/**
+ * Destroys everything a scene shows, before it draws itself again. (`children.removeAll(true)` only takes
+ * objects off the list — its argument skips a callback — and leaves every Text holding its canvas: each
+ * rebuild of a screen then leaked all its labels.)
+ */
+export function destroyChildren(scene: Phaser.Scene): void {
+  const objects = scene.children.list.slice();
+  for (const object of objects) object.destroy();
+  scene.children.removeAll();
+}
