@@ -6,7 +6,8 @@
 // The browser part compares the production build with a bare Phaser page (bench/baseline).
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
-// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|browser.
+// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|browser,
+// BENCH_PARTS (browser parts to run, default "boot,frames,memory").
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { benchBoot, benchFrames, benchMemory, startBrowserBench, type BootResult
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,frames,memory').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 function kb(bytes: number): string {
@@ -36,32 +38,38 @@ if (only === '' || only === 'engine') {
 if (only === '' || only === 'browser') {
   const bench = await startBrowserBench();
   try {
-    const boot: BootResult = await benchBoot(bench, Number(process.env.BENCH_BOOT_RUNS ?? 5));
-    report.boot = boot;
-    process.stdout.write(
-      [
-        `Boot to the first interactive menu, CPU throttled ${boot.throttle}×, median of ${boot.runs} interleaved runs`,
-        `  game ${boot.gameMedianMs} ms   bare Phaser ${boot.baselineMedianMs} ms   ratio ${boot.ratio} (goal ≤ 1.3)`,
-        `First download before the menu is interactive: ${kb(boot.firstDownloadGzipBytes)} gzip in ${boot.firstDownloadFiles} files (goal ≤ 450 KB; bare Phaser ${kb(boot.baselineDownloadGzipBytes)})`,
-        '',
-      ].join('\n') + '\n',
-    );
-    const frames: FrameRow[] = await benchFrames(bench);
-    report.frames = frames;
-    process.stdout.write('Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images\n');
-    process.stdout.write('  N      in flight  main ms/frame game | bare | ratio   p95 interval ms game | bare | ratio   fps game | bare\n');
-    for (const row of frames) {
+    if (parts.has('boot')) {
+      const boot: BootResult = await benchBoot(bench, Number(process.env.BENCH_BOOT_RUNS ?? 5));
+      report.boot = boot;
       process.stdout.write(
-        `  ${String(row.packets).padEnd(6)} ${String(row.game.inFlight).padStart(9)}  ${row.game.mainThreadMsPerFrame.toFixed(2).padStart(9)} | ${row.baseline.mainThreadMsPerFrame.toFixed(2).padStart(5)} | ${row.mainThreadRatio.toFixed(2).padStart(5)}   ${row.game.p95IntervalMs.toFixed(1).padStart(12)} | ${row.baseline.p95IntervalMs.toFixed(1).padStart(5)} | ${row.p95Ratio.toFixed(2).padStart(5)}   ${row.game.fps.toFixed(1).padStart(7)} | ${row.baseline.fps.toFixed(1)}\n`,
+        [
+          `Boot to the first interactive menu, CPU throttled ${boot.throttle}×, median of ${boot.runs} interleaved runs`,
+          `  game ${boot.gameMedianMs} ms   bare Phaser ${boot.baselineMedianMs} ms   ratio ${boot.ratio} (goal ≤ 1.3)`,
+          `First download before the menu is interactive: ${kb(boot.firstDownloadGzipBytes)} gzip in ${boot.firstDownloadFiles} files (goal ≤ 450 KB; bare Phaser ${kb(boot.baselineDownloadGzipBytes)})`,
+          '',
+        ].join('\n') + '\n',
       );
     }
-    process.stdout.write('  (goal: main-thread ratio ≤ 1.25 at 1000, and 60 fps held at 1000)\n\n');
-    const marks = (process.env.BENCH_MEMORY_MINUTES ?? '1,10').split(',').map(Number).filter((value) => value > 0);
-    const memory: MemoryResult = await benchMemory(bench, marks);
-    report.memory = memory;
-    process.stdout.write(
-      `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
-    );
+    if (parts.has('frames')) {
+      const frames: FrameRow[] = await benchFrames(bench);
+      report.frames = frames;
+      process.stdout.write('Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images\n');
+      process.stdout.write('  N      in flight  main ms/frame game | bare | ratio   p95 interval ms game | bare | ratio   fps game | bare\n');
+      for (const row of frames) {
+        process.stdout.write(
+          `  ${String(row.packets).padEnd(6)} ${String(row.game.inFlight).padStart(9)}  ${row.game.mainThreadMsPerFrame.toFixed(2).padStart(9)} | ${row.baseline.mainThreadMsPerFrame.toFixed(2).padStart(5)} | ${row.mainThreadRatio.toFixed(2).padStart(5)}   ${row.game.p95IntervalMs.toFixed(1).padStart(12)} | ${row.baseline.p95IntervalMs.toFixed(1).padStart(5)} | ${row.p95Ratio.toFixed(2).padStart(5)}   ${row.game.fps.toFixed(1).padStart(7)} | ${row.baseline.fps.toFixed(1)}\n`,
+        );
+      }
+      process.stdout.write('  (goal: main-thread ratio ≤ 1.25 at 1000, and 60 fps held at 1000)\n\n');
+    }
+    if (parts.has('memory')) {
+      const marks = (process.env.BENCH_MEMORY_MINUTES ?? '1,10').split(',').map(Number).filter((value) => value > 0);
+      const memory: MemoryResult = await benchMemory(bench, marks);
+      report.memory = memory;
+      process.stdout.write(
+        `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
+      );
+    }
   } finally {
     await bench.close();
   }
