@@ -91,17 +91,21 @@ async function bootOnce(bench: BrowserBench, path: string, mark: string, throttl
   const page = await newPage(bench);
   const session = await page.context().newCDPSession(page);
   await session.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  const bodies: Promise<number>[] = [];
-  let ready = false;
+  const bodies = new Map<string, Promise<number>>();
   page.on('response', (response) => {
-    if (ready) return;
-    bodies.push(response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
+    if (!bodies.has(response.url())) bodies.set(response.url(), response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
   });
   await page.goto(`${bench.origin}${path}`);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: 50 });
-  ready = true;
-  const ms = await page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, mark);
-  const sizes = await Promise.all(bodies);
+  // What the page asked for before it was ready (the document and every resource started by then): what
+  // loads after (the engine screens' chunk, fetched in the background) is not part of the first download.
+  const { ms, before } = await page.evaluate((name) => {
+    const readyAt = performance.getEntriesByName(name)[0].startTime;
+    const resources = performance.getEntriesByType('resource').filter((entry) => entry.startTime <= readyAt).map((entry) => entry.name);
+    return { ms: readyAt, before: [location.href, ...resources] };
+  }, mark);
+  await page.waitForTimeout(300);
+  const sizes = await Promise.all(before.map((url) => bodies.get(url) ?? Promise.resolve(0)));
   await page.context().close();
   return { ms, gzipBytes: sizes.reduce((sum, size) => sum + size, 0), files: sizes.length };
 }
