@@ -228,8 +228,14 @@ export class Simulation {
   private laneTail = new Int32Array(64 * 3);
   /** When the packet at the head of each lane finishes (+∞ when the lane is empty). */
   private laneHeadDone = new Float64Array(64 * 3).fill(Number.POSITIVE_INFINITY);
-  /** wheel[(tick % WHEEL_TICKS) × depths + depth]: lanes whose head finishes in that tick. */
-  private readonly wheel: (number[] | undefined)[] = new Array(WHEEL_TICKS * (MAX_DEPTH + 1));
+  /** The timing wheel as intrusive lists: bucket (tick % WHEEL_TICKS) × depths + depth holds the lanes
+   * whose head finishes in that tick, first filed first, from wheelHead through laneNext to wheelTail
+   * (-1: empty). A lane with packets is filed in exactly one bucket; an empty lane in none. */
+  private readonly wheelHead = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
+  private readonly wheelTail = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
+  private laneNext = new Int32Array(64 * 3);
+  /** The depth of each lane's station. */
+  private laneDepth = new Int32Array(64 * 3);
 
   // Paths: index instance * 3 + kind.
   private paths: Int32Array[] = [];
@@ -594,6 +600,8 @@ export class Simulation {
       this.stDepth = growInt(this.stDepth, size);
       this.laneHead = growInt(this.laneHead, size * 3);
       this.laneTail = growInt(this.laneTail, size * 3);
+      this.laneNext = growInt(this.laneNext, size * 3);
+      this.laneDepth = growInt(this.laneDepth, size * 3);
       const headDone = new Float64Array(size * 3).fill(Number.POSITIVE_INFINITY);
       headDone.set(this.laneHeadDone);
       this.laneHeadDone = headDone;
@@ -605,6 +613,7 @@ export class Simulation {
     this.stationsByDepth[depth].push(index);
     this.stOwner[index] = this.nodeIndex.get(owner) ?? 0;
     this.stDepth[index] = depth;
+    for (let kind = 0; kind < 3; kind += 1) this.laneDepth[index * 3 + kind] = depth;
     for (let kind = 0; kind < 3; kind += 1) this.laneQueue.push(new Int32Array(16));
     this.configureStation(index, service, servers);
     return index;
@@ -1343,17 +1352,21 @@ export class Simulation {
         }
         this.depthCount[depth] = 0;
       }
-      const due = this.wheel[(this.tick % WHEEL_TICKS) * (DEPTHS + 1) + depth];
-      if (due !== undefined && due.length > 0) {
+      const bucket = (this.tick % WHEEL_TICKS) * (DEPTHS + 1) + depth;
+      let lane = this.wheelHead[bucket];
+      if (lane >= 0) {
+        this.wheelHead[bucket] = -1;
+        this.wheelTail[bucket] = -1;
         const headDone = this.laneHeadDone;
-        for (let index = 0; index < due.length; index += 1) {
-          const lane = due[index];
-          // An entry may be stale (its lane already released); releasing twice finds nothing. One filed
-          // early because it lay beyond the wheel is filed again.
+        const laneNext = this.laneNext;
+        while (lane >= 0) {
+          // Read the link first: releasing files the lane again, in a later bucket.
+          const next = laneNext[lane];
+          // One filed early because it lay beyond the wheel is filed again.
           if (headDone[lane] <= tickEndUs) this.releaseFinished(lane, tickStartUs, tickEndUs);
           else if (headDone[lane] < Number.POSITIVE_INFINITY) this.wake(lane, headDone[lane]);
+          lane = next;
         }
-        due.length = 0;
       }
     }
   }
@@ -1422,10 +1435,12 @@ export class Simulation {
     if (dueTick < this.tick) dueTick = this.tick;
     // Beyond the wheel (not reachable with today's costs): file at its far edge and file again there.
     if (dueTick > this.tick + WHEEL_TICKS - 1) dueTick = this.tick + WHEEL_TICKS - 1;
-    const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + this.stDepth[(lane / 3) | 0];
-    const lanes = this.wheel[bucket];
-    if (lanes === undefined) this.wheel[bucket] = [lane];
-    else lanes.push(lane);
+    const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + this.laneDepth[lane];
+    this.laneNext[lane] = -1;
+    const tail = this.wheelTail[bucket];
+    if (tail < 0) this.wheelHead[bucket] = lane;
+    else this.laneNext[tail] = lane;
+    this.wheelTail[bucket] = lane;
   }
 
   /** A packet reached the end of its path: its latency (per request: the bundle's time ÷ its requests). */
