@@ -222,10 +222,10 @@ export class Simulation {
   private stDepth = new Int32Array(64);
   private stationsByDepth: number[][] = [];
   /** Each hop has one line per packet kind (a lane, index station × 3 + kind): kinds neither wait for
-   * nor overtake each other, and within a lane packets leave in the order they came. */
-  private laneQueue: Int32Array[] = [];
-  private laneHead = new Int32Array(64 * 3);
-  private laneTail = new Int32Array(64 * 3);
+   * nor overtake each other, and within a lane packets leave in the order they came. A lane is a list of
+   * packet slots linked through pNext, from laneFirst to laneLast (-1: empty). */
+  private laneFirst = new Int32Array(64 * 3).fill(-1);
+  private laneLast = new Int32Array(64 * 3).fill(-1);
   /** When the packet at the head of each lane finishes (+∞ when the lane is empty). */
   private laneHeadDone = new Float64Array(64 * 3).fill(Number.POSITIVE_INFINITY);
   /** The timing wheel as intrusive lists: bucket (tick % WHEEL_TICKS) × depths + depth holds the lanes
@@ -267,18 +267,21 @@ export class Simulation {
   private pDone = new Float64Array(4096);
   private pArrive = new Float64Array(4096);
   private pStation = new Int32Array(4096);
+  /** The next packet in the same lane or the same arrival list (-1: none): a packet is in one at a time. */
+  private pNext = new Int32Array(4096);
   private freeSlots = new Int32Array(4096);
   private freeCount = 0;
   private slotHighWater = 0;
   private nextPacketId = 0;
   private inFlight = 0;
 
-  // Per-depth arrival buffers for one tick, sorted by arrival time.
-  private depthSlots: Int32Array<ArrayBuffer>[] = [];
-  private depthSlices: Uint8Array<ArrayBuffer>[] = [];
-  private sortedSlots = new Int32Array(1024);
-  private readonly sliceCounts = new Int32Array(ORDER_SLICES + 1);
-  private depthCount = new Int32Array(DEPTHS + 1);
+  // One tick's arrivals at each depth, in time order: a list per (depth, time slice), linked through pNext
+  // in the order they came, from arrivalFirst to arrivalLast (-1: empty); a bit per non-empty slice.
+  private readonly arrivalFirst = new Int32Array((DEPTHS + 1) * ORDER_SLICES).fill(-1);
+  private readonly arrivalLast = new Int32Array((DEPTHS + 1) * ORDER_SLICES).fill(-1);
+  /** Slices 0–31 and 32–63 of each depth that hold arrivals. */
+  private readonly arrivalMaskLow = new Int32Array(DEPTHS + 1);
+  private readonly arrivalMaskHigh = new Int32Array(DEPTHS + 1);
 
   // Run state.
   private quarantined: Uint8Array;
@@ -324,8 +327,6 @@ export class Simulation {
     level.apps.forEach((app, index) => this.appIndex.set(app.id, index));
     for (let depth = 0; depth <= DEPTHS; depth += 1) {
       this.stationsByDepth.push([]);
-      this.depthSlots.push(new Int32Array(1024));
-      this.depthSlices.push(new Uint8Array(1024));
     }
     const appCount = level.apps.length;
     this.quarantined = new Uint8Array(appCount);
@@ -463,11 +464,8 @@ export class Simulation {
     ) => void,
   ): void {
     for (let lane = 0; lane < this.stationCount * 3; lane += 1) {
-      const queue = this.laneQueue[lane];
-      const mask = queue.length - 1;
       const station = (lane / 3) | 0;
-      for (let cursor = this.laneHead[lane]; cursor !== this.laneTail[lane]; cursor = (cursor + 1) & mask) {
-        const slot = queue[cursor];
+      for (let slot = this.laneFirst[lane]; slot >= 0; slot = this.pNext[slot]) {
         visit(
           this.pId[slot],
           this.pKind[slot],
@@ -486,10 +484,8 @@ export class Simulation {
   queuedAt(station: number, atUs = this.nowUs): number {
     let waiting = 0;
     for (let lane = station * 3; lane < station * 3 + 3; lane += 1) {
-      const queue = this.laneQueue[lane];
-      const mask = queue.length - 1;
-      for (let cursor = this.laneHead[lane]; cursor !== this.laneTail[lane]; cursor = (cursor + 1) & mask) {
-        if (this.pStart[queue[cursor]] > atUs) waiting += 1;
+      for (let slot = this.laneFirst[lane]; slot >= 0; slot = this.pNext[slot]) {
+        if (this.pStart[slot] > atUs) waiting += 1;
       }
     }
     return waiting;
@@ -598,8 +594,12 @@ export class Simulation {
       this.stNextFree = growFloat(this.stNextFree, size * 3);
       this.stOwner = growInt(this.stOwner, size);
       this.stDepth = growInt(this.stDepth, size);
-      this.laneHead = growInt(this.laneHead, size * 3);
-      this.laneTail = growInt(this.laneTail, size * 3);
+      const first = new Int32Array(size * 3).fill(-1);
+      first.set(this.laneFirst);
+      this.laneFirst = first;
+      const last = new Int32Array(size * 3).fill(-1);
+      last.set(this.laneLast);
+      this.laneLast = last;
       this.laneNext = growInt(this.laneNext, size * 3);
       this.laneDepth = growInt(this.laneDepth, size * 3);
       const headDone = new Float64Array(size * 3).fill(Number.POSITIVE_INFINITY);
@@ -614,7 +614,6 @@ export class Simulation {
     this.stOwner[index] = this.nodeIndex.get(owner) ?? 0;
     this.stDepth[index] = depth;
     for (let kind = 0; kind < 3; kind += 1) this.laneDepth[index * 3 + kind] = depth;
-    for (let kind = 0; kind < 3; kind += 1) this.laneQueue.push(new Int32Array(16));
     this.configureStation(index, service, servers);
     return index;
   }
@@ -1094,6 +1093,7 @@ export class Simulation {
     this.pDone = growFloat(this.pDone, size);
     this.pArrive = growFloat(this.pArrive, size);
     this.pStation = growInt(this.pStation, size);
+    this.pNext = growInt(this.pNext, size);
     this.freeSlots = growInt(this.freeSlots, size);
     this.packetCapacity = size;
   }
@@ -1104,53 +1104,23 @@ export class Simulation {
     this.inFlight -= 1;
   }
 
+  /** Files a packet among the arrivals of a depth in this tick, at the end of its time slice's list. */
   private pushArrival(depth: number, slot: number, arriveUs: number, tickStartUs: number): void {
-    let slots = this.depthSlots[depth];
-    const count = this.depthCount[depth];
-    if (count >= slots.length) {
-      slots = growInt(slots, slots.length * 2);
-      this.depthSlots[depth] = slots;
-      this.depthSlices[depth] = growByte(this.depthSlices[depth], slots.length);
-    }
-    const slice = Math.floor(((arriveUs - tickStartUs) * ORDER_SLICES) / TICK_LENGTH_US);
-    slots[count] = slot;
-    this.depthSlices[depth][count] = slice >= ORDER_SLICES ? ORDER_SLICES - 1 : slice;
+    // Arrivals never come before the tick's start, nor (but for the clamp) after its end.
+    let slice = (((arriveUs - tickStartUs) * ORDER_SLICES) / TICK_LENGTH_US) | 0;
+    if (slice >= ORDER_SLICES) slice = ORDER_SLICES - 1;
     this.pArrive[slot] = arriveUs;
-    this.depthCount[depth] = count + 1;
-  }
-
-  /** Counting sort of one depth's arrivals by time slice into sortedSlots; stable. */
-  private sortArrivals(depth: number, count: number): Int32Array<ArrayBuffer> {
-    const slots = this.depthSlots[depth];
-    const slices = this.depthSlices[depth];
-    if (this.sortedSlots.length < count) this.sortedSlots = new Int32Array(slots.length);
-    const sorted = this.sortedSlots;
-    if (count <= 24) {
-      // A handful: a stable insertion sort by slice costs less than clearing the counts.
-      for (let index = 0; index < count; index += 1) {
-        const slot = slots[index];
-        const slice = slices[index];
-        let cursor = index - 1;
-        while (cursor >= 0 && slices[cursor] > slice) {
-          slots[cursor + 1] = slots[cursor];
-          slices[cursor + 1] = slices[cursor];
-          cursor -= 1;
-        }
-        slots[cursor + 1] = slot;
-        slices[cursor + 1] = slice;
-      }
-      return slots;
+    this.pNext[slot] = -1;
+    const list = depth * ORDER_SLICES + slice;
+    const last = this.arrivalLast[list];
+    if (last < 0) {
+      this.arrivalFirst[list] = slot;
+      if (slice < 32) this.arrivalMaskLow[depth] |= 1 << slice;
+      else this.arrivalMaskHigh[depth] |= 1 << (slice - 32);
+    } else {
+      this.pNext[last] = slot;
     }
-    const counts = this.sliceCounts;
-    counts.fill(0);
-    for (let index = 0; index < count; index += 1) counts[slices[index] + 1] += 1;
-    for (let slice = 1; slice <= ORDER_SLICES; slice += 1) counts[slice] += counts[slice - 1];
-    for (let index = 0; index < count; index += 1) {
-      const slice = slices[index];
-      sorted[counts[slice]] = slots[index];
-      counts[slice] += 1;
-    }
-    return sorted;
+    this.arrivalLast[list] = slot;
   }
 
   /** One uniform number in [0, 1) from a generator's stream (mulberry32, inlined; see random.ts). */
@@ -1293,64 +1263,40 @@ export class Simulation {
     }
   }
 
-  private stationDepthOf(station: number): number {
-    return this.stDepth[station];
-  }
-
   /** Moves every packet as far as it gets this tick, hop by hop, in time order at each depth. */
   private movePackets(tickStartUs: number, tickEndUs: number): void {
-    const listener = this.listener;
-    const service = this.stService;
-    const interval = this.stInterval;
-    const nextFree = this.stNextFree;
-    const owner = this.stOwner;
+    const arrivalFirst = this.arrivalFirst;
+    const arrivalLast = this.arrivalLast;
+    const pNext = this.pNext;
     for (let depth = 0; depth <= DEPTHS; depth += 1) {
-      const count = this.depthCount[depth];
-      if (count > 0) {
-        const sorted = count > 1 ? this.sortArrivals(depth, count) : this.depthSlots[depth];
-        for (let index = 0; index < count; index += 1) {
-          const slot = sorted[index];
-          const arrive = this.pArrive[slot];
-          const kind = this.pKind[slot];
-          const instance = this.pInst[slot];
-          const path = this.paths[instance * 3 + kind];
-          const station = path[this.pHop[slot]];
-          const appIndex = this.instApp[instance];
-          const blockedNode = this.blockAt[appIndex * 3 + kind];
-          if (blockedNode >= 0 && owner[station] === blockedNode) {
-            this.blockedByKind[kind] += 1;
-            this.dropPacket(slot, station, 'blocked', arrive);
-            continue;
-          }
-          const lane = station * 3 + kind;
-          const free = nextFree[lane];
-          const start = arrive > free ? arrive : free;
-          if (start - arrive > MAX_WAIT_US) {
-            this.droppedByKind[kind] += 1;
-            this.dropPacket(slot, station, 'queue-full', arrive);
-            continue;
-          }
-          nextFree[lane] = start + interval[lane];
-          this.hopCount += 1;
-          const done = start + service[lane];
-          this.pStart[slot] = start;
-          this.pDone[slot] = done;
-          this.pStation[slot] = station;
-          if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
-          if (done <= tickEndUs) {
-            // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
-            // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
-            const hop = this.pHop[slot] + 1;
-            if (hop >= path.length) this.deliver(slot, done);
-            else {
-              this.pHop[slot] = hop;
-              this.pushArrival(this.stDepth[path[hop]], slot, done, tickStartUs);
-            }
+      let low = this.arrivalMaskLow[depth];
+      let high = this.arrivalMaskHigh[depth];
+      if ((low | high) !== 0) {
+        // Arrivals at this depth come only from above: none join the lists while they are walked.
+        this.arrivalMaskLow[depth] = 0;
+        this.arrivalMaskHigh[depth] = 0;
+        while ((low | high) !== 0) {
+          // The earliest non-empty slice, then its packets in the order they came.
+          let slice: number;
+          if (low !== 0) {
+            const bit = low & -low;
+            slice = 31 - Math.clz32(bit);
+            low ^= bit;
           } else {
-            this.enqueueInLane(lane, slot);
+            const bit = high & -high;
+            slice = 63 - Math.clz32(bit);
+            high ^= bit;
+          }
+          const list = depth * ORDER_SLICES + slice;
+          let slot = arrivalFirst[list];
+          arrivalFirst[list] = -1;
+          arrivalLast[list] = -1;
+          while (slot >= 0) {
+            const nextSlot = pNext[slot];
+            this.serve(slot, tickStartUs, tickEndUs);
+            slot = nextSlot;
           }
         }
-        this.depthCount[depth] = 0;
       }
       const bucket = (this.tick % WHEEL_TICKS) * (DEPTHS + 1) + depth;
       let lane = this.wheelHead[bucket];
@@ -1371,41 +1317,67 @@ export class Simulation {
     }
   }
 
-  private enqueueInLane(lane: number, slot: number): void {
-    if (this.laneHead[lane] === this.laneTail[lane]) {
-      this.laneHeadDone[lane] = this.pDone[slot];
-      this.wake(lane, this.pDone[slot]);
-    }
-    const queue = this.laneQueue[lane];
-    const mask = queue.length - 1;
-    const tail = this.laneTail[lane];
-    const nextTail = (tail + 1) & mask;
-    if (nextTail === this.laneHead[lane]) {
-      // Full ring: grow it, unwrapping the contents to start at 0.
-      const grown = new Int32Array(queue.length * 2);
-      let write = 0;
-      for (let cursor = this.laneHead[lane]; cursor !== tail; cursor = (cursor + 1) & mask) grown[write++] = queue[cursor];
-      grown[write] = slot;
-      this.laneQueue[lane] = grown;
-      this.laneHead[lane] = 0;
-      this.laneTail[lane] = write + 1;
+  /** A packet arrives at its next hop: dropped, straight through within the tick, or into the lane. */
+  private serve(slot: number, tickStartUs: number, tickEndUs: number): void {
+    const arrive = this.pArrive[slot];
+    const kind = this.pKind[slot];
+    const instance = this.pInst[slot];
+    const path = this.paths[instance * 3 + kind];
+    const station = path[this.pHop[slot]];
+    const appIndex = this.instApp[instance];
+    const blockedNode = this.blockAt[appIndex * 3 + kind];
+    if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
+      this.blockedByKind[kind] += 1;
+      this.dropPacket(slot, station, 'blocked', arrive);
       return;
     }
-    queue[tail] = slot;
-    this.laneTail[lane] = nextTail;
+    const lane = station * 3 + kind;
+    const free = this.stNextFree[lane];
+    const start = arrive > free ? arrive : free;
+    if (start - arrive > MAX_WAIT_US) {
+      this.droppedByKind[kind] += 1;
+      this.dropPacket(slot, station, 'queue-full', arrive);
+      return;
+    }
+    this.stNextFree[lane] = start + this.stInterval[lane];
+    this.hopCount += 1;
+    const done = start + this.stService[lane];
+    this.pStart[slot] = start;
+    this.pDone[slot] = done;
+    this.pStation[slot] = station;
+    if (this.listener) this.listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+    if (done <= tickEndUs) {
+      // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
+      // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
+      const hop = this.pHop[slot] + 1;
+      if (hop >= path.length) this.deliver(slot, done);
+      else {
+        this.pHop[slot] = hop;
+        this.pushArrival(this.stDepth[path[hop]], slot, done, tickStartUs);
+      }
+      return;
+    }
+    // Into the lane, at its end.
+    this.pNext[slot] = -1;
+    const last = this.laneLast[lane];
+    if (last < 0) {
+      this.laneFirst[lane] = slot;
+      this.laneHeadDone[lane] = done;
+      this.wake(lane, done);
+    } else {
+      this.pNext[last] = slot;
+    }
+    this.laneLast[lane] = slot;
   }
 
   /** Passes on (or delivers) every packet of a lane whose service ends within the tick. */
   private releaseFinished(lane: number, tickStartUs: number, tickEndUs: number): void {
-    const queue = this.laneQueue[lane];
-    const mask = queue.length - 1;
-    let head = this.laneHead[lane];
-    const tail = this.laneTail[lane];
-    while (head !== tail) {
-      const slot = queue[head];
+    let slot = this.laneFirst[lane];
+    while (slot >= 0) {
       const done = this.pDone[slot];
       if (done > tickEndUs) break;
-      head = (head + 1) & mask;
+      // Read the link first: passing the packet on files it among the arrivals.
+      const nextSlot = this.pNext[slot];
       const kind = this.pKind[slot];
       const instance = this.pInst[slot];
       const path = this.paths[instance * 3 + kind];
@@ -1415,14 +1387,16 @@ export class Simulation {
       } else {
         this.pHop[slot] = hop;
         // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
-        this.pushArrival(this.stationDepthOf(path[hop]), slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
+        this.pushArrival(this.stDepth[path[hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
       }
+      slot = nextSlot;
     }
-    this.laneHead[lane] = head;
-    if (head === tail) {
+    this.laneFirst[lane] = slot;
+    if (slot < 0) {
+      this.laneLast[lane] = -1;
       this.laneHeadDone[lane] = Number.POSITIVE_INFINITY;
     } else {
-      const next = this.pDone[queue[head]];
+      const next = this.pDone[slot];
       this.laneHeadDone[lane] = next;
       this.wake(lane, next);
     }

@@ -1,5 +1,0 @@
-// Asset keys as constants: textures loaded by the Preloader.
-
-export const AssetKeys = {
-  Logo: 'logo',
-} as const;
