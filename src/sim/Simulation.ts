@@ -266,7 +266,6 @@ export class Simulation {
   private pStart = new Float64Array(4096);
   private pDone = new Float64Array(4096);
   private pArrive = new Float64Array(4096);
-  private pStation = new Int32Array(4096);
   /** The next packet in the same lane or the same arrival list (-1: none): a packet is in one at a time. */
   private pNext = new Int32Array(4096);
   private freeSlots = new Int32Array(4096);
@@ -286,6 +285,8 @@ export class Simulation {
   // Run state.
   private quarantined: Uint8Array;
   private blockAt: Int32Array;
+  /** Whether any block command has applied (until then no hop checks blockAt). */
+  private blocking = false;
   private pullDoneUs: Float64Array;
   private imageOnMachine: Uint8Array;
   /** Which images were on the machine when the run began (cached, or pre-pulled by provisioning). */
@@ -856,6 +857,7 @@ export class Simulation {
         const node = this.nodeIndex.get(command.at);
         if (node === undefined) return reject('unknown-node');
         this.blockAt[(appIndex as number) * 3 + KIND_INDEX[command.kind]] = node;
+        this.blocking = true;
         break;
       }
       case 'set-driver': {
@@ -1092,7 +1094,6 @@ export class Simulation {
     this.pStart = growFloat(this.pStart, size);
     this.pDone = growFloat(this.pDone, size);
     this.pArrive = growFloat(this.pArrive, size);
-    this.pStation = growInt(this.pStation, size);
     this.pNext = growInt(this.pNext, size);
     this.freeSlots = growInt(this.freeSlots, size);
     this.packetCapacity = size;
@@ -1206,6 +1207,8 @@ export class Simulation {
           if (readyUs > tickStartUs) {
             const mean = ratePerUs * (tickEndUs - readyUs);
             this.emitCount(instance, kind, this.poissonCount(generator, mean, Math.exp(-mean)), readyUs, tickEndUs - readyUs, tickStartUs);
+          } else if (meanPerTick < 30) {
+            this.emitBusyTick(generator, instance, kind, expNegMean, tickStartUs);
           } else {
             this.emitCount(instance, kind, this.poissonCount(generator, meanPerTick, expNegMean), tickStartUs, TICK_LENGTH_US, tickStartUs);
           }
@@ -1232,6 +1235,11 @@ export class Simulation {
     }
   }
 
+  /** Makes sure `count` more packets fit without growing the arrays mid-loop. */
+  private reserveSlots(count: number): void {
+    while (this.freeCount + this.packetCapacity - this.slotHighWater < count) this.growPackets();
+  }
+
   /** Emits `count` packets of one instance and kind at uniform times in [fromUs, fromUs + windowUs). */
   private emitCount(instance: number, kind: number, count: number, fromUs: number, windowUs: number, tickStartUs: number): void {
     if (count === 0) return;
@@ -1245,36 +1253,126 @@ export class Simulation {
     }
     const listener = this.listener;
     const depth = this.stDepth[this.paths[generator][0]];
+    this.reserveSlots(count);
+    const pId = this.pId;
+    const pInst = this.pInst;
+    const pKind = this.pKind;
+    const pHop = this.pHop;
+    const pEmit = this.pEmit;
+    const pArrive = this.pArrive;
+    const pNext = this.pNext;
+    const freeSlots = this.freeSlots;
+    const arrivalFirst = this.arrivalFirst;
+    const arrivalLast = this.arrivalLast;
+    const listBase = depth * ORDER_SLICES;
+    let maskLow = this.arrivalMaskLow[depth];
+    let maskHigh = this.arrivalMaskHigh[depth];
+    // The stream's state stays in a local while the times are drawn (uniform(), inlined).
+    let state = this.genState[generator];
     for (let packet = 0; packet < count; packet += 1) {
-      const atUs = fromUs + this.uniform(generator) * windowUs;
-      const slot = this.allocateSlot();
+      state = (state + 0x6d2b79f5) >>> 0;
+      let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+      mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+      const atUs = fromUs + (((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * windowUs;
+      // allocateSlot(), inlined (room was reserved).
+      let slot: number;
+      if (this.freeCount > 0) {
+        this.freeCount -= 1;
+        slot = freeSlots[this.freeCount];
+      } else {
+        slot = this.slotHighWater;
+        this.slotHighWater += 1;
+      }
       const id = this.nextPacketId;
       this.nextPacketId += 1;
       this.inFlight += 1;
-      this.pId[slot] = id;
-      this.pInst[slot] = instance;
-      this.pKind[slot] = kind;
-      this.pHop[slot] = 0;
-      this.pEmit[slot] = atUs;
-      this.pushArrival(depth, slot, atUs, tickStartUs);
+      pId[slot] = id;
+      pInst[slot] = instance;
+      pKind[slot] = kind;
+      pHop[slot] = 0;
+      pEmit[slot] = atUs;
+      // pushArrival(), inlined.
+      let slice = (((atUs - tickStartUs) * ORDER_SLICES) / TICK_LENGTH_US) | 0;
+      if (slice >= ORDER_SLICES) slice = ORDER_SLICES - 1;
+      pArrive[slot] = atUs;
+      pNext[slot] = -1;
+      const list = listBase + slice;
+      const last = arrivalLast[list];
+      if (last < 0) {
+        arrivalFirst[list] = slot;
+        if (slice < 32) maskLow |= 1 << slice;
+        else maskHigh |= 1 << (slice - 32);
+      } else {
+        pNext[last] = slot;
+      }
+      arrivalLast[list] = slot;
       if (listener) {
         listener({ type: 'packetEmitted', packet: id, app: this.level.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs });
       }
     }
+    this.arrivalMaskLow[depth] = maskLow;
+    this.arrivalMaskHigh[depth] = maskHigh;
+    this.genState[generator] = state;
   }
 
-  /** Moves every packet as far as it gets this tick, hop by hop, in time order at each depth. */
+  /** A busy generator's whole tick: a Poisson count by Knuth's product of uniforms (poissonCount() with
+   * uniform() inlined, mean under 30), then that many packets. */
+  private emitBusyTick(generator: number, instance: number, kind: number, expNegMean: number, tickStartUs: number): void {
+    let state = (this.genState[generator] + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    let product = ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+    let count = 0;
+    while (product > expNegMean) {
+      count += 1;
+      state = (state + 0x6d2b79f5) >>> 0;
+      mixed = Math.imul(state ^ (state >>> 15), state | 1);
+      mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+      product *= ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+    }
+    this.genState[generator] = state;
+    if (count > 0) this.emitCount(instance, kind, count, tickStartUs, TICK_LENGTH_US, tickStartUs);
+  }
+
+  /**
+   * Moves every packet as far as it gets this tick, hop by hop, in time order at each depth. At each depth:
+   * the tick's arrivals, each served by its lane (dropped, straight through within the tick, or into the
+   * lane), then the lanes the wheel wakes, which pass on (or deliver) every packet that finishes.
+   * Nothing here grows an array, so they are read into locals once.
+   */
   private movePackets(tickStartUs: number, tickEndUs: number): void {
+    const listener = this.listener;
+    const pArrive = this.pArrive;
+    const pKind = this.pKind;
+    const pInst = this.pInst;
+    const pHop = this.pHop;
+    const pStart = this.pStart;
+    const pDone = this.pDone;
+    const pNext = this.pNext;
+    const paths = this.paths;
+    const stDepth = this.stDepth;
+    const stNextFree = this.stNextFree;
+    const stInterval = this.stInterval;
+    const stService = this.stService;
+    const laneFirst = this.laneFirst;
+    const laneLast = this.laneLast;
+    const laneHeadDone = this.laneHeadDone;
+    const laneNext = this.laneNext;
+    const wheelHead = this.wheelHead;
+    const wheelTail = this.wheelTail;
     const arrivalFirst = this.arrivalFirst;
     const arrivalLast = this.arrivalLast;
-    const pNext = this.pNext;
+    const arrivalMaskLow = this.arrivalMaskLow;
+    const arrivalMaskHigh = this.arrivalMaskHigh;
+    const blocking = this.blocking;
+    const wheelBase = (this.tick % WHEEL_TICKS) * (DEPTHS + 1);
     for (let depth = 0; depth <= DEPTHS; depth += 1) {
-      let low = this.arrivalMaskLow[depth];
-      let high = this.arrivalMaskHigh[depth];
+      let low = arrivalMaskLow[depth];
+      let high = arrivalMaskHigh[depth];
       if ((low | high) !== 0) {
         // Arrivals at this depth come only from above: none join the lists while they are walked.
-        this.arrivalMaskLow[depth] = 0;
-        this.arrivalMaskHigh[depth] = 0;
+        arrivalMaskLow[depth] = 0;
+        arrivalMaskHigh[depth] = 0;
         while ((low | high) !== 0) {
           // The earliest non-empty slice, then its packets in the order they came.
           let slice: number;
@@ -1293,112 +1391,105 @@ export class Simulation {
           arrivalLast[list] = -1;
           while (slot >= 0) {
             const nextSlot = pNext[slot];
-            this.serve(slot, tickStartUs, tickEndUs);
+            const arrive = pArrive[slot];
+            const kind = pKind[slot];
+            const instance = pInst[slot];
+            const path = paths[instance * 3 + kind];
+            const hop = pHop[slot];
+            const station = path[hop];
+            if (blocking) {
+              const blockedNode = this.blockAt[this.instApp[instance] * 3 + kind];
+              if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
+                this.blockedByKind[kind] += 1;
+                this.dropPacket(slot, station, 'blocked', arrive);
+                slot = nextSlot;
+                continue;
+              }
+            }
+            const lane = station * 3 + kind;
+            const free = stNextFree[lane];
+            const start = arrive > free ? arrive : free;
+            if (start - arrive > MAX_WAIT_US) {
+              this.droppedByKind[kind] += 1;
+              this.dropPacket(slot, station, 'queue-full', arrive);
+              slot = nextSlot;
+              continue;
+            }
+            stNextFree[lane] = start + stInterval[lane];
+            this.hopCount += 1;
+            const done = start + stService[lane];
+            pStart[slot] = start;
+            pDone[slot] = done;
+            if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+            if (done <= tickEndUs) {
+              // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
+              // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
+              if (hop + 1 >= path.length) this.deliver(slot, done);
+              else {
+                pHop[slot] = hop + 1;
+                this.pushArrival(stDepth[path[hop + 1]], slot, done, tickStartUs);
+              }
+            } else {
+              // Into the lane, at its end.
+              pNext[slot] = -1;
+              const last = laneLast[lane];
+              if (last < 0) {
+                laneFirst[lane] = slot;
+                laneHeadDone[lane] = done;
+                this.wake(lane, done);
+              } else {
+                pNext[last] = slot;
+              }
+              laneLast[lane] = slot;
+            }
             slot = nextSlot;
           }
         }
       }
-      const bucket = (this.tick % WHEEL_TICKS) * (DEPTHS + 1) + depth;
-      let lane = this.wheelHead[bucket];
+      const bucket = wheelBase + depth;
+      let lane = wheelHead[bucket];
       if (lane >= 0) {
-        this.wheelHead[bucket] = -1;
-        this.wheelTail[bucket] = -1;
-        const headDone = this.laneHeadDone;
-        const laneNext = this.laneNext;
+        wheelHead[bucket] = -1;
+        wheelTail[bucket] = -1;
         while (lane >= 0) {
           // Read the link first: releasing files the lane again, in a later bucket.
-          const next = laneNext[lane];
-          // One filed early because it lay beyond the wheel is filed again.
-          if (headDone[lane] <= tickEndUs) this.releaseFinished(lane, tickStartUs, tickEndUs);
-          else if (headDone[lane] < Number.POSITIVE_INFINITY) this.wake(lane, headDone[lane]);
-          lane = next;
+          const nextLane = laneNext[lane];
+          const headDone = laneHeadDone[lane];
+          if (headDone <= tickEndUs) {
+            // Pass on (or deliver) every packet of the lane whose service ends within the tick.
+            let slot = laneFirst[lane];
+            while (slot >= 0) {
+              const done = pDone[slot];
+              if (done > tickEndUs) break;
+              // Read the link first: passing the packet on files it among the arrivals.
+              const nextSlot = pNext[slot];
+              const path = paths[pInst[slot] * 3 + pKind[slot]];
+              const hop = pHop[slot] + 1;
+              if (hop >= path.length) {
+                this.deliver(slot, done);
+              } else {
+                pHop[slot] = hop;
+                // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
+                this.pushArrival(stDepth[path[hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
+              }
+              slot = nextSlot;
+            }
+            laneFirst[lane] = slot;
+            if (slot < 0) {
+              laneLast[lane] = -1;
+              laneHeadDone[lane] = Number.POSITIVE_INFINITY;
+            } else {
+              const next = pDone[slot];
+              laneHeadDone[lane] = next;
+              this.wake(lane, next);
+            }
+          } else if (headDone < Number.POSITIVE_INFINITY) {
+            // Filed early because it lay beyond the wheel: filed again.
+            this.wake(lane, headDone);
+          }
+          lane = nextLane;
         }
       }
-    }
-  }
-
-  /** A packet arrives at its next hop: dropped, straight through within the tick, or into the lane. */
-  private serve(slot: number, tickStartUs: number, tickEndUs: number): void {
-    const arrive = this.pArrive[slot];
-    const kind = this.pKind[slot];
-    const instance = this.pInst[slot];
-    const path = this.paths[instance * 3 + kind];
-    const station = path[this.pHop[slot]];
-    const appIndex = this.instApp[instance];
-    const blockedNode = this.blockAt[appIndex * 3 + kind];
-    if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
-      this.blockedByKind[kind] += 1;
-      this.dropPacket(slot, station, 'blocked', arrive);
-      return;
-    }
-    const lane = station * 3 + kind;
-    const free = this.stNextFree[lane];
-    const start = arrive > free ? arrive : free;
-    if (start - arrive > MAX_WAIT_US) {
-      this.droppedByKind[kind] += 1;
-      this.dropPacket(slot, station, 'queue-full', arrive);
-      return;
-    }
-    this.stNextFree[lane] = start + this.stInterval[lane];
-    this.hopCount += 1;
-    const done = start + this.stService[lane];
-    this.pStart[slot] = start;
-    this.pDone[slot] = done;
-    this.pStation[slot] = station;
-    if (this.listener) this.listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
-    if (done <= tickEndUs) {
-      // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
-      // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
-      const hop = this.pHop[slot] + 1;
-      if (hop >= path.length) this.deliver(slot, done);
-      else {
-        this.pHop[slot] = hop;
-        this.pushArrival(this.stDepth[path[hop]], slot, done, tickStartUs);
-      }
-      return;
-    }
-    // Into the lane, at its end.
-    this.pNext[slot] = -1;
-    const last = this.laneLast[lane];
-    if (last < 0) {
-      this.laneFirst[lane] = slot;
-      this.laneHeadDone[lane] = done;
-      this.wake(lane, done);
-    } else {
-      this.pNext[last] = slot;
-    }
-    this.laneLast[lane] = slot;
-  }
-
-  /** Passes on (or delivers) every packet of a lane whose service ends within the tick. */
-  private releaseFinished(lane: number, tickStartUs: number, tickEndUs: number): void {
-    let slot = this.laneFirst[lane];
-    while (slot >= 0) {
-      const done = this.pDone[slot];
-      if (done > tickEndUs) break;
-      // Read the link first: passing the packet on files it among the arrivals.
-      const nextSlot = this.pNext[slot];
-      const kind = this.pKind[slot];
-      const instance = this.pInst[slot];
-      const path = this.paths[instance * 3 + kind];
-      const hop = this.pHop[slot] + 1;
-      if (hop >= path.length) {
-        this.deliver(slot, done);
-      } else {
-        this.pHop[slot] = hop;
-        // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
-        this.pushArrival(this.stDepth[path[hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
-      }
-      slot = nextSlot;
-    }
-    this.laneFirst[lane] = slot;
-    if (slot < 0) {
-      this.laneLast[lane] = -1;
-      this.laneHeadDone[lane] = Number.POSITIVE_INFINITY;
-    } else {
-      const next = this.pDone[slot];
-      this.laneHeadDone[lane] = next;
-      this.wake(lane, next);
     }
   }
 
