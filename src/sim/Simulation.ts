@@ -237,8 +237,12 @@ export class Simulation {
   /** The depth of each lane's station. */
   private laneDepth = new Int32Array(64 * 3);
 
-  // Paths: index instance * 3 + kind.
-  private paths: Int32Array[] = [];
+  // Paths, by generator (instance * 3 + kind): the stations of each, top to bottom, are
+  // pathStations[genPathStart .. genPathStart + genPathLength).
+  private pathStations = new Int32Array(1024);
+  private pathEnd = 0;
+  private genPathStart = new Int32Array(192);
+  private genPathLength = new Int32Array(192);
 
   // Instances.
   private instanceCount = 0;
@@ -255,6 +259,19 @@ export class Simulation {
   private genRatePerUs = new Float64Array(192);
   private genState = new Uint32Array(192);
   private instancesCreated: number[] = [];
+  /** Instances booting now (the timeline looks for finished boots only while there are some). */
+  private bootingCount = 0;
+  /** The generators of ready instances, in index order: busy ones (every tick, see BUSY_GENERATOR) and
+   * idle ones (when their tick comes). Rebuilt when an instance changes state. */
+  private busyGenerators = new Int32Array(192);
+  private busyGeneratorCount = 0;
+  private idleGenerators = new Int32Array(192);
+  private idleGeneratorCount = 0;
+  /** No idle generator of a ready instance is due before this tick. */
+  private idleDueTick = 0;
+  /** The idle generators due in this tick, in index order. */
+  private dueGenerators = new Int32Array(192);
+  private generatorsStale = true;
 
   // Packets (structure of arrays).
   private packetCapacity = 4096;
@@ -429,7 +446,10 @@ export class Simulation {
 
   /** The station indices a packet of this app instance and kind visits, top to bottom. */
   pathOf(instance: number, kind: PacketKind): number[] {
-    return Array.from(this.paths[instance * 3 + KIND_INDEX[kind]] ?? []);
+    const generator = instance * 3 + KIND_INDEX[kind];
+    if (!(generator >= 0 && generator < this.instanceCount * 3)) return [];
+    const start = this.genPathStart[generator];
+    return Array.from(this.pathStations.subarray(start, start + this.genPathLength[generator]));
   }
 
   instances(): InstanceInfo[] {
@@ -711,9 +731,25 @@ export class Simulation {
         engineStations = [engine];
       }
     }
-    this.paths[instance * 3 + 0] = Int32Array.from([...engineStations, ...ioPrefix, disk]);
-    this.paths[instance * 3 + 1] = Int32Array.from([...engineStations, ...ioPrefix, nic]);
-    this.paths[instance * 3 + 2] = Int32Array.from(syscallPath);
+    this.setPath(instance * 3 + 0, [...engineStations, ...ioPrefix, disk]);
+    this.setPath(instance * 3 + 1, [...engineStations, ...ioPrefix, nic]);
+    this.setPath(instance * 3 + 2, syscallPath);
+  }
+
+  /** Sets a generator's path. One of the same length is rewritten in place, so that packets already on
+   * the way follow the new hops; otherwise the path is stored anew. */
+  private setPath(generator: number, stations: number[]): void {
+    let start = this.genPathStart[generator];
+    if (this.genPathLength[generator] !== stations.length) {
+      start = this.pathEnd;
+      if (start + stations.length > this.pathStations.length) {
+        this.pathStations = growInt(this.pathStations, Math.max(this.pathStations.length * 2, start + stations.length));
+      }
+      this.pathEnd = start + stations.length;
+      this.genPathStart[generator] = start;
+      this.genPathLength[generator] = stations.length;
+    }
+    for (let hop = 0; hop < stations.length; hop += 1) this.pathStations[start + hop] = stations[hop];
   }
 
   // ---------------------------------------------------------------- instances
@@ -731,10 +767,14 @@ export class Simulation {
       this.genNextTick = growInt(this.genNextTick, size * 3);
       this.genRatePerUs = growFloat(this.genRatePerUs, size * 3);
       this.genState = growUint(this.genState, size * 3);
+      this.genPathStart = growInt(this.genPathStart, size * 3);
+      this.genPathLength = growInt(this.genPathLength, size * 3);
     }
     this.instanceCount += 1;
     this.instApp[index] = appIndex;
     this.instState[index] = state;
+    if (state === INSTANCE_BOOTING) this.bootingCount += 1;
+    this.generatorsStale = true;
     this.instBootStart[index] = bootStartUs;
     this.instReady[index] = readyUs;
     this.instMemory[index] = memoryGiB;
@@ -789,7 +829,9 @@ export class Simulation {
 
   private stopInstance(instance: number, nowUs: number): void {
     if (this.instState[instance] === INSTANCE_STOPPED) return;
+    if (this.instState[instance] === INSTANCE_BOOTING) this.bootingCount -= 1;
     this.instState[instance] = INSTANCE_STOPPED;
+    this.generatorsStale = true;
     this.memoryUsedGiB -= this.instMemory[instance];
     this.emit({ type: 'instanceStopped', app: this.level.apps[this.instApp[instance]].id, instance, atUs: nowUs });
   }
@@ -820,6 +862,7 @@ export class Simulation {
       for (let index = 0; index < this.instanceCount && missing > 0; index += 1) {
         if (this.instApp[index] === appIndex && this.instState[index] === INSTANCE_SPARE) {
           this.instState[index] = INSTANCE_READY;
+          this.generatorsStale = true;
           this.instReady[index] = nowUs;
           for (let kind = 0; kind < 3; kind += 1) this.genNextTick[index * 3 + kind] = -1;
           this.emit({ type: 'instanceReady', app: this.level.apps[appIndex].id, instance: index, atUs: nowUs });
@@ -928,17 +971,8 @@ export class Simulation {
         if (process !== undefined) this.configureStation(process, SERVICE_US.type2Process[driver], SERVERS.type2Process);
         if (backend !== undefined) this.configureStation(backend, SERVICE_US.backend[driver], SERVERS.backend);
       }
-      const saved = this.paths.slice(instance * 3, instance * 3 + 3);
+      // Paths of the same length are rewritten in place: packets already on the way follow the new hops.
       this.buildPaths(instance, hosting);
-      // Keep the arrays in place so packets already on the way follow the new hops.
-      for (let kind = 0; kind < 3; kind += 1) {
-        const fresh = this.paths[instance * 3 + kind];
-        const old = saved[kind];
-        if (old && old.length === fresh.length) {
-          old.set(fresh);
-          this.paths[instance * 3 + kind] = old;
-        }
-      }
     }
   }
 
@@ -997,9 +1031,11 @@ export class Simulation {
         if (this.liveInstances(burst.app).length < burst.required) this.scaleTo(burst.app, burst.required, tickStartUs);
       }
     }
-    for (let instance = 0; instance < this.instanceCount; instance += 1) {
+    for (let instance = 0; this.bootingCount > 0 && instance < this.instanceCount; instance += 1) {
       if (this.instState[instance] === INSTANCE_BOOTING && this.instReady[instance] < tickEndUs) {
         this.instState[instance] = INSTANCE_READY;
+        this.bootingCount -= 1;
+        this.generatorsStale = true;
         const appIndex = this.instApp[instance];
         if (!this.imageOnMachine[appIndex] && this.pullDoneUs[appIndex] >= 0 && this.pullDoneUs[appIndex] < tickEndUs) {
           this.imageOnMachine[appIndex] = 1;
@@ -1188,51 +1224,133 @@ export class Simulation {
    * nothing until its tick comes.
    */
   private emitPackets(tick: number, tickStartUs: number, tickEndUs: number): void {
+    if (this.generatorsStale) this.listGenerators();
+    // The generators run in index order (packet ids and the order of arrivals depend on it): the busy
+    // ones, merged with the idle ones due in this tick (usually none).
+    let dueCount = 0;
+    if (tick >= this.idleDueTick) {
+      const idle = this.idleGenerators;
+      const due = this.dueGenerators;
+      let nextDue = 0x7fffffff;
+      for (let index = 0; index < this.idleGeneratorCount; index += 1) {
+        const generator = idle[index];
+        const next = this.genNextTick[generator];
+        if (next > tick) {
+          if (next < nextDue) nextDue = next;
+        } else {
+          due[dueCount] = generator;
+          dueCount += 1;
+        }
+      }
+      // Those due now are looked at again next tick (most will have scheduled a later one by then).
+      this.idleDueTick = dueCount > 0 ? tick + 1 : nextDue;
+    }
+    const busy = this.busyGenerators;
+    const busyCount = this.busyGeneratorCount;
+    if (dueCount === 0) {
+      const genNextTick = this.genNextTick;
+      const genExpNegMean = this.genExpNegMean;
+      const genRatePerUs = this.genRatePerUs;
+      const instReady = this.instReady;
+      for (let index = 0; index < busyCount; index += 1) {
+        const generator = busy[index];
+        const instance = (generator / 3) | 0;
+        // runGenerator()'s busy path for a whole tick, inlined.
+        if (genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30) {
+          this.emitBusyTick(generator, instance, generator - instance * 3, genExpNegMean[generator], tickStartUs);
+          genNextTick[generator] = tick + 1;
+        } else {
+          this.runGenerator(generator, tick, tickStartUs, tickEndUs);
+        }
+      }
+      return;
+    }
+    const due = this.dueGenerators;
+    let busyIndex = 0;
+    let dueIndex = 0;
+    while (busyIndex < busyCount || dueIndex < dueCount) {
+      if (dueIndex >= dueCount || (busyIndex < busyCount && busy[busyIndex] < due[dueIndex])) {
+        this.runGenerator(busy[busyIndex], tick, tickStartUs, tickEndUs);
+        busyIndex += 1;
+      } else {
+        this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
+        dueIndex += 1;
+      }
+    }
+  }
+
+  /** Sorts the generators of ready instances into busy and idle ones, in index order. */
+  private listGenerators(): void {
+    this.generatorsStale = false;
+    const size = this.genNextTick.length;
+    if (this.busyGenerators.length < size) {
+      this.busyGenerators = new Int32Array(size);
+      this.idleGenerators = new Int32Array(size);
+      this.dueGenerators = new Int32Array(size);
+    }
+    let busyCount = 0;
+    let idleCount = 0;
     for (let instance = 0; instance < this.instanceCount; instance += 1) {
       if (this.instState[instance] !== INSTANCE_READY) continue;
       for (let kind = 0; kind < 3; kind += 1) {
         const generator = instance * 3 + kind;
-        let next = this.genNextTick[generator];
-        if (next > tick) continue;
-        const ratePerUs = this.genRatePerUs[generator];
-        if (ratePerUs <= 0) {
-          this.genNextTick[generator] = 0x3fffffff;
-          continue;
+        if (this.genRatePerUs[generator] > 0 && this.genExpNegMean[generator] < BUSY_GENERATOR) {
+          this.busyGenerators[busyCount] = generator;
+          busyCount += 1;
+        } else {
+          this.idleGenerators[idleCount] = generator;
+          idleCount += 1;
         }
-        const meanPerTick = ratePerUs * TICK_LENGTH_US;
-        const expNegMean = this.genExpNegMean[generator];
-        if (expNegMean < BUSY_GENERATOR) {
-          // Busy: most ticks bring packets, so draw every tick's count directly (no logarithm).
-          const readyUs = this.instReady[instance];
-          if (readyUs > tickStartUs) {
-            const mean = ratePerUs * (tickEndUs - readyUs);
-            this.emitCount(instance, kind, this.poissonCount(generator, mean, Math.exp(-mean)), readyUs, tickEndUs - readyUs, tickStartUs);
-          } else if (meanPerTick < 30) {
-            this.emitBusyTick(generator, instance, kind, expNegMean, tickStartUs);
-          } else {
-            this.emitCount(instance, kind, this.poissonCount(generator, meanPerTick, expNegMean), tickStartUs, TICK_LENGTH_US, tickStartUs);
-          }
-          this.genNextTick[generator] = tick + 1;
-          continue;
-        }
-        if (next < 0) {
-          // Just started: a partial first tick if it became ready inside this one.
-          const readyUs = this.instReady[instance];
-          if (readyUs > tickStartUs) {
-            const windowUs = tickEndUs - readyUs;
-            const mean = ratePerUs * windowUs;
-            this.emitCount(instance, kind, this.poissonCount(generator, mean, Math.exp(-mean)), readyUs, windowUs, tickStartUs);
-            this.genNextTick[generator] = tick + 1 + this.emptyTicks(generator, meanPerTick);
-            continue;
-          }
-          next = tick + this.emptyTicks(generator, meanPerTick);
-          this.genNextTick[generator] = next;
-          if (next > tick) continue;
-        }
-        this.emitCount(instance, kind, this.poissonAtLeastOne(generator, meanPerTick, expNegMean), tickStartUs, TICK_LENGTH_US, tickStartUs);
-        this.genNextTick[generator] = tick + 1 + this.emptyTicks(generator, meanPerTick);
       }
     }
+    this.busyGeneratorCount = busyCount;
+    this.idleGeneratorCount = idleCount;
+    this.idleDueTick = 0;
+  }
+
+  /** One generator's tick (of a ready instance). */
+  private runGenerator(generator: number, tick: number, tickStartUs: number, tickEndUs: number): void {
+    let next = this.genNextTick[generator];
+    if (next > tick) return;
+    const instance = (generator / 3) | 0;
+    const kind = generator - instance * 3;
+    const ratePerUs = this.genRatePerUs[generator];
+    if (ratePerUs <= 0) {
+      this.genNextTick[generator] = 0x3fffffff;
+      return;
+    }
+    const meanPerTick = ratePerUs * TICK_LENGTH_US;
+    const expNegMean = this.genExpNegMean[generator];
+    if (expNegMean < BUSY_GENERATOR) {
+      // Busy: most ticks bring packets, so draw every tick's count directly (no logarithm).
+      const readyUs = this.instReady[instance];
+      if (readyUs > tickStartUs) {
+        const mean = ratePerUs * (tickEndUs - readyUs);
+        this.emitCount(instance, kind, this.poissonCount(generator, mean, Math.exp(-mean)), readyUs, tickEndUs - readyUs, tickStartUs);
+      } else if (meanPerTick < 30) {
+        this.emitBusyTick(generator, instance, kind, expNegMean, tickStartUs);
+      } else {
+        this.emitCount(instance, kind, this.poissonCount(generator, meanPerTick, expNegMean), tickStartUs, TICK_LENGTH_US, tickStartUs);
+      }
+      this.genNextTick[generator] = tick + 1;
+      return;
+    }
+    if (next < 0) {
+      // Just started: a partial first tick if it became ready inside this one.
+      const readyUs = this.instReady[instance];
+      if (readyUs > tickStartUs) {
+        const windowUs = tickEndUs - readyUs;
+        const mean = ratePerUs * windowUs;
+        this.emitCount(instance, kind, this.poissonCount(generator, mean, Math.exp(-mean)), readyUs, windowUs, tickStartUs);
+        this.genNextTick[generator] = tick + 1 + this.emptyTicks(generator, meanPerTick);
+        return;
+      }
+      next = tick + this.emptyTicks(generator, meanPerTick);
+      this.genNextTick[generator] = next;
+      if (next > tick) return;
+    }
+    this.emitCount(instance, kind, this.poissonAtLeastOne(generator, meanPerTick, expNegMean), tickStartUs, TICK_LENGTH_US, tickStartUs);
+    this.genNextTick[generator] = tick + 1 + this.emptyTicks(generator, meanPerTick);
   }
 
   /** Makes sure `count` more packets fit without growing the arrays mid-loop. */
@@ -1252,7 +1370,7 @@ export class Simulation {
       return;
     }
     const listener = this.listener;
-    const depth = this.stDepth[this.paths[generator][0]];
+    const depth = this.stDepth[this.pathStations[this.genPathStart[generator]]];
     this.reserveSlots(count);
     const pId = this.pId;
     const pInst = this.pInst;
@@ -1349,7 +1467,10 @@ export class Simulation {
     const pStart = this.pStart;
     const pDone = this.pDone;
     const pNext = this.pNext;
-    const paths = this.paths;
+    const pathStations = this.pathStations;
+    const genPathStart = this.genPathStart;
+    const genPathLength = this.genPathLength;
+    let hops = 0;
     const stDepth = this.stDepth;
     const stNextFree = this.stNextFree;
     const stInterval = this.stInterval;
@@ -1394,9 +1515,10 @@ export class Simulation {
             const arrive = pArrive[slot];
             const kind = pKind[slot];
             const instance = pInst[slot];
-            const path = paths[instance * 3 + kind];
+            const generator = instance * 3 + kind;
+            const pathStart = genPathStart[generator];
             const hop = pHop[slot];
-            const station = path[hop];
+            const station = pathStations[pathStart + hop];
             if (blocking) {
               const blockedNode = this.blockAt[this.instApp[instance] * 3 + kind];
               if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
@@ -1416,18 +1538,22 @@ export class Simulation {
               continue;
             }
             stNextFree[lane] = start + stInterval[lane];
-            this.hopCount += 1;
+            hops += 1;
             const done = start + stService[lane];
             pStart[slot] = start;
             pDone[slot] = done;
-            if (listener) listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+            if (listener) {
+              this.hopCount += hops;
+              hops = 0;
+              listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+            }
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
               // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
-              if (hop + 1 >= path.length) this.deliver(slot, done);
+              if (hop + 1 >= genPathLength[generator]) this.deliver(slot, done);
               else {
                 pHop[slot] = hop + 1;
-                this.pushArrival(stDepth[path[hop + 1]], slot, done, tickStartUs);
+                this.pushArrival(stDepth[pathStations[pathStart + hop + 1]], slot, done, tickStartUs);
               }
             } else {
               // Into the lane, at its end.
@@ -1463,14 +1589,14 @@ export class Simulation {
               if (done > tickEndUs) break;
               // Read the link first: passing the packet on files it among the arrivals.
               const nextSlot = pNext[slot];
-              const path = paths[pInst[slot] * 3 + pKind[slot]];
+              const generator = pInst[slot] * 3 + pKind[slot];
               const hop = pHop[slot] + 1;
-              if (hop >= path.length) {
+              if (hop >= genPathLength[generator]) {
                 this.deliver(slot, done);
               } else {
                 pHop[slot] = hop;
                 // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
-                this.pushArrival(stDepth[path[hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
+                this.pushArrival(stDepth[pathStations[genPathStart[generator] + hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
               }
               slot = nextSlot;
             }
@@ -1491,6 +1617,7 @@ export class Simulation {
         }
       }
     }
+    this.hopCount += hops;
   }
 
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
