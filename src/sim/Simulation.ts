@@ -77,6 +77,23 @@ const ORDER_SLICES = 64;
 const WHEEL_TICKS = 512;
 /** A generator whose chance of an empty tick is below this draws every tick; above, it skips empty runs. */
 const BUSY_GENERATOR = 0.7;
+/** One time slice, µs (exact: 156.25), and slices per µs (rounded). */
+const SLICE_US = TICK_LENGTH_US / ORDER_SLICES;
+const SLICES_PER_US = ORDER_SLICES / TICK_LENGTH_US;
+
+/**
+ * The time slice of an arrival `offsetUs` ≥ 0 µs after the tick's start: floor(offsetUs × 64 / 10 000)
+ * as the engine always computed it, without the division. offsetUs × 64 is exact, and the quotient's
+ * rounding cannot lift a value just under an integer k onto k (the spacing of doubles near 64 × offsetUs
+ * is over 0.8 of that near k, times 10 000), so that floor is the true one: the largest slice s with
+ * s × 156.25 ≤ offsetUs, both sides exact. A multiplication finds it to within one; the comparisons settle it.
+ */
+function sliceOf(offsetUs: number): number {
+  let slice = (offsetUs * SLICES_PER_US) | 0;
+  if (slice * SLICE_US > offsetUs) slice -= 1;
+  else if ((slice + 1) * SLICE_US <= offsetUs) slice += 1;
+  return slice >= ORDER_SLICES ? ORDER_SLICES - 1 : slice;
+}
 
 /** What the view needs to draw one station (hop). */
 export interface StationInfo {
@@ -1144,8 +1161,7 @@ export class Simulation {
   /** Files a packet among the arrivals of a depth in this tick, at the end of its time slice's list. */
   private pushArrival(depth: number, slot: number, arriveUs: number, tickStartUs: number): void {
     // Arrivals never come before the tick's start, nor (but for the clamp) after its end.
-    let slice = (((arriveUs - tickStartUs) * ORDER_SLICES) / TICK_LENGTH_US) | 0;
-    if (slice >= ORDER_SLICES) slice = ORDER_SLICES - 1;
+    const slice = sliceOf(arriveUs - tickStartUs);
     this.pArrive[slot] = arriveUs;
     this.pNext[slot] = -1;
     const list = depth * ORDER_SLICES + slice;
@@ -1247,36 +1263,28 @@ export class Simulation {
     }
     const busy = this.busyGenerators;
     const busyCount = this.busyGeneratorCount;
-    if (dueCount === 0) {
-      const genNextTick = this.genNextTick;
-      const genExpNegMean = this.genExpNegMean;
-      const genRatePerUs = this.genRatePerUs;
-      const instReady = this.instReady;
-      for (let index = 0; index < busyCount; index += 1) {
-        const generator = busy[index];
-        const instance = (generator / 3) | 0;
-        // runGenerator()'s busy path for a whole tick, inlined.
-        if (genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30) {
-          this.emitBusyTick(generator, instance, generator - instance * 3, genExpNegMean[generator], tickStartUs);
-          genNextTick[generator] = tick + 1;
-        } else {
-          this.runGenerator(generator, tick, tickStartUs, tickEndUs);
-        }
-      }
-      return;
-    }
     const due = this.dueGenerators;
-    let busyIndex = 0;
+    const genNextTick = this.genNextTick;
+    const genExpNegMean = this.genExpNegMean;
+    const genRatePerUs = this.genRatePerUs;
+    const instReady = this.instReady;
     let dueIndex = 0;
-    while (busyIndex < busyCount || dueIndex < dueCount) {
-      if (dueIndex >= dueCount || (busyIndex < busyCount && busy[busyIndex] < due[dueIndex])) {
-        this.runGenerator(busy[busyIndex], tick, tickStartUs, tickEndUs);
-        busyIndex += 1;
-      } else {
+    for (let index = 0; index < busyCount; index += 1) {
+      const generator = busy[index];
+      while (dueIndex < dueCount && due[dueIndex] < generator) {
         this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
         dueIndex += 1;
       }
+      const instance = (generator / 3) | 0;
+      // runGenerator()'s busy path for a whole tick, inlined.
+      if (genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30) {
+        this.emitBusyTick(generator, instance, generator - instance * 3, genExpNegMean[generator], tickStartUs);
+        genNextTick[generator] = tick + 1;
+      } else {
+        this.runGenerator(generator, tick, tickStartUs, tickEndUs);
+      }
     }
+    for (; dueIndex < dueCount; dueIndex += 1) this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
   }
 
   /** Sorts the generators of ready instances into busy and idle ones, in index order. */
@@ -1410,8 +1418,7 @@ export class Simulation {
       pHop[slot] = 0;
       pEmit[slot] = atUs;
       // pushArrival(), inlined.
-      let slice = (((atUs - tickStartUs) * ORDER_SLICES) / TICK_LENGTH_US) | 0;
-      if (slice >= ORDER_SLICES) slice = ORDER_SLICES - 1;
+      const slice = sliceOf(atUs - tickStartUs);
       pArrive[slot] = atUs;
       pNext[slot] = -1;
       const list = listBase + slice;
@@ -1623,10 +1630,19 @@ export class Simulation {
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
    * the current tick). */
   private wake(lane: number, doneUs: number): void {
-    let dueTick = Math.ceil(doneUs / TICK_LENGTH_US) - 1;
-    if (dueTick < this.tick) dueTick = this.tick;
-    // Beyond the wheel (not reachable with today's costs): file at its far edge and file again there.
-    if (dueTick > this.tick + WHEEL_TICKS - 1) dueTick = this.tick + WHEEL_TICKS - 1;
+    const tick = this.tick;
+    const tickEndUs = (tick + 1) * TICK_LENGTH_US;
+    let dueTick: number;
+    if (doneUs > tickEndUs && doneUs <= tickEndUs + TICK_LENGTH_US) {
+      // Most often: the next tick. (The rounded quotient below never falls onto an integer from above,
+      // so the ceiling is the true one and gives the same.)
+      dueTick = tick + 1;
+    } else {
+      dueTick = Math.ceil(doneUs / TICK_LENGTH_US) - 1;
+      if (dueTick < tick) dueTick = tick;
+      // Beyond the wheel (not reachable with today's costs): file at its far edge and file again there.
+      if (dueTick > tick + WHEEL_TICKS - 1) dueTick = tick + WHEEL_TICKS - 1;
+    }
     const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + this.laneDepth[lane];
     this.laneNext[lane] = -1;
     const tail = this.wheelTail[bucket];
