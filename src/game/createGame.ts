@@ -8,6 +8,7 @@ import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
+import { installTextMetricsCache } from './ui/textMetrics';
 
 export interface GameHandle {
   game: Phaser.Game;
@@ -32,6 +33,7 @@ export interface WidgetInfo {
 }
 
 export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind): GameHandle {
+  installTextMetricsCache();
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
@@ -71,7 +73,13 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
         game.scene.stop(sceneKey);
       }
     }
-    void ensureScreen(key).then(() => game.scene.start(key, data));
+    void ensureScreen(key).then(
+      () => game.scene.start(key, data),
+      () => {
+        ctx.notify({ key: 'notice.screensUnavailable' });
+        game.scene.start(SceneKeys.Menu);
+      },
+    );
   };
 
   registerLazyScreens(game, ctx);

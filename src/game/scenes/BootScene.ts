@@ -1,7 +1,10 @@
-// Boot: sets the background the loading screen shows, then hands over to the Preloader, which loads and
-// draws its own progress.
+// Boot: sets the background colour and gives the audio adapter the sounds' addresses, then opens the first
+// screen straight away when it needs nothing more (the menu, the level select); a screen that needs the
+// engine's chunk first (a link to a level or the sandbox) goes through the Preloader and its progress bar.
 import Phaser from 'phaser';
+import { SOUND_URLS } from '../../audio/soundAssets';
 import type { AppContext } from '../AppContext';
+import { isLazyScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { paletteFor } from '../theme';
 
@@ -15,6 +18,10 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start(SceneKeys.Preloader);
+    // Howler fetches them after the first gesture, when sound may start at all.
+    if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
+    const route = this.ctx.initialRoute;
+    if (isLazyScreen(route.key)) this.scene.start(SceneKeys.Preloader);
+    else this.scene.start(route.key, route.data);
   }
 }

@@ -27,7 +27,6 @@ import type { LogEntry } from '../play/runLog';
 import { logText } from '../play/runLog';
 import { RunSession } from '../play/RunSession';
 import type { SceneKey } from '../sceneKeys';
-import { drawBackground } from '../ui/drawing';
 import { isDomControl } from '../ui/KeyboardRouter';
 import { Widget } from '../ui/Widget';
 import type { UiKit } from '../ui/UiKit';
@@ -82,7 +81,6 @@ export abstract class CourierScene extends ScreenScene {
   protected hintsShown = 0;
   private problemCount = -1;
   protected ended = false;
-  private backdropKey: string | null = null;
 
   protected constructor(ctx: AppContext, key: SceneKey) {
     super(ctx, key);
@@ -225,22 +223,6 @@ export abstract class CourierScene extends ScreenScene {
     else this.buildBuild(kit);
     this.lastRebuildMs = this.time.now;
     this.rebuildPending = false;
-  }
-
-  /**
-   * The backdrop, baked once per window size and palette into a texture: the canvas renderer would
-   * otherwise replay its hundreds of dots every frame of a run.
-   */
-  protected override drawBackdrop(kit: UiKit): void {
-    const key = `kc-backdrop-${kit.layout.width}x${kit.layout.height}-${kit.palette.background.toString(16)}`;
-    if (!this.textures.exists(key)) {
-      if (this.backdropKey && this.backdropKey !== key && this.textures.exists(this.backdropKey)) this.textures.remove(this.backdropKey);
-      const g = drawBackground(this, kit.layout, kit.palette);
-      g.generateTexture(key, kit.layout.width, kit.layout.height);
-      g.destroy();
-    }
-    this.backdropKey = key;
-    this.add.image(0, 0, key).setOrigin(0, 0);
   }
 
   /** The brief; only the Play scene has one. */

@@ -1,11 +1,11 @@
 // The main menu: the game's title and the ways in (Campaign, Sandbox), Settings, Glossary, and the
 // language toggle EN / 한국어, which switches every text at once.
-import { AssetKeys } from '../assetKeys';
 import type { AppContext } from '../AppContext';
 import { fontPx } from '../layout';
 import { SceneKeys } from '../sceneKeys';
 import { menuLayout } from '../screenLayouts';
 import { Button } from '../ui/Button';
+import { drawLogo } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import { ScreenScene } from './ScreenScene';
@@ -34,9 +34,7 @@ export class MenuScene extends ScreenScene {
     new Button(this, kit, { id: 'menu-language-en', rect: m.languageEn, label: t('menu.languageEnglish'), selected: language === 'en', fontPx: buttonPx, onActivate: () => setLanguage('en') });
     new Button(this, kit, { id: 'menu-language-ko', rect: m.languageKo, label: t('menu.languageKorean'), selected: language === 'ko', fontPx: buttonPx, onActivate: () => setLanguage('ko') });
 
-    if (this.textures.exists(AssetKeys.Logo)) {
-      this.add.image(m.logo.x + m.logo.width / 2, m.logo.y + m.logo.height / 2, AssetKeys.Logo).setDisplaySize(m.logo.width, m.logo.height);
-    }
+    drawLogo(this.add.graphics(), m.logo.x, m.logo.y, Math.min(m.logo.width, m.logo.height));
     const title = addText(this, kit, m.title.x + m.title.width / 2, m.title.y + m.title.height / 2, t('app.title'), {
       fontPx: Math.round(fontPx(layout, 'display') * Math.max(0.7, m.fit)),
       bold: true,

@@ -1,44 +1,71 @@
-// Preloader: a real progress bar driven by the loader's `progress` event while what the first screen
-// needs loads (the logo and any images), then opens the first screen: the menu, or what the URL asked for.
-// Sounds are not loaded here: the audio adapter gets their URLs and Howler fetches them after the first
-// gesture (when sound may start at all), so the menu is interactive after the smallest download.
+// Preloader: the loading screen, for a first screen that needs a download: a link straight to a level or
+// the sandbox needs the engine screens' chunk. It shows the logo and a bar until that chunk is in — a
+// moving stripe, since a script's download reports no progress (files queued on Phaser's loader, should a
+// screen ever need some, fill the bar by the loader's `progress` event) — then opens the screen. The menu needs no download (its logo is drawn in code), so Boot
+// opens it directly.
 import Phaser from 'phaser';
-import { SOUND_URLS } from '../../audio/soundAssets';
-import logoUrl from '../../../assets/images/logo.svg?url';
-import { AssetKeys } from '../assetKeys';
 import type { AppContext } from '../AppContext';
-import { centeredRect, computeLayout, fontPx } from '../layout';
+import { centeredRect, computeLayout, fontPx, type Rect } from '../layout';
 import { ensureScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { fontFamily, paletteFor, TEXT_METRICS_SAMPLE } from '../theme';
-import { destroyChildren, drawBackground, drawPanel } from '../ui/drawing';
+import { addBackdrop, destroyChildren, drawLogo, drawPanel } from '../ui/drawing';
+import { measureFont } from '../ui/textMetrics';
 
 export class PreloaderScene extends Phaser.Scene {
-  private progress = 0;
-  private onResize = () => this.draw();
+  /** 0–1 from the loader, or null while waiting for something that reports no progress. */
+  private progress: number | null = 0;
+  private onResize = () => {
+    if (this.bar) this.draw();
+  };
+  /** The bar and its words, redrawn on each step (the rest is drawn once per window size). */
+  private bar: { graphics: Phaser.GameObjects.Graphics; rect: Rect; percent: Phaser.GameObjects.Text } | null = null;
 
   constructor(private readonly ctx: AppContext) {
     super({ key: SceneKeys.Preloader });
   }
 
+  init(): void {
+    this.progress = 0;
+    this.bar = null;
+  }
+
   preload(): void {
-    this.draw();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize));
-    this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => {
-      this.progress = value;
-      this.draw();
-    });
-    // A missing image only means it is not drawn; the loader goes on with the rest.
+    this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => this.setProgress(value));
+    // A missing file only means it is not shown; the loader goes on with the rest.
     this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, (file: Phaser.Loader.File) => console.warn(`Could not load ${file.key}`));
-    // Rasterized large enough for a 4K menu; drawn smaller everywhere else.
-    if (!this.textures.exists(AssetKeys.Logo)) this.load.svg(AssetKeys.Logo, logoUrl, { width: 384, height: 384 });
   }
 
   create(): void {
-    if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
     const route = this.ctx.initialRoute;
-    void ensureScreen(route.key).then(() => this.scene.start(route.key, route.data));
+    this.setProgress(null);
+    void ensureScreen(route.key).then(
+      () => {
+        if (this.bar) this.setProgress(1);
+        this.scene.start(route.key, route.data);
+      },
+      // The chunk did not arrive (offline, a new version deployed): the menu works without it.
+      () => {
+        this.ctx.notify({ key: 'notice.screensUnavailable' });
+        this.scene.start(SceneKeys.Menu);
+      },
+    );
+  }
+
+  override update(time: number): void {
+    // With reduced motion the stripe stays still.
+    if (this.progress === null && this.bar && !this.ctx.settings.get().reducedMotion) this.drawBar(time);
+  }
+
+  private setProgress(value: number | null): void {
+    this.progress = value;
+    if (!this.bar) {
+      this.draw();
+      this.ctx.announce(this.ctx.i18n.t('app.loading'));
+    }
+    else this.drawBar();
   }
 
   private draw(): void {
@@ -47,28 +74,43 @@ export class PreloaderScene extends Phaser.Scene {
     const settings = this.ctx.settings.get();
     const palette = paletteFor(settings.colorProfile);
     this.cameras.main.setSize(layout.width, layout.height);
-    drawBackground(this, layout, palette);
+    addBackdrop(this, layout, palette);
     const logoSize = Math.round(Math.min(140 * layout.scale, layout.height * 0.25));
     const centerX = layout.width / 2;
     const logoY = layout.height * 0.36;
-    if (this.textures.exists(AssetKeys.Logo)) this.add.image(centerX, logoY, AssetKeys.Logo).setDisplaySize(logoSize, logoSize);
-    const style = {
-      fontFamily: fontFamily(settings.language),
-      color: palette.heading,
-      testString: TEXT_METRICS_SAMPLE,
+    drawLogo(this.add.graphics(), centerX - logoSize / 2, logoY - logoSize / 2, logoSize);
+    const family = fontFamily(settings.language);
+    const textStyle = (px: number, bold: boolean, color: string): Phaser.Types.GameObjects.Text.TextStyle => {
+      const metrics = measureFont(bold ? 'bold' : 'normal', `${px}px`, family, TEXT_METRICS_SAMPLE);
+      return { fontFamily: family, fontSize: `${px}px`, fontStyle: bold ? 'bold' : 'normal', color, testString: TEXT_METRICS_SAMPLE, ...(metrics ? { metrics } : {}) };
     };
-    this.add.text(centerX, logoY + logoSize * 0.7, this.ctx.i18n.t('app.title'), { ...style, fontSize: `${fontPx(layout, 'display')}px`, fontStyle: 'bold' }).setOrigin(0.5, 0);
-    const bar = centeredRect({ x: 0, y: layout.height * 0.72, width: layout.width, height: layout.buttonHeight * 0.5 }, Math.min(520 * layout.scale, layout.width * 0.8), layout.buttonHeight * 0.5);
-    const g = this.add.graphics();
+    this.add.text(centerX, logoY + logoSize * 0.7, this.ctx.i18n.t('app.title'), textStyle(fontPx(layout, 'display'), true, palette.heading)).setOrigin(0.5, 0);
+    const rect = centeredRect({ x: 0, y: layout.height * 0.72, width: layout.width, height: layout.buttonHeight * 0.5 }, Math.min(520 * layout.scale, layout.width * 0.8), layout.buttonHeight * 0.5);
+    const graphics = this.add.graphics();
+    const percent = this.add.text(centerX, rect.y + rect.height + layout.gap, '', textStyle(fontPx(layout, 'body'), false, palette.text)).setOrigin(0.5, 0);
+    this.bar = { graphics, rect, percent };
+    this.drawBar();
+  }
+
+  private drawBar(timeMs = 0): void {
+    if (!this.bar) return;
+    const { graphics: g, rect: bar, percent } = this.bar;
+    const palette = paletteFor(this.ctx.settings.get().colorProfile);
+    g.clear();
     drawPanel(g, bar, { radius: bar.height / 2, fill: palette.track, border: palette.panelBorder, borderWidth: Math.max(2, palette.panelBorderWidth) });
-    const inner = Math.max(0, (bar.width - 8) * this.progress);
-    if (inner > 0) {
-      g.fillStyle(palette.trackFill, 1);
-      g.fillRoundedRect(bar.x + 4, bar.y + 4, Math.max(inner, bar.height - 8), bar.height - 8, (bar.height - 8) / 2);
+    const track = bar.width - 8;
+    const knob = bar.height - 8;
+    g.fillStyle(palette.trackFill, 1);
+    if (this.progress === null) {
+      // A stripe a quarter of the bar long, sliding across every 1.6 s.
+      const length = Math.max(knob, track / 4);
+      const phase = (timeMs % 1600) / 1600;
+      g.fillRoundedRect(bar.x + 4 + (track - length) * phase, bar.y + 4, length, knob, knob / 2);
+      if (percent.text !== this.ctx.i18n.t('app.loading')) percent.setText(this.ctx.i18n.t('app.loading'));
+      return;
     }
-    const percent = Math.round(this.progress * 100);
-    this.add
-      .text(centerX, bar.y + bar.height + layout.gap, this.ctx.i18n.t('app.loadingPercent', { percent }), { ...style, color: palette.text, fontSize: `${fontPx(layout, 'body')}px` })
-      .setOrigin(0.5, 0);
+    const inner = Math.max(0, track * this.progress);
+    if (inner > 0) g.fillRoundedRect(bar.x + 4, bar.y + 4, Math.max(inner, knob), knob, knob / 2);
+    percent.setText(this.ctx.i18n.t('app.loadingPercent', { percent: Math.round(this.progress * 100) }));
   }
 }

@@ -9,7 +9,7 @@ import { ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { fontFamily, motionFor, paletteFor } from '../theme';
 import { Button } from '../ui/Button';
-import { destroyChildren, drawBackground } from '../ui/drawing';
+import { addBackdrop, destroyChildren } from '../ui/drawing';
 import { FocusManager } from '../ui/FocusManager';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
@@ -141,7 +141,16 @@ export abstract class ScreenScene extends Phaser.Scene {
     if (this.leaving) return;
     this.leaving = true;
     // The engine screens may still be on their way (lazyScreens.ts): start once they are here.
-    const start = () => void ensureScreen(key).then(() => this.scene.start(key, data));
+    const start = () =>
+      void ensureScreen(key).then(
+        () => this.scene.start(key, data),
+        () => {
+          // The chunk did not arrive (offline, or a newer version was deployed): stay here and say so.
+          this.ctx.notify({ key: 'notice.screensUnavailable' });
+          this.leaving = false;
+          this.cameras.main.resetFX();
+        },
+      );
     const ms = this.kit.motion.fadeMs;
     if (ms <= 0) {
       start();
@@ -212,7 +221,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   protected drawBackdrop(kit: UiKit): void {
-    drawBackground(this, kit.layout, kit.palette);
+    addBackdrop(this, kit.layout, kit.palette);
   }
 
   /**

@@ -38,6 +38,8 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
         this.pressed = false;
         this.kit.focus.focus(this.id, false, false);
         this.activate();
+        // Activating often redraws the whole screen, which destroys this widget.
+        if (!this.scene) return;
       }
       this.pressed = false;
       this.redraw();
@@ -54,6 +56,7 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   }
 
   setFocused(focused: boolean, visible: boolean): void {
+    if (!this.scene) return;
     this.focused = focused;
     this.ringVisible = focused && visible;
     this.animateScale();
@@ -77,6 +80,7 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   }
 
   private setHovered(hovered: boolean): void {
+    if (!this.scene) return;
     this.hovered = hovered && this.enabled;
     this.animateScale();
     this.redraw();

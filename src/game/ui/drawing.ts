@@ -6,33 +6,89 @@ import type { Palette } from '../theme';
 
 const v = (x: number, y: number): Phaser.Math.Vector2 => new Phaser.Math.Vector2(x, y);
 
-export function drawBackground(scene: Phaser.Scene, layout: Layout, palette: Palette): Phaser.GameObjects.Graphics {
-  const g = scene.add.graphics();
-  g.fillStyle(palette.background, 1);
-  g.fillRect(0, 0, layout.width, layout.height);
+/** A palette colour as a CSS colour with `alpha`. */
+function rgbaColor(color: number, alpha = 1): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+}
+
+/** Paints the screens' background: the palette's colour, a soft glow, a faint circuit-board pattern. */
+export function paintBackground(context: CanvasRenderingContext2D, layout: Layout, palette: Palette): void {
+  const { width, height } = layout;
+  context.fillStyle = rgbaColor(palette.background);
+  context.fillRect(0, 0, width, height);
   if (palette.backgroundGlow !== palette.background) {
     // A soft glow behind the upper middle, built from stacked translucent ellipses.
-    const steps = 10;
-    for (let i = steps; i >= 1; i--) {
-      g.fillStyle(palette.backgroundGlow, 0.05);
-      g.fillEllipse(layout.width / 2, layout.height * 0.18, layout.width * (0.35 + i * 0.09), layout.height * (0.25 + i * 0.07));
+    context.fillStyle = rgbaColor(palette.backgroundGlow, 0.05);
+    for (let i = 10; i >= 1; i--) {
+      context.beginPath();
+      context.ellipse(width / 2, height * 0.18, (width * (0.35 + i * 0.09)) / 2, (height * (0.25 + i * 0.07)) / 2, 0, 0, Math.PI * 2);
+      context.fill();
     }
   }
   if (palette.patternAlpha > 0) {
     // A faint circuit-board grid of dots and traces: the "hardware" the game is about.
     const step = Math.round(48 * layout.scale);
-    g.fillStyle(palette.pattern, palette.patternAlpha);
-    for (let x = step / 2; x < layout.width; x += step) {
-      for (let y = step / 2; y < layout.height; y += step) g.fillCircle(x, y, Math.max(1, 1.4 * layout.scale));
+    const radius = Math.max(1, 1.4 * layout.scale);
+    context.fillStyle = rgbaColor(palette.pattern, palette.patternAlpha);
+    context.beginPath();
+    for (let x = step / 2; x < width; x += step) {
+      for (let y = step / 2; y < height; y += step) {
+        context.moveTo(x + radius, y);
+        context.arc(x, y, radius, 0, Math.PI * 2);
+      }
     }
-    g.lineStyle(Math.max(1, layout.scale), palette.pattern, palette.patternAlpha * 0.8);
-    for (let row = 1; row * step < layout.height; row += 3) {
+    context.fill();
+    context.strokeStyle = rgbaColor(palette.pattern, palette.patternAlpha * 0.8);
+    context.lineWidth = Math.max(1, layout.scale);
+    context.beginPath();
+    for (let row = 1; row * step < height; row += 3) {
       const y = row * step + step / 2;
-      g.lineBetween(0, y, layout.width * 0.12, y);
-      g.lineBetween(layout.width * 0.88, y, layout.width, y);
+      context.moveTo(0, y);
+      context.lineTo(width * 0.12, y);
+      context.moveTo(width * 0.88, y);
+      context.lineTo(width, y);
+    }
+    context.stroke();
+  }
+}
+
+const BACKDROP_PREFIX = 'kc-backdrop-';
+const backdropKeys = new Set<string>();
+
+/** Frees the backdrops of earlier window sizes and palettes that no scene shows any more. */
+function freeOldBackdrops(game: Phaser.Game, current: string): void {
+  const shown = new Set<string>();
+  for (const scene of game.scene.getScenes(false)) {
+    for (const object of scene.children?.list ?? []) {
+      if (object instanceof Phaser.GameObjects.Image && backdropKeys.has(object.texture.key)) shown.add(object.texture.key);
     }
   }
-  return g;
+  for (const key of [...backdropKeys]) {
+    if (key === current || shown.has(key)) continue;
+    backdropKeys.delete(key);
+    if (game.textures.exists(key)) game.textures.remove(key);
+  }
+}
+
+/**
+ * The background as one image, painted once per window size and palette into a texture that every
+ * screen shares: drawing hundreds of dots as shapes would be replayed on every frame by the Canvas renderer.
+ */
+export function addBackdrop(scene: Phaser.Scene, layout: Layout, palette: Palette): Phaser.GameObjects.Image {
+  const key = `${BACKDROP_PREFIX}${layout.width}x${layout.height}-${layout.scale}-${palette.background.toString(16)}-${palette.pattern.toString(16)}-${palette.patternAlpha}`;
+  const textures = scene.textures;
+  if (!textures.exists(key)) {
+    const texture = textures.createCanvas(key, Math.max(1, Math.round(layout.width)), Math.max(1, Math.round(layout.height)));
+    if (texture) {
+      paintBackground(texture.getContext(), layout, palette);
+      texture.refresh();
+      backdropKeys.add(key);
+      // Once every screen has redrawn for the new size (they all do, in the same resize event).
+      const game = scene.game;
+      game.events.once(Phaser.Core.Events.POST_RENDER, () => freeOldBackdrops(game, key));
+    }
+  }
+  return scene.add.image(0, 0, key).setOrigin(0, 0);
 }
 
 export interface PanelStyle {
@@ -80,6 +136,34 @@ export function panelStyle(palette: Palette, layout: Layout, overrides: Partial<
     shadowColor: palette.shadow,
     ...overrides,
   };
+}
+
+/**
+ * The game's logo (the same picture as assets/images/logo.svg, the page's icon): a parcel whose tape is a
+ * circuit trace into a kernel chip. Drawn in code, so the first screen waits for no download and the logo
+ * stays crisp at any size. (x, y) is the top-left corner of a `size` square.
+ */
+export function drawLogo(g: Phaser.GameObjects.Graphics, x: number, y: number, size: number): void {
+  const k = size / 128;
+  const p = (px: number, py: number) => v(x + px * k, y + py * k);
+  const polyline = (width: number, color: number, points: Phaser.Math.Vector2[]) => {
+    g.lineStyle(Math.max(1, width * k), color, 1);
+    g.strokePoints(points, false, false);
+  };
+  g.fillStyle(0x16305e, 1);
+  g.fillRoundedRect(x + 4 * k, y + 4 * k, 120 * k, 120 * k, 28 * k);
+  g.lineStyle(Math.max(1, 4 * k), 0x3d66ad, 1);
+  g.strokeRoundedRect(x + 4 * k, y + 4 * k, 120 * k, 120 * k, 28 * k);
+  g.fillStyle(0xffd166, 1);
+  g.fillPoints([p(26, 46), p(64, 28), p(102, 46), p(102, 90), p(64, 108), p(26, 90)], true);
+  polyline(4, 0xb8860b, [p(26, 46), p(64, 64), p(102, 46)]);
+  polyline(4, 0xb8860b, [p(64, 64), p(64, 108)]);
+  polyline(5, 0x0b1630, [p(45, 37), p(83, 55), p(83, 70)]);
+  g.fillStyle(0x0b1630, 1);
+  g.fillRoundedRect(x + 72 * k, y + 70 * k, 22 * k, 22 * k, 4 * k);
+  g.fillStyle(0x5ce1e6, 1);
+  g.fillRoundedRect(x + 77 * k, y + 75 * k, 12 * k, 12 * k, 2 * k);
+  for (const [fromX, toX, atY] of [[72, 67, 76], [72, 67, 86], [94, 99, 76], [94, 99, 86]]) polyline(3, 0x0b1630, [p(fromX, atY), p(toX, atY)]);
 }
 
 /** A dimmed full-screen layer under an overlay. */

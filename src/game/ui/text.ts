@@ -2,6 +2,7 @@
 // that shrink or wrap a label until it fits its box instead of overflowing.
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
+import { measureFont } from './textMetrics';
 import type { UiKit } from './UiKit';
 
 export interface TextOptions {
@@ -17,10 +18,14 @@ export interface TextOptions {
 
 export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
   const pad = Math.ceil(options.fontPx * 0.12);
+  const fontStyle = options.bold ? 'bold' : 'normal';
+  const fontSize = `${options.fontPx}px`;
+  const metrics = measureFont(fontStyle, fontSize, kit.fontFamily, TEXT_METRICS_SAMPLE);
   const text = scene.add.text(x, y, content, {
     fontFamily: kit.fontFamily,
-    fontSize: `${options.fontPx}px`,
-    fontStyle: options.bold ? 'bold' : 'normal',
+    fontSize,
+    fontStyle,
+    ...(metrics ? { metrics } : {}),
     color: options.color ?? kit.palette.text,
     align: options.align ?? 'left',
     lineSpacing: options.lineSpacing ?? Math.round(options.fontPx * 0.25),

@@ -1,0 +1,77 @@
+// Font metrics measured once per font: Phaser measures a font's ascent and descent on a pooled canvas every
+// time a Text is created or its size changes, and the game makes hundreds of labels (and shrinks many of
+// them step by step to fit). Measuring each font once and reusing it made the menu appear sooner.
+import Phaser from 'phaser';
+
+export interface FontMetrics {
+  ascent: number;
+  descent: number;
+  fontSize: number;
+}
+
+/** What TextStyle keeps that this module reads or sets (Phaser's own fields). */
+interface TextStyleFields {
+  _font: string;
+  fontStyle: string;
+  fontSize: string;
+  fontFamily: string;
+  testString: string;
+  metrics: FontMetrics;
+  parent: Phaser.GameObjects.Text;
+}
+
+type StyleUpdate = (this: TextStyleFields, recalculateMetrics: boolean) => Phaser.GameObjects.Text;
+
+const cache = new Map<string, FontMetrics>();
+let context: CanvasRenderingContext2D | null | undefined;
+let installed = false;
+
+/** The CSS font string Phaser builds from a style (TextStyle: `[fontStyle, fontSize, fontFamily]`). */
+export function fontString(fontStyle: string, fontSize: string, fontFamily: string): string {
+  return [fontStyle, fontSize, fontFamily].join(' ').trim();
+}
+
+/** The size fonts are measured at; other sizes scale from it (outline fonts scale linearly). */
+const REFERENCE_PX = 100;
+
+/**
+ * Ascent and descent of `sample` in a font, as Phaser measures them (the text's bounding box), or null
+ * where the browser cannot say (no canvas, or no bounding-box metrics: Phaser then measures by pixels).
+ * A size in px is measured once per style and family at REFERENCE_PX and scaled: measuring Hangul text
+ * costs a font fallback lookup per size, and the game uses dozens of sizes.
+ */
+export function measureFont(fontStyle: string, fontSize: string, fontFamily: string, sample: string): FontMetrics | null {
+  const px = /^\d+(\.\d+)?px$/.test(fontSize) ? Number.parseFloat(fontSize) : Number.NaN;
+  const measuredSize = Number.isFinite(px) ? `${REFERENCE_PX}px` : fontSize;
+  const key = `${fontString(fontStyle, measuredSize, fontFamily)}\u0000${sample}`;
+  let known = cache.get(key);
+  if (!known) {
+    if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (!context) return null;
+    context.font = fontString(fontStyle, measuredSize, fontFamily);
+    const measured = context.measureText(sample);
+    if (!('actualBoundingBoxAscent' in measured)) return null;
+    known = { ascent: measured.actualBoundingBoxAscent, descent: measured.actualBoundingBoxDescent, fontSize: 0 };
+    cache.set(key, known);
+  }
+  const scale = Number.isFinite(px) ? px / REFERENCE_PX : 1;
+  const ascent = Math.ceil(known.ascent * scale);
+  const descent = Math.ceil(known.descent * scale);
+  return { ascent, descent, fontSize: ascent + descent };
+}
+
+/** Makes a font change on any Text (setFontSize, setFontStyle…) use the measured-once metrics. */
+export function installTextMetricsCache(): void {
+  if (installed) return;
+  installed = true;
+  const prototype = Phaser.GameObjects.TextStyle.prototype as unknown as { update: StyleUpdate };
+  const original = prototype.update;
+  prototype.update = function update(this: TextStyleFields, recalculateMetrics: boolean) {
+    if (!recalculateMetrics) return original.call(this, false);
+    const metrics = measureFont(this.fontStyle, this.fontSize, this.fontFamily, this.testString);
+    if (!metrics) return original.call(this, true);
+    this._font = fontString(this.fontStyle, this.fontSize, this.fontFamily);
+    this.metrics = metrics;
+    return this.parent.updateText();
+  };
+}
