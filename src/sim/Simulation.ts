@@ -1125,17 +1125,6 @@ export class Simulation {
     }
   }
 
-  private allocateSlot(): number {
-    if (this.freeCount > 0) {
-      this.freeCount -= 1;
-      return this.freeSlots[this.freeCount];
-    }
-    if (this.slotHighWater >= this.packetCapacity) this.growPackets();
-    const slot = this.slotHighWater;
-    this.slotHighWater += 1;
-    return slot;
-  }
-
   private growPackets(): void {
     const size = Math.min(this.packetCapacity * 2, MAX_PACKETS_IN_FLIGHT);
     if (size <= this.packetCapacity) throw new Error(`More than ${MAX_PACKETS_IN_FLIGHT} packets in flight`);
@@ -1268,6 +1257,10 @@ export class Simulation {
     const genExpNegMean = this.genExpNegMean;
     const genRatePerUs = this.genRatePerUs;
     const instReady = this.instReady;
+    const genState = this.genState;
+    const listener = this.listener;
+    const arrivalFirst = this.arrivalFirst;
+    const arrivalLast = this.arrivalLast;
     let dueIndex = 0;
     for (let index = 0; index < busyCount; index += 1) {
       const generator = busy[index];
@@ -1276,13 +1269,92 @@ export class Simulation {
         dueIndex += 1;
       }
       const instance = (generator / 3) | 0;
-      // runGenerator()'s busy path for a whole tick, inlined.
-      if (genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30) {
-        this.emitBusyTick(generator, instance, generator - instance * 3, genExpNegMean[generator], tickStartUs);
-        genNextTick[generator] = tick + 1;
-      } else {
+      if (!(genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30)) {
         this.runGenerator(generator, tick, tickStartUs, tickEndUs);
+        continue;
       }
+      // runGenerator()'s busy path for a whole tick, inlined with the stream's state in a local: a Poisson
+      // count by Knuth's product of uniforms (poissonCount() and uniform()), then emitCount() for that many.
+      const expNegMean = genExpNegMean[generator];
+      let state = (genState[generator] + 0x6d2b79f5) >>> 0;
+      let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+      mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+      let product = ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+      let count = 0;
+      while (product > expNegMean) {
+        count += 1;
+        state = (state + 0x6d2b79f5) >>> 0;
+        mixed = Math.imul(state ^ (state >>> 15), state | 1);
+        mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+        product *= ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+      }
+      genNextTick[generator] = tick + 1;
+      if (count === 0) {
+        genState[generator] = state;
+        continue;
+      }
+      const kind = generator - instance * 3;
+      const appIndex = this.instApp[instance];
+      this.emittedByKind[kind] += count;
+      if (this.quarantined[appIndex] === 1) {
+        this.blockedByKind[kind] += count;
+        genState[generator] = state;
+        continue;
+      }
+      const depth = this.stDepth[this.pathStations[this.genPathStart[generator]]];
+      this.reserveSlots(count);
+      const pId = this.pId;
+      const pInst = this.pInst;
+      const pKind = this.pKind;
+      const pHop = this.pHop;
+      const pEmit = this.pEmit;
+      const pArrive = this.pArrive;
+      const pNext = this.pNext;
+      const freeSlots = this.freeSlots;
+      const listBase = depth * ORDER_SLICES;
+      let maskLow = this.arrivalMaskLow[depth];
+      let maskHigh = this.arrivalMaskHigh[depth];
+      for (let packet = 0; packet < count; packet += 1) {
+        state = (state + 0x6d2b79f5) >>> 0;
+        mixed = Math.imul(state ^ (state >>> 15), state | 1);
+        mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+        const atUs = tickStartUs + (((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * TICK_LENGTH_US;
+        let slot: number;
+        if (this.freeCount > 0) {
+          this.freeCount -= 1;
+          slot = freeSlots[this.freeCount];
+        } else {
+          slot = this.slotHighWater;
+          this.slotHighWater += 1;
+        }
+        const id = this.nextPacketId;
+        this.nextPacketId += 1;
+        this.inFlight += 1;
+        pId[slot] = id;
+        pInst[slot] = instance;
+        pKind[slot] = kind;
+        pHop[slot] = 0;
+        pEmit[slot] = atUs;
+        const slice = sliceOf(atUs - tickStartUs);
+        pArrive[slot] = atUs;
+        pNext[slot] = -1;
+        const list = listBase + slice;
+        const last = arrivalLast[list];
+        if (last < 0) {
+          arrivalFirst[list] = slot;
+          if (slice < 32) maskLow |= 1 << slice;
+          else maskHigh |= 1 << (slice - 32);
+        } else {
+          pNext[last] = slot;
+        }
+        arrivalLast[list] = slot;
+        if (listener) {
+          listener({ type: 'packetEmitted', packet: id, app: this.level.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs });
+        }
+      }
+      this.arrivalMaskLow[depth] = maskLow;
+      this.arrivalMaskHigh[depth] = maskHigh;
+      genState[generator] = state;
     }
     for (; dueIndex < dueCount; dueIndex += 1) this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
   }
@@ -1400,7 +1472,7 @@ export class Simulation {
       let mixed = Math.imul(state ^ (state >>> 15), state | 1);
       mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
       const atUs = fromUs + (((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * windowUs;
-      // allocateSlot(), inlined (room was reserved).
+      // A free slot, else a new one (room was reserved).
       let slot: number;
       if (this.freeCount > 0) {
         this.freeCount -= 1;
