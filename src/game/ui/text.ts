@@ -44,6 +44,15 @@ export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, c
  */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeight: number, minFontPx: number): number {
   let size = parseInt(String(text.style.fontSize), 10) || minFontPx;
+  if (size > minFontPx && !text.style.wordWrapWidth && (text.width > maxWidth || text.height > maxHeight)) {
+    // Unwrapped text grows a little slower than its font size (padding), so scaling the size by the
+    // overflow lands at or just above the largest size that fits; the steps below finish from there.
+    const jump = Math.max(minFontPx, Math.floor(size * Math.min(maxWidth / text.width, maxHeight / text.height)));
+    if (jump < size - 1) {
+      size = jump + 1;
+      text.setFontSize(size);
+    }
+  }
   while (size > minFontPx && (text.width > maxWidth || text.height > maxHeight)) {
     size -= 1;
     text.setFontSize(size);
