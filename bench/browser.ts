@@ -230,6 +230,8 @@ export interface MemoryResult {
   minutes: number[];
   heapMiB: number[];
   displayObjects: number[];
+  /** Canvases Phaser's pool holds (one per live Text, plus canvas textures). */
+  canvases: number[];
   heapGrowthPercent: number;
   displayObjectGrowthPercent: number;
 }
@@ -245,17 +247,18 @@ export async function benchMemory(bench: BrowserBench, marks = [1, 10], packets 
   const started = Date.now();
   const heapMiB: number[] = [];
   const displayObjects: number[] = [];
+  const canvases: number[] = [];
   for (const minute of marks) {
     const wait = minute * 60_000 - (Date.now() - started);
     if (wait > 0) await page.waitForTimeout(wait);
     await session.send('HeapProfiler.collectGarbage');
     const { metrics } = await session.send('Performance.getMetrics');
     heapMiB.push(Math.round(((metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576) * 10) / 10);
-    displayObjects.push(
-      await page.evaluate(() => (window.kernelCourier as unknown as { stats?: () => { displayObjects?: number } }).stats?.()?.displayObjects ?? -1),
-    );
+    const stats = await page.evaluate(() => window.kernelCourier?.stats());
+    displayObjects.push(stats?.displayObjects ?? -1);
+    canvases.push(stats?.canvases ?? -1);
   }
   await page.context().close();
   const growth = (values: number[]) => Math.round(((values[values.length - 1] - values[0]) / values[0]) * 1000) / 10;
-  return { minutes: marks, heapMiB, displayObjects, heapGrowthPercent: growth(heapMiB), displayObjectGrowthPercent: growth(displayObjects) };
+  return { minutes: marks, heapMiB, displayObjects, canvases, heapGrowthPercent: growth(heapMiB), displayObjectGrowthPercent: growth(displayObjects) };
 }

@@ -67,7 +67,7 @@ if (only === '' || only === 'browser') {
       const memory: MemoryResult = await benchMemory(bench, marks);
       report.memory = memory;
       process.stdout.write(
-        `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
+        `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), canvases ${memory.canvases.join(' → ')}, at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
       );
     }
   } finally {
