@@ -1261,6 +1261,15 @@ export class Simulation {
     const listener = this.listener;
     const arrivalFirst = this.arrivalFirst;
     const arrivalLast = this.arrivalLast;
+    // The packet arrays, read again whenever they grow.
+    let pId = this.pId;
+    let pInst = this.pInst;
+    let pKind = this.pKind;
+    let pHop = this.pHop;
+    let pEmit = this.pEmit;
+    let pArrive = this.pArrive;
+    let pNext = this.pNext;
+    let freeSlots = this.freeSlots;
     let dueIndex = 0;
     for (let index = 0; index < busyCount; index += 1) {
       const generator = busy[index];
@@ -1302,15 +1311,18 @@ export class Simulation {
         continue;
       }
       const depth = this.stDepth[this.pathStations[this.genPathStart[generator]]];
-      this.reserveSlots(count);
-      const pId = this.pId;
-      const pInst = this.pInst;
-      const pKind = this.pKind;
-      const pHop = this.pHop;
-      const pEmit = this.pEmit;
-      const pArrive = this.pArrive;
-      const pNext = this.pNext;
-      const freeSlots = this.freeSlots;
+      // (runGenerator() may have grown them too.)
+      if (pId !== this.pId || this.freeCount + this.packetCapacity - this.slotHighWater < count) {
+        this.reserveSlots(count);
+        pId = this.pId;
+        pInst = this.pInst;
+        pKind = this.pKind;
+        pHop = this.pHop;
+        pEmit = this.pEmit;
+        pArrive = this.pArrive;
+        pNext = this.pNext;
+        freeSlots = this.freeSlots;
+      }
       const listBase = depth * ORDER_SLICES;
       let maskLow = this.arrivalMaskLow[depth];
       let maskHigh = this.arrivalMaskHigh[depth];
@@ -1549,6 +1561,10 @@ export class Simulation {
     const pathStations = this.pathStations;
     const genPathStart = this.genPathStart;
     const genPathLength = this.genPathLength;
+    const pEmit = this.pEmit;
+    const freeSlots = this.freeSlots;
+    const histograms = this.histograms;
+    const deliveredByKind = this.deliveredByKind;
     let hops = 0;
     const stDepth = this.stDepth;
     const stNextFree = this.stNextFree;
@@ -1629,8 +1645,17 @@ export class Simulation {
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
               // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
-              if (hop + 1 >= genPathLength[generator]) this.deliver(slot, done);
-              else {
+if (hop + 1 >= genPathLength[generator]) {
+                // deliver(), inlined.
+                const latency = (done - pEmit[slot]) / BUNDLE;
+                histograms[kind].add(latency);
+                deliveredByKind[kind] += 1;
+                this.foldTrace(this.pId[slot], done | 0);
+                if (listener) this.deliveredEvent(slot, kind, done, latency);
+                freeSlots[this.freeCount] = slot;
+                this.freeCount += 1;
+                this.inFlight -= 1;
+              } else {
                 pHop[slot] = hop + 1;
                 this.pushArrival(stDepth[pathStations[pathStart + hop + 1]], slot, done, tickStartUs);
               }
@@ -1668,10 +1693,19 @@ export class Simulation {
               if (done > tickEndUs) break;
               // Read the link first: passing the packet on files it among the arrivals.
               const nextSlot = pNext[slot];
-              const generator = pInst[slot] * 3 + pKind[slot];
+              const kind = pKind[slot];
+              const generator = pInst[slot] * 3 + kind;
               const hop = pHop[slot] + 1;
               if (hop >= genPathLength[generator]) {
-                this.deliver(slot, done);
+                // deliver(), inlined.
+                const latency = (done - pEmit[slot]) / BUNDLE;
+                histograms[kind].add(latency);
+                deliveredByKind[kind] += 1;
+                this.foldTrace(this.pId[slot], done | 0);
+                if (listener) this.deliveredEvent(slot, kind, done, latency);
+                freeSlots[this.freeCount] = slot;
+                this.freeCount += 1;
+                this.inFlight -= 1;
               } else {
                 pHop[slot] = hop;
                 // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
@@ -1730,17 +1764,19 @@ export class Simulation {
     this.histograms[kind].add(latency);
     this.deliveredByKind[kind] += 1;
     this.foldTrace(this.pId[slot], done | 0);
-    if (this.listener) {
-      this.listener({
-        type: 'packetDelivered',
-        packet: this.pId[slot],
-        app: this.level.apps[this.instApp[this.pInst[slot]]].id,
-        kind: PACKET_KINDS[kind],
-        atUs: done,
-        latencyUs: latency,
-      });
-    }
+    if (this.listener) this.deliveredEvent(slot, kind, done, latency);
     this.releaseSlot(slot);
+  }
+
+  private deliveredEvent(slot: number, kind: number, done: number, latency: number): void {
+    this.listener?.({
+      type: 'packetDelivered',
+      packet: this.pId[slot],
+      app: this.level.apps[this.instApp[this.pInst[slot]]].id,
+      kind: PACKET_KINDS[kind],
+      atUs: done,
+      latencyUs: latency,
+    });
   }
 
   private dropPacket(slot: number, station: number, reason: 'blocked' | 'queue-full', atUs: number): void {
