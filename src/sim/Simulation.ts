@@ -30,7 +30,7 @@ import {
   type AppHosting,
   type BuildAnalysis,
 } from './topology';
-import type { Build, BuildNode, Command, Driver, Level, PacketKind, RuleViolation, ThreatKind } from './types';
+import type { Build, BuildNode, Command, Driver, Level, PacketKind, RuleViolation, Threat, ThreatKind } from './types';
 import { PACKET_KINDS } from './types';
 
 export interface SimulationOptions {
@@ -75,6 +75,7 @@ const ORDER_SLICES = 64;
  * than any packet can stay in a hop (the longest service, 0.45 s, plus the drop limit, 2.5 s).
  */
 const WHEEL_TICKS = 512;
+const NO_THREATS: readonly Threat[] = [];
 /** A generator whose chance of an empty tick is below this draws every tick; above, it skips empty runs. */
 const BUSY_GENERATOR = 0.7;
 /** One time slice, µs (exact: 156.25), and slices per µs (rounded). */
@@ -302,6 +303,9 @@ export class Simulation {
   private pArrive = new Float64Array(4096);
   /** The next packet in the same lane or the same arrival list (-1: none): a packet is in one at a time. */
   private pNext = new Int32Array(4096);
+  /** The lane of the hop a packet is at or arriving at (set when it is filed among a tick's arrivals:
+   * paths change only between ticks). */
+  private pLane = new Int32Array(4096);
   private freeSlots = new Int32Array(4096);
   private freeCount = 0;
   private slotHighWater = 0;
@@ -1074,7 +1078,7 @@ export class Simulation {
         this.foldTrace(0x627273, served);
       }
     }
-    const threats = this.level.threats ?? [];
+    const threats = this.level.threats ?? NO_THREATS;
     for (let index = 0; index < threats.length; index += 1) {
       if (this.threatFired[index] || tick < this.threatTicks[index]) continue;
       this.threatFired[index] = true;
@@ -1137,6 +1141,7 @@ export class Simulation {
     this.pDone = growFloat(this.pDone, size);
     this.pArrive = growFloat(this.pArrive, size);
     this.pNext = growInt(this.pNext, size);
+    this.pLane = growInt(this.pLane, size);
     this.freeSlots = growInt(this.freeSlots, size);
     this.packetCapacity = size;
   }
@@ -1148,9 +1153,11 @@ export class Simulation {
   }
 
   /** Files a packet among the arrivals of a depth in this tick, at the end of its time slice's list. */
-  private pushArrival(depth: number, slot: number, arriveUs: number, tickStartUs: number): void {
+  private pushArrival(station: number, kind: number, slot: number, arriveUs: number, tickStartUs: number): void {
+    const depth = this.stDepth[station];
     // Arrivals never come before the tick's start, nor (but for the clamp) after its end.
     const slice = sliceOf(arriveUs - tickStartUs);
+    this.pLane[slot] = station * 3 + kind;
     this.pArrive[slot] = arriveUs;
     this.pNext[slot] = -1;
     const list = depth * ORDER_SLICES + slice;
@@ -1269,6 +1276,7 @@ export class Simulation {
     let pEmit = this.pEmit;
     let pArrive = this.pArrive;
     let pNext = this.pNext;
+    let pLane = this.pLane;
     let freeSlots = this.freeSlots;
     let dueIndex = 0;
     for (let index = 0; index < busyCount; index += 1) {
@@ -1310,7 +1318,9 @@ export class Simulation {
         genState[generator] = state;
         continue;
       }
-      const depth = this.stDepth[this.pathStations[this.genPathStart[generator]]];
+      const firstStation = this.pathStations[this.genPathStart[generator]];
+      const depth = this.stDepth[firstStation];
+      const firstLane = firstStation * 3 + kind;
       // (runGenerator() may have grown them too.)
       if (pId !== this.pId || this.freeCount + this.packetCapacity - this.slotHighWater < count) {
         this.reserveSlots(count);
@@ -1321,6 +1331,7 @@ export class Simulation {
         pEmit = this.pEmit;
         pArrive = this.pArrive;
         pNext = this.pNext;
+        pLane = this.pLane;
         freeSlots = this.freeSlots;
       }
       const listBase = depth * ORDER_SLICES;
@@ -1348,6 +1359,7 @@ export class Simulation {
         pHop[slot] = 0;
         pEmit[slot] = atUs;
         const slice = sliceOf(atUs - tickStartUs);
+        pLane[slot] = firstLane;
         pArrive[slot] = atUs;
         pNext[slot] = -1;
         const list = listBase + slice;
@@ -1462,8 +1474,11 @@ export class Simulation {
       return;
     }
     const listener = this.listener;
-    const depth = this.stDepth[this.pathStations[this.genPathStart[generator]]];
+    const firstStation = this.pathStations[this.genPathStart[generator]];
+    const depth = this.stDepth[firstStation];
+    const firstLane = firstStation * 3 + kind;
     this.reserveSlots(count);
+    const pLane = this.pLane;
     const pId = this.pId;
     const pInst = this.pInst;
     const pKind = this.pKind;
@@ -1503,6 +1518,7 @@ export class Simulation {
       pEmit[slot] = atUs;
       // pushArrival(), inlined.
       const slice = sliceOf(atUs - tickStartUs);
+      pLane[slot] = firstLane;
       pArrive[slot] = atUs;
       pNext[slot] = -1;
       const list = listBase + slice;
@@ -1562,11 +1578,11 @@ export class Simulation {
     const genPathStart = this.genPathStart;
     const genPathLength = this.genPathLength;
     const pEmit = this.pEmit;
+    const pLane = this.pLane;
     const freeSlots = this.freeSlots;
     const histograms = this.histograms;
     const deliveredByKind = this.deliveredByKind;
     let hops = 0;
-    const stDepth = this.stDepth;
     const stNextFree = this.stNextFree;
     const stInterval = this.stInterval;
     const stService = this.stService;
@@ -1608,14 +1624,11 @@ export class Simulation {
           while (slot >= 0) {
             const nextSlot = pNext[slot];
             const arrive = pArrive[slot];
+            const lane = pLane[slot];
             const kind = pKind[slot];
-            const instance = pInst[slot];
-            const generator = instance * 3 + kind;
-            const pathStart = genPathStart[generator];
-            const hop = pHop[slot];
-            const station = pathStations[pathStart + hop];
             if (blocking) {
-              const blockedNode = this.blockAt[this.instApp[instance] * 3 + kind];
+              const station = (lane / 3) | 0;
+              const blockedNode = this.blockAt[this.instApp[pInst[slot]] * 3 + kind];
               if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
                 this.blockedByKind[kind] += 1;
                 this.dropPacket(slot, station, 'blocked', arrive);
@@ -1623,12 +1636,11 @@ export class Simulation {
                 continue;
               }
             }
-            const lane = station * 3 + kind;
             const free = stNextFree[lane];
             const start = arrive > free ? arrive : free;
             if (start - arrive > MAX_WAIT_US) {
               this.droppedByKind[kind] += 1;
-              this.dropPacket(slot, station, 'queue-full', arrive);
+              this.dropPacket(slot, (lane / 3) | 0, 'queue-full', arrive);
               slot = nextSlot;
               continue;
             }
@@ -1640,12 +1652,14 @@ export class Simulation {
             if (listener) {
               this.hopCount += hops;
               hops = 0;
-              listener({ type: 'packetHopped', packet: this.pId[slot], station, arriveUs: arrive, startUs: start, doneUs: done });
+              listener({ type: 'packetHopped', packet: this.pId[slot], station: (lane / 3) | 0, arriveUs: arrive, startUs: start, doneUs: done });
             }
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
               // Lanes are first in, first out with one service time, so nothing ahead of it is still inside.
-if (hop + 1 >= genPathLength[generator]) {
+              const generator = pInst[slot] * 3 + kind;
+              const hop = pHop[slot];
+              if (hop + 1 >= genPathLength[generator]) {
                 // deliver(), inlined.
                 const latency = (done - pEmit[slot]) / BUNDLE;
                 histograms[kind].add(latency);
@@ -1657,7 +1671,7 @@ if (hop + 1 >= genPathLength[generator]) {
                 this.inFlight -= 1;
               } else {
                 pHop[slot] = hop + 1;
-                this.pushArrival(stDepth[pathStations[pathStart + hop + 1]], slot, done, tickStartUs);
+                this.pushArrival(pathStations[genPathStart[generator] + hop + 1], kind, slot, done, tickStartUs);
               }
             } else {
               // Into the lane, at its end.
@@ -1709,7 +1723,7 @@ if (hop + 1 >= genPathLength[generator]) {
               } else {
                 pHop[slot] = hop;
                 // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
-                this.pushArrival(stDepth[pathStations[genPathStart[generator] + hop]], slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
+                this.pushArrival(pathStations[genPathStart[generator] + hop], kind, slot, done < tickStartUs ? tickStartUs : done, tickStartUs);
               }
               slot = nextSlot;
             }
