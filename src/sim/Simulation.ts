@@ -283,6 +283,17 @@ export class Simulation {
    * idle ones (when their tick comes). Rebuilt when an instance changes state. */
   private busyGenerators = new Int32Array(192);
   private busyGeneratorCount = 0;
+  /** Per busy generator (same index): what its tick needs, read once when the lists are built (an
+   * instance's state, ready time and paths change only when the lists are rebuilt). */
+  private busyInstance = new Int32Array(192);
+  private busyApp = new Int32Array(192);
+  private busyReadyUs = new Float64Array(192);
+  private busyExpNegMean = new Float64Array(192);
+  /** The lane and depth of its packets' first hop. */
+  private busyFirstLane = new Int32Array(192);
+  private busyDepth = new Int32Array(192);
+  /** 1 when a full tick's mean is under 30 (Knuth's product of uniforms; else sums of exponential gaps). */
+  private busySmallMean = new Uint8Array(192);
   private idleGenerators = new Int32Array(192);
   private idleGeneratorCount = 0;
   /** No idle generator of a ready instance is due before this tick. */
@@ -760,6 +771,7 @@ export class Simulation {
   /** Sets a generator's path. One of the same length is rewritten in place, so that packets already on
    * the way follow the new hops; otherwise the path is stored anew. */
   private setPath(generator: number, stations: number[]): void {
+    this.generatorsStale = true;
     let start = this.genPathStart[generator];
     if (this.genPathLength[generator] !== stations.length) {
       start = this.pathEnd;
@@ -1261,9 +1273,13 @@ export class Simulation {
     const busyCount = this.busyGeneratorCount;
     const due = this.dueGenerators;
     const genNextTick = this.genNextTick;
-    const genExpNegMean = this.genExpNegMean;
-    const genRatePerUs = this.genRatePerUs;
-    const instReady = this.instReady;
+    const busyInstance = this.busyInstance;
+    const busyApp = this.busyApp;
+    const busyReadyUs = this.busyReadyUs;
+    const busyExpNegMean = this.busyExpNegMean;
+    const busyFirstLane = this.busyFirstLane;
+    const busyDepth = this.busyDepth;
+    const busySmallMean = this.busySmallMean;
     const genState = this.genState;
     const listener = this.listener;
     const arrivalFirst = this.arrivalFirst;
@@ -1285,14 +1301,13 @@ export class Simulation {
         this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
         dueIndex += 1;
       }
-      const instance = (generator / 3) | 0;
-      if (!(genNextTick[generator] <= tick && instReady[instance] <= tickStartUs && genRatePerUs[generator] * TICK_LENGTH_US < 30)) {
+      if (!(genNextTick[generator] <= tick && busyReadyUs[index] <= tickStartUs && busySmallMean[index] === 1)) {
         this.runGenerator(generator, tick, tickStartUs, tickEndUs);
         continue;
       }
       // runGenerator()'s busy path for a whole tick, inlined with the stream's state in a local: a Poisson
       // count by Knuth's product of uniforms (poissonCount() and uniform()), then emitCount() for that many.
-      const expNegMean = genExpNegMean[generator];
+      const expNegMean = busyExpNegMean[index];
       let state = (genState[generator] + 0x6d2b79f5) >>> 0;
       let mixed = Math.imul(state ^ (state >>> 15), state | 1);
       mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
@@ -1310,17 +1325,17 @@ export class Simulation {
         genState[generator] = state;
         continue;
       }
+      const instance = busyInstance[index];
       const kind = generator - instance * 3;
-      const appIndex = this.instApp[instance];
+      const appIndex = busyApp[index];
       this.emittedByKind[kind] += count;
       if (this.quarantined[appIndex] === 1) {
         this.blockedByKind[kind] += count;
         genState[generator] = state;
         continue;
       }
-      const firstStation = this.pathStations[this.genPathStart[generator]];
-      const depth = this.stDepth[firstStation];
-      const firstLane = firstStation * 3 + kind;
+      const depth = busyDepth[index];
+      const firstLane = busyFirstLane[index];
       // (runGenerator() may have grown them too.)
       if (pId !== this.pId || this.freeCount + this.packetCapacity - this.slotHighWater < count) {
         this.reserveSlots(count);
@@ -1389,6 +1404,13 @@ export class Simulation {
     const size = this.genNextTick.length;
     if (this.busyGenerators.length < size) {
       this.busyGenerators = new Int32Array(size);
+      this.busyInstance = new Int32Array(size);
+      this.busyApp = new Int32Array(size);
+      this.busyReadyUs = new Float64Array(size);
+      this.busyExpNegMean = new Float64Array(size);
+      this.busyFirstLane = new Int32Array(size);
+      this.busyDepth = new Int32Array(size);
+      this.busySmallMean = new Uint8Array(size);
       this.idleGenerators = new Int32Array(size);
       this.dueGenerators = new Int32Array(size);
     }
@@ -1400,6 +1422,14 @@ export class Simulation {
         const generator = instance * 3 + kind;
         if (this.genRatePerUs[generator] > 0 && this.genExpNegMean[generator] < BUSY_GENERATOR) {
           this.busyGenerators[busyCount] = generator;
+          this.busyInstance[busyCount] = instance;
+          this.busyApp[busyCount] = this.instApp[instance];
+          this.busyReadyUs[busyCount] = this.instReady[instance];
+          this.busyExpNegMean[busyCount] = this.genExpNegMean[generator];
+          const firstStation = this.pathStations[this.genPathStart[generator]];
+          this.busyFirstLane[busyCount] = firstStation * 3 + kind;
+          this.busyDepth[busyCount] = this.stDepth[firstStation];
+          this.busySmallMean[busyCount] = this.genRatePerUs[generator] * TICK_LENGTH_US < 30 ? 1 : 0;
           busyCount += 1;
         } else {
           this.idleGenerators[idleCount] = generator;
