@@ -1272,7 +1272,6 @@ export class Simulation {
     const busy = this.busyGenerators;
     const busyCount = this.busyGeneratorCount;
     const due = this.dueGenerators;
-    const genNextTick = this.genNextTick;
     const busyInstance = this.busyInstance;
     const busyApp = this.busyApp;
     const busyReadyUs = this.busyReadyUs;
@@ -1301,7 +1300,9 @@ export class Simulation {
         this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
         dueIndex += 1;
       }
-      if (!(genNextTick[generator] <= tick && busyReadyUs[index] <= tickStartUs && busySmallMean[index] === 1)) {
+      // (A busy generator's next tick is always this one: runGenerator() checks and sets it, which this
+      // path can skip.)
+      if (!(busyReadyUs[index] <= tickStartUs && busySmallMean[index] === 1)) {
         this.runGenerator(generator, tick, tickStartUs, tickEndUs);
         continue;
       }
@@ -1320,7 +1321,6 @@ export class Simulation {
         mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
         product *= ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
       }
-      genNextTick[generator] = tick + 1;
       if (count === 0) {
         genState[generator] = state;
         continue;
@@ -1352,22 +1352,26 @@ export class Simulation {
       const listBase = depth * ORDER_SLICES;
       let maskLow = this.arrivalMaskLow[depth];
       let maskHigh = this.arrivalMaskHigh[depth];
+      // The slot and id counters in locals, written back after the loop (and before any event).
+      const inFlightBefore = this.inFlight;
+      let freeCount = this.freeCount;
+      let slotHighWater = this.slotHighWater;
+      let nextPacketId = this.nextPacketId;
       for (let packet = 0; packet < count; packet += 1) {
         state = (state + 0x6d2b79f5) >>> 0;
         mixed = Math.imul(state ^ (state >>> 15), state | 1);
         mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
         const atUs = tickStartUs + (((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * TICK_LENGTH_US;
         let slot: number;
-        if (this.freeCount > 0) {
-          this.freeCount -= 1;
-          slot = freeSlots[this.freeCount];
+        if (freeCount > 0) {
+          freeCount -= 1;
+          slot = freeSlots[freeCount];
         } else {
-          slot = this.slotHighWater;
-          this.slotHighWater += 1;
+          slot = slotHighWater;
+          slotHighWater += 1;
         }
-        const id = this.nextPacketId;
-        this.nextPacketId += 1;
-        this.inFlight += 1;
+        const id = nextPacketId;
+        nextPacketId += 1;
         pId[slot] = id;
         pInst[slot] = instance;
         pKind[slot] = kind;
@@ -1388,9 +1392,17 @@ export class Simulation {
         }
         arrivalLast[list] = slot;
         if (listener) {
+          this.freeCount = freeCount;
+          this.slotHighWater = slotHighWater;
+          this.nextPacketId = nextPacketId;
+          this.inFlight = inFlightBefore + packet + 1;
           listener({ type: 'packetEmitted', packet: id, app: this.level.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs });
         }
       }
+      this.freeCount = freeCount;
+      this.slotHighWater = slotHighWater;
+      this.nextPacketId = nextPacketId;
+      this.inFlight = inFlightBefore + count;
       this.arrivalMaskLow[depth] = maskLow;
       this.arrivalMaskHigh[depth] = maskHigh;
       genState[generator] = state;
