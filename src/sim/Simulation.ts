@@ -244,16 +244,13 @@ export class Simulation {
    * packet slots linked through pNext, from laneFirst to laneLast (-1: empty). */
   private laneFirst = new Int32Array(64 * 3).fill(-1);
   private laneLast = new Int32Array(64 * 3).fill(-1);
-  /** When the packet at the head of each lane finishes (+∞ when the lane is empty). */
-  private laneHeadDone = new Float64Array(64 * 3).fill(Number.POSITIVE_INFINITY);
   /** The timing wheel as intrusive lists: bucket (tick % WHEEL_TICKS) × depths + depth holds the lanes
    * whose head finishes in that tick, first filed first, from wheelHead through laneNext to wheelTail
-   * (-1: empty). A lane with packets is filed in exactly one bucket; an empty lane in none. */
+   * (-1: empty). A lane with packets is filed in exactly one bucket, by when its head packet finishes;
+   * an empty lane in none. */
   private readonly wheelHead = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
   private readonly wheelTail = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
   private laneNext = new Int32Array(64 * 3);
-  /** The depth of each lane's station. */
-  private laneDepth = new Int32Array(64 * 3);
 
   // Paths, by generator (instance * 3 + kind): the stations of each, top to bottom, are
   // pathStations[genPathStart .. genPathStart + genPathLength).
@@ -654,10 +651,6 @@ export class Simulation {
       last.set(this.laneLast);
       this.laneLast = last;
       this.laneNext = growInt(this.laneNext, size * 3);
-      this.laneDepth = growInt(this.laneDepth, size * 3);
-      const headDone = new Float64Array(size * 3).fill(Number.POSITIVE_INFINITY);
-      headDone.set(this.laneHeadDone);
-      this.laneHeadDone = headDone;
     }
     this.stationCount += 1;
     this.stationKey.set(key, index);
@@ -666,7 +659,6 @@ export class Simulation {
     this.stationsByDepth[depth].push(index);
     this.stOwner[index] = this.nodeIndex.get(owner) ?? 0;
     this.stDepth[index] = depth;
-    for (let kind = 0; kind < 3; kind += 1) this.laneDepth[index * 3 + kind] = depth;
     this.configureStation(index, service, servers);
     return index;
   }
@@ -1610,7 +1602,6 @@ export class Simulation {
   private movePackets(tickStartUs: number, tickEndUs: number): void {
     const listener = this.listener;
     const pArrive = this.pArrive;
-    const pKind = this.pKind;
     const pInst = this.pInst;
     const pHop = this.pHop;
     const pStart = this.pStart;
@@ -1630,7 +1621,6 @@ export class Simulation {
     const stService = this.stService;
     const laneFirst = this.laneFirst;
     const laneLast = this.laneLast;
-    const laneHeadDone = this.laneHeadDone;
     const laneNext = this.laneNext;
     const wheelHead = this.wheelHead;
     const wheelTail = this.wheelTail;
@@ -1667,7 +1657,7 @@ export class Simulation {
             const nextSlot = pNext[slot];
             const arrive = pArrive[slot];
             const lane = pLane[slot];
-            const kind = pKind[slot];
+            const kind = lane % 3;
             if (blocking) {
               const station = (lane / 3) | 0;
               const blockedNode = this.blockAt[this.instApp[pInst[slot]] * 3 + kind];
@@ -1721,8 +1711,7 @@ export class Simulation {
               const last = laneLast[lane];
               if (last < 0) {
                 laneFirst[lane] = slot;
-                laneHeadDone[lane] = done;
-                this.wake(lane, done);
+                this.wake(lane, done, depth);
               } else {
                 pNext[last] = slot;
               }
@@ -1740,16 +1729,17 @@ export class Simulation {
         while (lane >= 0) {
           // Read the link first: releasing files the lane again, in a later bucket.
           const nextLane = laneNext[lane];
-          const headDone = laneHeadDone[lane];
+          let slot = laneFirst[lane];
+          // A filed lane has packets; when its head finishes (the wheel files it by that).
+          const headDone = slot >= 0 ? pDone[slot] : Number.POSITIVE_INFINITY;
           if (headDone <= tickEndUs) {
             // Pass on (or deliver) every packet of the lane whose service ends within the tick.
-            let slot = laneFirst[lane];
+            const kind = lane % 3;
             while (slot >= 0) {
               const done = pDone[slot];
               if (done > tickEndUs) break;
               // Read the link first: passing the packet on files it among the arrivals.
               const nextSlot = pNext[slot];
-              const kind = pKind[slot];
               const generator = pInst[slot] * 3 + kind;
               const hop = pHop[slot] + 1;
               if (hop >= genPathLength[generator]) {
@@ -1770,17 +1760,11 @@ export class Simulation {
               slot = nextSlot;
             }
             laneFirst[lane] = slot;
-            if (slot < 0) {
-              laneLast[lane] = -1;
-              laneHeadDone[lane] = Number.POSITIVE_INFINITY;
-            } else {
-              const next = pDone[slot];
-              laneHeadDone[lane] = next;
-              this.wake(lane, next);
-            }
+            if (slot < 0) laneLast[lane] = -1;
+            else this.wake(lane, pDone[slot], depth);
           } else if (headDone < Number.POSITIVE_INFINITY) {
             // Filed early because it lay beyond the wheel: filed again.
-            this.wake(lane, headDone);
+            this.wake(lane, headDone, depth);
           }
           lane = nextLane;
         }
@@ -1791,7 +1775,7 @@ export class Simulation {
 
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
    * the current tick). */
-  private wake(lane: number, doneUs: number): void {
+  private wake(lane: number, doneUs: number, depth: number): void {
     const tick = this.tick;
     const tickEndUs = (tick + 1) * TICK_LENGTH_US;
     let dueTick: number;
@@ -1805,7 +1789,7 @@ export class Simulation {
       // Beyond the wheel (not reachable with today's costs): file at its far edge and file again there.
       if (dueTick > tick + WHEEL_TICKS - 1) dueTick = tick + WHEEL_TICKS - 1;
     }
-    const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + this.laneDepth[lane];
+    const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + depth;
     this.laneNext[lane] = -1;
     const tail = this.wheelTail[bucket];
     if (tail < 0) this.wheelHead[bucket] = lane;
