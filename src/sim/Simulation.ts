@@ -284,13 +284,14 @@ export class Simulation {
    * instance's state, ready time and paths change only when the lists are rebuilt). */
   private busyInstance = new Int32Array(192);
   private busyApp = new Int32Array(192);
-  private busyReadyUs = new Float64Array(192);
+  /** From when its tick takes the inlined path: its instance's ready time if a full tick's mean is under
+   * 30 (Knuth's product of uniforms) and its app is not quarantined, else never (+∞). */
+  private busyFastFromUs = new Float64Array(192);
   private busyExpNegMean = new Float64Array(192);
   /** The lane and depth of its packets' first hop. */
   private busyFirstLane = new Int32Array(192);
   private busyDepth = new Int32Array(192);
   /** 1 when a full tick's mean is under 30 (Knuth's product of uniforms; else sums of exponential gaps). */
-  private busySmallMean = new Uint8Array(192);
   private idleGenerators = new Int32Array(192);
   private idleGeneratorCount = 0;
   /** No idle generator of a ready instance is due before this tick. */
@@ -303,7 +304,6 @@ export class Simulation {
   private packetCapacity = 4096;
   private pId = new Int32Array(4096);
   private pInst = new Int32Array(4096);
-  private pKind = new Uint8Array(4096);
   private pHop = new Uint8Array(4096);
   private pEmit = new Float64Array(4096);
   private pStart = new Float64Array(4096);
@@ -518,7 +518,7 @@ export class Simulation {
       for (let slot = this.laneFirst[lane]; slot >= 0; slot = this.pNext[slot]) {
         visit(
           this.pId[slot],
-          this.pKind[slot],
+          lane - station * 3,
           this.pInst[slot],
           station,
           this.pArrive[slot],
@@ -912,6 +912,7 @@ export class Simulation {
         break;
       case 'quarantine':
         this.quarantined[appIndex as number] = 1;
+        this.generatorsStale = true;
         this.pendingBreaches = this.pendingBreaches.filter((breach) => {
           if (breach.attacker !== command.app) return true;
           this.emit({ type: 'attackContained', threat: breach.threat, kind: breach.kind, app: breach.attacker, atUs: nowUs, reason: 'quarantine' });
@@ -920,6 +921,7 @@ export class Simulation {
         break;
       case 'release':
         this.quarantined[appIndex as number] = 0;
+        this.generatorsStale = true;
         break;
       case 'block': {
         const node = this.nodeIndex.get(command.at);
@@ -1138,7 +1140,6 @@ export class Simulation {
     if (size <= this.packetCapacity) throw new Error(`More than ${MAX_PACKETS_IN_FLIGHT} packets in flight`);
     this.pId = growInt(this.pId, size);
     this.pInst = growInt(this.pInst, size);
-    this.pKind = growByte(this.pKind, size);
     this.pHop = growByte(this.pHop, size);
     this.pEmit = growFloat(this.pEmit, size);
     this.pStart = growFloat(this.pStart, size);
@@ -1266,11 +1267,10 @@ export class Simulation {
     const due = this.dueGenerators;
     const busyInstance = this.busyInstance;
     const busyApp = this.busyApp;
-    const busyReadyUs = this.busyReadyUs;
+    const busyFastFromUs = this.busyFastFromUs;
     const busyExpNegMean = this.busyExpNegMean;
     const busyFirstLane = this.busyFirstLane;
     const busyDepth = this.busyDepth;
-    const busySmallMean = this.busySmallMean;
     const genState = this.genState;
     const listener = this.listener;
     const arrivalFirst = this.arrivalFirst;
@@ -1278,7 +1278,6 @@ export class Simulation {
     // The packet arrays, read again whenever they grow.
     let pId = this.pId;
     let pInst = this.pInst;
-    let pKind = this.pKind;
     let pHop = this.pHop;
     let pEmit = this.pEmit;
     let pArrive = this.pArrive;
@@ -1294,7 +1293,7 @@ export class Simulation {
       }
       // (A busy generator's next tick is always this one: runGenerator() checks and sets it, which this
       // path can skip.)
-      if (!(busyReadyUs[index] <= tickStartUs && busySmallMean[index] === 1)) {
+      if (!(busyFastFromUs[index] <= tickStartUs)) {
         this.runGenerator(generator, tick, tickStartUs, tickEndUs);
         continue;
       }
@@ -1319,13 +1318,7 @@ export class Simulation {
       }
       const instance = busyInstance[index];
       const kind = generator - instance * 3;
-      const appIndex = busyApp[index];
       this.emittedByKind[kind] += count;
-      if (this.quarantined[appIndex] === 1) {
-        this.blockedByKind[kind] += count;
-        genState[generator] = state;
-        continue;
-      }
       const depth = busyDepth[index];
       const firstLane = busyFirstLane[index];
       // (runGenerator() may have grown them too.)
@@ -1333,7 +1326,6 @@ export class Simulation {
         this.reserveSlots(count);
         pId = this.pId;
         pInst = this.pInst;
-        pKind = this.pKind;
         pHop = this.pHop;
         pEmit = this.pEmit;
         pArrive = this.pArrive;
@@ -1366,7 +1358,6 @@ export class Simulation {
         nextPacketId += 1;
         pId[slot] = id;
         pInst[slot] = instance;
-        pKind[slot] = kind;
         pHop[slot] = 0;
         pEmit[slot] = atUs;
         const slice = sliceOf(atUs - tickStartUs);
@@ -1388,7 +1379,7 @@ export class Simulation {
           this.slotHighWater = slotHighWater;
           this.nextPacketId = nextPacketId;
           this.inFlight = inFlightBefore + packet + 1;
-          listener({ type: 'packetEmitted', packet: id, app: this.level.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs });
+          listener({ type: 'packetEmitted', packet: id, app: this.level.apps[busyApp[index]].id, instance, kind: PACKET_KINDS[kind], atUs });
         }
       }
       this.freeCount = freeCount;
@@ -1410,11 +1401,10 @@ export class Simulation {
       this.busyGenerators = new Int32Array(size);
       this.busyInstance = new Int32Array(size);
       this.busyApp = new Int32Array(size);
-      this.busyReadyUs = new Float64Array(size);
+      this.busyFastFromUs = new Float64Array(size);
       this.busyExpNegMean = new Float64Array(size);
       this.busyFirstLane = new Int32Array(size);
       this.busyDepth = new Int32Array(size);
-      this.busySmallMean = new Uint8Array(size);
       this.idleGenerators = new Int32Array(size);
       this.dueGenerators = new Int32Array(size);
     }
@@ -1428,12 +1418,12 @@ export class Simulation {
           this.busyGenerators[busyCount] = generator;
           this.busyInstance[busyCount] = instance;
           this.busyApp[busyCount] = this.instApp[instance];
-          this.busyReadyUs[busyCount] = this.instReady[instance];
+          const inlined = this.genRatePerUs[generator] * TICK_LENGTH_US < 30 && this.quarantined[this.instApp[instance]] !== 1;
+          this.busyFastFromUs[busyCount] = inlined ? this.instReady[instance] : Number.POSITIVE_INFINITY;
           this.busyExpNegMean[busyCount] = this.genExpNegMean[generator];
           const firstStation = this.pathStations[this.genPathStart[generator]];
           this.busyFirstLane[busyCount] = firstStation * 3 + kind;
           this.busyDepth[busyCount] = this.stDepth[firstStation];
-          this.busySmallMean[busyCount] = this.genRatePerUs[generator] * TICK_LENGTH_US < 30 ? 1 : 0;
           busyCount += 1;
         } else {
           this.idleGenerators[idleCount] = generator;
@@ -1515,7 +1505,6 @@ export class Simulation {
     const pLane = this.pLane;
     const pId = this.pId;
     const pInst = this.pInst;
-    const pKind = this.pKind;
     const pHop = this.pHop;
     const pEmit = this.pEmit;
     const pArrive = this.pArrive;
@@ -1547,7 +1536,6 @@ export class Simulation {
       this.inFlight += 1;
       pId[slot] = id;
       pInst[slot] = instance;
-      pKind[slot] = kind;
       pHop[slot] = 0;
       pEmit[slot] = atUs;
       // pushArrival(), inlined.
@@ -1797,17 +1785,8 @@ export class Simulation {
     this.wheelTail[bucket] = lane;
   }
 
-  /** A packet reached the end of its path: its latency (per request: the bundle's time ÷ its requests). */
-  private deliver(slot: number, done: number): void {
-    const kind = this.pKind[slot];
-    const latency = (done - this.pEmit[slot]) / BUNDLE;
-    this.histograms[kind].add(latency);
-    this.deliveredByKind[kind] += 1;
-    this.foldTrace(this.pId[slot], done | 0);
-    if (this.listener) this.deliveredEvent(slot, kind, done, latency);
-    this.releaseSlot(slot);
-  }
-
+  /** A packet reached the end of its path (delivered in movePackets; its latency is per request: the
+   * bundle's time ÷ its requests). */
   private deliveredEvent(slot: number, kind: number, done: number, latency: number): void {
     this.listener?.({
       type: 'packetDelivered',
@@ -1827,7 +1806,7 @@ export class Simulation {
         type: 'packetDropped',
         packet: this.pId[slot],
         app: this.level.apps[this.instApp[instance]].id,
-        kind: PACKET_KINDS[this.pKind[slot]],
+        kind: PACKET_KINDS[this.pLane[slot] % 3],
         station,
         reason,
         atUs,
