@@ -241,12 +241,14 @@ export class Simulation {
   private stationsByDepth: number[][] = [];
   /** Each hop has one line per packet kind (a lane, index station × 3 + kind): kinds neither wait for
    * nor overtake each other, and within a lane packets leave in the order they came. A lane is a list of
-   * packet slots linked through pNext, from laneFirst to laneLast (-1: empty). */
+   * packet slots linked through pNext, from laneFirst to laneLast (-1: empty; the last one's link is
+   * not kept up, so walks stop at laneLast). */
   private laneFirst = new Int32Array(64 * 3).fill(-1);
   private laneLast = new Int32Array(64 * 3).fill(-1);
   /** The timing wheel as intrusive lists: bucket (tick % WHEEL_TICKS) × depths + depth holds the lanes
    * whose head finishes in that tick, first filed first, from wheelHead through laneNext to wheelTail
-   * (-1: empty). A lane with packets is filed in exactly one bucket, by when its head packet finishes;
+   * (-1: empty; walks stop at wheelTail). A lane with packets is filed in exactly one bucket, by when its
+   * head packet finishes;
    * an empty lane in none. */
   private readonly wheelHead = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
   private readonly wheelTail = new Int32Array(WHEEL_TICKS * (MAX_DEPTH + 1)).fill(-1);
@@ -309,7 +311,8 @@ export class Simulation {
   private pStart = new Float64Array(4096);
   private pDone = new Float64Array(4096);
   private pArrive = new Float64Array(4096);
-  /** The next packet in the same lane or the same arrival list (-1: none): a packet is in one at a time. */
+  /** The next packet in the same lane or the same arrival list (a packet is in one at a time); meaningless
+   * for the last of one. */
   private pNext = new Int32Array(4096);
   /** The lane of the hop a packet is at or arriving at (set when it is filed among a tick's arrivals:
    * paths change only between ticks). */
@@ -321,7 +324,8 @@ export class Simulation {
   private inFlight = 0;
 
   // One tick's arrivals at each depth, in time order: a list per (depth, time slice), linked through pNext
-  // in the order they came, from arrivalFirst to arrivalLast (-1: empty); a bit per non-empty slice.
+  // in the order they came, from arrivalFirst to arrivalLast (-1: empty; walks stop at arrivalLast); a bit
+  // per non-empty slice.
   private readonly arrivalFirst = new Int32Array((DEPTHS + 1) * ORDER_SLICES).fill(-1);
   private readonly arrivalLast = new Int32Array((DEPTHS + 1) * ORDER_SLICES).fill(-1);
   /** Slices 0–31 and 32–63 of each depth that hold arrivals. */
@@ -515,7 +519,8 @@ export class Simulation {
   ): void {
     for (let lane = 0; lane < this.stationCount * 3; lane += 1) {
       const station = (lane / 3) | 0;
-      for (let slot = this.laneFirst[lane]; slot >= 0; slot = this.pNext[slot]) {
+      const last = this.laneLast[lane];
+      for (let slot = this.laneFirst[lane]; slot >= 0; slot = slot === last ? -1 : this.pNext[slot]) {
         visit(
           this.pId[slot],
           lane - station * 3,
@@ -534,7 +539,8 @@ export class Simulation {
   queuedAt(station: number, atUs = this.nowUs): number {
     let waiting = 0;
     for (let lane = station * 3; lane < station * 3 + 3; lane += 1) {
-      for (let slot = this.laneFirst[lane]; slot >= 0; slot = this.pNext[slot]) {
+      const last = this.laneLast[lane];
+      for (let slot = this.laneFirst[lane]; slot >= 0; slot = slot === last ? -1 : this.pNext[slot]) {
         if (this.pStart[slot] > atUs) waiting += 1;
       }
     }
@@ -1164,7 +1170,6 @@ export class Simulation {
     const slice = sliceOf(arriveUs - tickStartUs);
     this.pLane[slot] = station * 3 + kind;
     this.pArrive[slot] = arriveUs;
-    this.pNext[slot] = -1;
     const list = depth * ORDER_SLICES + slice;
     const last = this.arrivalLast[list];
     if (last < 0) {
@@ -1363,7 +1368,6 @@ export class Simulation {
         const slice = sliceOf(atUs - tickStartUs);
         pLane[slot] = firstLane;
         pArrive[slot] = atUs;
-        pNext[slot] = -1;
         const list = listBase + slice;
         const last = arrivalLast[list];
         if (last < 0) {
@@ -1542,7 +1546,6 @@ export class Simulation {
       const slice = sliceOf(atUs - tickStartUs);
       pLane[slot] = firstLane;
       pArrive[slot] = atUs;
-      pNext[slot] = -1;
       const list = listBase + slice;
       const last = arrivalLast[list];
       if (last < 0) {
@@ -1639,10 +1642,11 @@ export class Simulation {
           }
           const list = depth * ORDER_SLICES + slice;
           let slot = arrivalFirst[list];
+          const lastInList = arrivalLast[list];
           arrivalFirst[list] = -1;
           arrivalLast[list] = -1;
           while (slot >= 0) {
-            const nextSlot = pNext[slot];
+            const nextSlot = slot === lastInList ? -1 : pNext[slot];
             const arrive = pArrive[slot];
             const lane = pLane[slot];
             const kind = lane % 3;
@@ -1695,7 +1699,6 @@ export class Simulation {
               }
             } else {
               // Into the lane, at its end.
-              pNext[slot] = -1;
               const last = laneLast[lane];
               if (last < 0) {
                 laneFirst[lane] = slot;
@@ -1712,12 +1715,14 @@ export class Simulation {
       const bucket = wheelBase + depth;
       let lane = wheelHead[bucket];
       if (lane >= 0) {
+        const lastLane = wheelTail[bucket];
         wheelHead[bucket] = -1;
         wheelTail[bucket] = -1;
         while (lane >= 0) {
           // Read the link first: releasing files the lane again, in a later bucket.
-          const nextLane = laneNext[lane];
+          const nextLane = lane === lastLane ? -1 : laneNext[lane];
           let slot = laneFirst[lane];
+          const lastInLane = laneLast[lane];
           // A filed lane has packets; when its head finishes (the wheel files it by that).
           const headDone = slot >= 0 ? pDone[slot] : Number.POSITIVE_INFINITY;
           if (headDone <= tickEndUs) {
@@ -1727,7 +1732,7 @@ export class Simulation {
               const done = pDone[slot];
               if (done > tickEndUs) break;
               // Read the link first: passing the packet on files it among the arrivals.
-              const nextSlot = pNext[slot];
+              const nextSlot = slot === lastInLane ? -1 : pNext[slot];
               const generator = pInst[slot] * 3 + kind;
               const hop = pHop[slot] + 1;
               if (hop >= genPathLength[generator]) {
@@ -1778,7 +1783,6 @@ export class Simulation {
       if (dueTick > tick + WHEEL_TICKS - 1) dueTick = tick + WHEEL_TICKS - 1;
     }
     const bucket = (dueTick % WHEEL_TICKS) * (DEPTHS + 1) + depth;
-    this.laneNext[lane] = -1;
     const tail = this.wheelTail[bucket];
     if (tail < 0) this.wheelHead[bucket] = lane;
     else this.laneNext[tail] = lane;
