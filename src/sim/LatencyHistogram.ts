@@ -2,7 +2,7 @@
 // percentiles within ~1.5 %. Deterministic, so two runs with the same seed report the same percentiles.
 
 /** Latencies are binned in 1/64 µs units; 32 sub-bins per power of two. */
-const UNITS_PER_US = 64;
+export const UNITS_PER_US = 64;
 const SUB_BITS = 5;
 const SUB_BINS = 1 << SUB_BITS;
 const MAX_UNITS = 0x7fffffff;
@@ -10,7 +10,11 @@ const BIN_COUNT = 32 * SUB_BINS;
 
 function binOf(latencyUs: number): number {
   const scaled = latencyUs * UNITS_PER_US;
-  const units = scaled < 1 ? 1 : scaled >= MAX_UNITS ? MAX_UNITS : scaled | 0;
+  return binOfUnits(scaled < 1 ? 1 : scaled >= MAX_UNITS ? MAX_UNITS : scaled | 0);
+}
+
+/** The bin of a latency of `units` (≥ 1) 1/64 µs. */
+export function binOfUnits(units: number): number {
   const leading = Math.clz32(units);
   const octave = 31 - leading;
   // The SUB_BITS bits right after the leading one.
@@ -27,19 +31,21 @@ function valueOfBin(bin: number): number {
 export class LatencyHistogram {
   readonly bins = new Float64Array(BIN_COUNT);
   count = 0;
-  sumUs = 0;
 
   add(latencyUs: number): void {
-    this.bins[binOf(latencyUs)] += 1;
+    this.addToBin(binOf(latencyUs));
+  }
+
+  /** Counts one latency whose bin the caller found (binOfUnits). */
+  addToBin(bin: number): void {
+    this.bins[bin] += 1;
     this.count += 1;
-    this.sumUs += latencyUs;
   }
 
   /** Merges another histogram into this one. */
   addAll(other: LatencyHistogram): void {
     for (let bin = 0; bin < BIN_COUNT; bin += 1) this.bins[bin] += other.bins[bin];
     this.count += other.count;
-    this.sumUs += other.sumUs;
   }
 
   /** The latency below which `fraction` of packets fall (the middle of its bin), µs; 0 if empty. */

@@ -18,7 +18,7 @@ import {
   type StationKind,
 } from './costs';
 import type { Boundary, SimEvent, SimListener } from './events';
-import { LatencyHistogram } from './LatencyHistogram';
+import { binOfUnits, LatencyHistogram, UNITS_PER_US } from './LatencyHistogram';
 import { pullSecondsFor, startSecondsFor } from './bootModel';
 import { hashString, mixSeed } from './random';
 import { resolveAttack, vmDriverOf } from './resolveAttack';
@@ -81,6 +81,30 @@ const BUSY_GENERATOR = 0.7;
 /** One time slice, µs (exact: 156.25), and slices per µs (rounded). */
 const SLICE_US = TICK_LENGTH_US / ORDER_SLICES;
 const SLICES_PER_US = ORDER_SLICES / TICK_LENGTH_US;
+
+/** A bundle's µs per 1/64 µs of per-request latency (exact: 78.125), and the inverse (rounded). */
+const BUNDLE_US_PER_UNIT = BUNDLE / UNITS_PER_US;
+const UNITS_PER_BUNDLE_US = UNITS_PER_US / BUNDLE;
+
+/**
+ * The histogram bin of a packet that took `durationUs` (≥ 0) for its bundle: the bin of its per-request
+ * latency durationUs / BUNDLE, without the division. The bin depends on floor(64 × that quotient), and the
+ * quotient's rounding cannot lift a value just under a multiple of 1/64 onto it (as for sliceOf below), so
+ * that is the true floor: the largest k with k × 78.125 ≤ durationUs, both sides exact.
+ */
+function latencyBin(durationUs: number): number {
+  if (!(durationUs >= 0 && durationUs < 1e9)) return binOfLatency(durationUs / BUNDLE);
+  let units = (durationUs * UNITS_PER_BUNDLE_US) | 0;
+  if (units * BUNDLE_US_PER_UNIT > durationUs) units -= 1;
+  else if ((units + 1) * BUNDLE_US_PER_UNIT <= durationUs) units += 1;
+  return binOfUnits(units < 1 ? 1 : units);
+}
+
+/** LatencyHistogram's bin of a latency in µs (as its add() finds it). */
+function binOfLatency(latencyUs: number): number {
+  const scaled = latencyUs * UNITS_PER_US;
+  return binOfUnits(scaled < 1 ? 1 : scaled >= 0x7fffffff ? 0x7fffffff : scaled | 0);
+}
 
 /**
  * The time slice of an arrival `offsetUs` ≥ 0 µs after the tick's start: floor(offsetUs × 64 / 10 000)
@@ -1684,12 +1708,11 @@ export class Simulation {
               const generator = pInst[slot] * 3 + kind;
               const hop = pHop[slot];
               if (hop + 1 >= genPathLength[generator]) {
-                // deliver(), inlined.
-                const latency = (done - pEmit[slot]) / BUNDLE;
-                histograms[kind].add(latency);
+                // Delivered.
+                histograms[kind].addToBin(latencyBin(done - pEmit[slot]));
                 deliveredByKind[kind] += 1;
                 this.foldTrace(this.pId[slot], done | 0);
-                if (listener) this.deliveredEvent(slot, kind, done, latency);
+                if (listener) this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
                 freeSlots[this.freeCount] = slot;
                 this.freeCount += 1;
                 this.inFlight -= 1;
@@ -1736,12 +1759,11 @@ export class Simulation {
               const generator = pInst[slot] * 3 + kind;
               const hop = pHop[slot] + 1;
               if (hop >= genPathLength[generator]) {
-                // deliver(), inlined.
-                const latency = (done - pEmit[slot]) / BUNDLE;
-                histograms[kind].add(latency);
+                // Delivered.
+                histograms[kind].addToBin(latencyBin(done - pEmit[slot]));
                 deliveredByKind[kind] += 1;
                 this.foldTrace(this.pId[slot], done | 0);
-                if (listener) this.deliveredEvent(slot, kind, done, latency);
+                if (listener) this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
                 freeSlots[this.freeCount] = slot;
                 this.freeCount += 1;
                 this.inFlight -= 1;
