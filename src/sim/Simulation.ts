@@ -1274,10 +1274,10 @@ export class Simulation {
     // The generators run in index order (packet ids and the order of arrivals depend on it): the busy
     // ones, merged with the idle ones due in this tick (usually none).
     let dueCount = 0;
+    let nextDue = 0x7fffffff;
     if (tick >= this.idleDueTick) {
       const idle = this.idleGenerators;
       const due = this.dueGenerators;
-      let nextDue = 0x7fffffff;
       for (let index = 0; index < this.idleGeneratorCount; index += 1) {
         const generator = idle[index];
         const next = this.genNextTick[generator];
@@ -1288,8 +1288,8 @@ export class Simulation {
           dueCount += 1;
         }
       }
-      // Those due now are looked at again next tick (most will have scheduled a later one by then).
-      this.idleDueTick = dueCount > 0 ? tick + 1 : nextDue;
+      // (Those due now schedule their next tick, after this one, as they run: see the end.)
+      this.idleDueTick = nextDue;
     }
     const busy = this.busyGenerators;
     const busyCount = this.busyGeneratorCount;
@@ -1419,6 +1419,14 @@ export class Simulation {
       genState[generator] = state;
     }
     for (; dueIndex < dueCount; dueIndex += 1) this.runGenerator(due[dueIndex], tick, tickStartUs, tickEndUs);
+    if (dueCount > 0) {
+      // The earliest tick an idle generator is due: of those not due now, and of those that just ran.
+      for (let index = 0; index < dueCount; index += 1) {
+        const next = this.genNextTick[due[index]];
+        if (next < nextDue) nextDue = next;
+      }
+      this.idleDueTick = nextDue;
+    }
   }
 
   /** Sorts the generators of ready instances into busy and idle ones, in index order. */
