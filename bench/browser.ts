@@ -190,10 +190,7 @@ export interface FrameRow {
 }
 
 async function sandboxInFlight(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const stats = (window.kernelCourier as unknown as { stats?: () => { packetsInFlight?: number } }).stats?.();
-    return stats?.packetsInFlight ?? -1;
-  });
+  return page.evaluate(() => window.kernelCourier?.stats().packetsInFlight ?? -1);
 }
 
 /** The sandbox with `packets` in flight against the baseline moving as many images (Canvas). */

@@ -8,9 +8,9 @@ import type { AppContext } from '../AppContext';
 import { centeredRect, computeLayout, fontPx, type Rect } from '../layout';
 import { ensureScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
-import { fontFamily, paletteFor, TEXT_METRICS_SAMPLE } from '../theme';
+import { fontFamily, paletteFor } from '../theme';
 import { addBackdrop, destroyChildren, drawLogo, drawPanel } from '../ui/drawing';
-import { measureFont } from '../ui/textMetrics';
+import { fontStyleFor } from '../ui/text';
 
 export class PreloaderScene extends Phaser.Scene {
   /** 0–1 from the loader, or null while waiting for something that reports no progress. */
@@ -80,10 +80,7 @@ export class PreloaderScene extends Phaser.Scene {
     const logoY = layout.height * 0.36;
     drawLogo(this.add.graphics(), centerX - logoSize / 2, logoY - logoSize / 2, logoSize);
     const family = fontFamily(settings.language);
-    const textStyle = (px: number, bold: boolean, color: string): Phaser.Types.GameObjects.Text.TextStyle => {
-      const metrics = measureFont(bold ? 'bold' : 'normal', `${px}px`, family, TEXT_METRICS_SAMPLE);
-      return { fontFamily: family, fontSize: `${px}px`, fontStyle: bold ? 'bold' : 'normal', color, testString: TEXT_METRICS_SAMPLE, ...(metrics ? { metrics } : {}) };
-    };
+    const textStyle = (px: number, bold: boolean, color: string) => ({ ...fontStyleFor(family, px, bold), color });
     this.add.text(centerX, logoY + logoSize * 0.7, this.ctx.i18n.t('app.title'), textStyle(fontPx(layout, 'display'), true, palette.heading)).setOrigin(0.5, 0);
     const rect = centeredRect({ x: 0, y: layout.height * 0.72, width: layout.width, height: layout.buttonHeight * 0.5 }, Math.min(520 * layout.scale, layout.width * 0.8), layout.buttonHeight * 0.5);
     const graphics = this.add.graphics();

@@ -16,22 +16,23 @@ export interface TextOptions {
   lineSpacing?: number;
 }
 
+/** The font of a Text style: family, size, weight, and the metrics measured once for that font. */
+export function fontStyleFor(fontFamily: string, fontPx: number, bold: boolean): Phaser.Types.GameObjects.Text.TextStyle {
+  const fontStyle = bold ? 'bold' : 'normal';
+  const fontSize = `${fontPx}px`;
+  const metrics = measureFont(fontStyle, fontSize, fontFamily, TEXT_METRICS_SAMPLE);
+  return { fontFamily, fontSize, fontStyle, testString: TEXT_METRICS_SAMPLE, ...(metrics ? { metrics } : {}) };
+}
+
 export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
   const pad = Math.ceil(options.fontPx * 0.12);
-  const fontStyle = options.bold ? 'bold' : 'normal';
-  const fontSize = `${options.fontPx}px`;
-  const metrics = measureFont(fontStyle, fontSize, kit.fontFamily, TEXT_METRICS_SAMPLE);
   // Created empty, then given its words: Phaser lays out and paints a Text again for its padding and its
   // line spacing, which is cheap for an empty one (one full paint instead of three per label).
   const text = scene.add.text(x, y, '', {
-    fontFamily: kit.fontFamily,
-    fontSize,
-    fontStyle,
-    ...(metrics ? { metrics } : {}),
+    ...fontStyleFor(kit.fontFamily, options.fontPx, options.bold === true),
     color: options.color ?? kit.palette.text,
     align: options.align ?? 'left',
     lineSpacing: options.lineSpacing ?? Math.round(options.fontPx * 0.25),
-    testString: TEXT_METRICS_SAMPLE,
     padding: { top: pad, bottom: pad },
     // Phaser's advanced wrap throws when the width is narrower than one character.
     ...(options.wrapWidth ? { wordWrap: { width: Math.max(options.wrapWidth, options.fontPx * 2), useAdvancedWrap: true } } : {}),
