@@ -59,7 +59,13 @@ export class LoadController {
    * leave it. `live` counts running and booting instances; `ready` only those serving now.
    */
   update(nowMs: number, inFlight: number, live: number, ready: number): number | null {
-    this.smoothed = this.smoothed < 0 ? inFlight : this.smoothed + (inFlight - this.smoothed) * this.smoothing;
+    if (this.smoothed < 0) {
+      // The board starts empty and fills as the first packets travel: judge one interval later, not now.
+      this.smoothed = inFlight;
+      this.lastDecisionMs = nowMs;
+      return null;
+    }
+    this.smoothed += (inFlight - this.smoothed) * this.smoothing;
     if (nowMs - this.lastDecisionMs < this.intervalMs) return null;
     // Wait for booting instances to join before judging again.
     if (live > ready) return null;
@@ -73,6 +79,8 @@ export class LoadController {
     const desired = Math.round(this.target / Math.max(0.01, this.perInstance));
     const step = Math.max(1, Math.ceil(live * this.maxStepFraction));
     let next = live + Math.max(-step, Math.min(step, desired - live));
+    // Never against the error: while the estimate is still learning, `desired` can point the wrong way.
+    next = error > 0 ? Math.max(live, next) : Math.min(live, next);
     next = Math.max(this.minInstances, Math.min(this.maxInstances, next));
     return next === live ? null : next;
   }

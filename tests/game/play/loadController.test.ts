@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { initialLoadInstances, LoadController } from '../../../src/game/play/loadController';
 import { loadPacketsPerInstance } from '../../../src/game/play/sandboxLevel';
 
-/** A plant: each ready instance keeps `perInstance` packets in flight; a new instance boots for `bootMs`. */
-function simulate(target: number, perInstance: number, guess: number, seconds: number, bootMs = 500) {
+/**
+ * A plant: each ready instance keeps `perInstance` packets in flight once its first packets have crossed
+ * the board (`fillMs` after it is ready, as the board starts empty); a new instance boots for `bootMs`.
+ */
+function simulate(target: number, perInstance: number, guess: number, seconds: number, bootMs = 500, fillMs = 0) {
   const controller = new LoadController({ target, perInstanceGuess: guess });
   let live = initialLoadInstances(target, guess);
   const readyAt: number[] = Array.from({ length: live }, () => 0);
@@ -12,7 +15,8 @@ function simulate(target: number, perInstance: number, guess: number, seconds: n
   const decisions: number[] = [];
   for (let ms = 0; ms <= seconds * 1000; ms += 50) {
     const ready = readyAt.filter((at) => at <= ms).length;
-    const inFlight = ready * perInstance * (1 + 0.05 * Math.sin(ms / 300));
+    const filled = readyAt.reduce((sum, at) => sum + (at > ms ? 0 : fillMs <= 0 ? 1 : Math.min(1, (ms - at + 50) / fillMs)), 0);
+    const inFlight = filled * perInstance * (1 + 0.05 * Math.sin(ms / 300));
     const next = controller.update(ms, inFlight, live, ready);
     if (next !== null) {
       decisions.push(next);
@@ -46,6 +50,24 @@ describe('load controller', () => {
     });
   }
 
+  it('does not overshoot while the board is still filling at the start', () => {
+    // The sandbox's case: the board starts empty and takes a second to fill, and the boxes take 20 s to boot.
+    const { history } = simulate(1000, 27, 27, 60, 20_000, 1000);
+    expect(Math.max(...history.slice(40))).toBeLessThan(1000 * 1.15);
+  });
+
+  it('never adds instances while above the target, nor removes any below it', () => {
+    // An estimate far too low would ask for more instances than there are; above the target that is wrong.
+    const controller = new LoadController({ target: 1000, perInstanceGuess: 2 });
+    controller.update(0, 1200, 40, 40);
+    const decision = controller.update(2000, 1200, 40, 40);
+    expect(decision === null || decision < 40).toBe(true);
+    const low = new LoadController({ target: 1000, perInstanceGuess: 500 });
+    low.update(0, 600, 40, 40);
+    const rising = low.update(2000, 600, 40, 40);
+    expect(rising === null || rising > 40).toBe(true);
+  });
+
   it('holds still inside the dead band', () => {
     const controller = new LoadController({ target: 1000, perInstanceGuess: 25 });
     for (let ms = 0; ms < 20_000; ms += 100) expect(controller.update(ms, 1020, 40, 40)).toBeNull();
@@ -53,13 +75,15 @@ describe('load controller', () => {
 
   it('waits for booting instances before deciding again', () => {
     const controller = new LoadController({ target: 1000, perInstanceGuess: 25 });
-    expect(controller.update(0, 100, 4, 4)).not.toBeNull();
+    expect(controller.update(0, 100, 4, 4)).toBeNull();
+    expect(controller.update(2000, 100, 4, 4)).not.toBeNull();
     expect(controller.update(5000, 100, 8, 4)).toBeNull();
   });
 
   it('steps at most half the current instances at once', () => {
     const controller = new LoadController({ target: 10_000, perInstanceGuess: 10 });
-    expect(controller.update(0, 100, 10, 10)).toBe(15);
+    expect(controller.update(0, 100, 10, 10)).toBeNull();
+    expect(controller.update(2000, 100, 10, 10)).toBe(15);
   });
 
   it('knows how many packets one load instance puts on the board', () => {
