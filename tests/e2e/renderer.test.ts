@@ -30,6 +30,61 @@ describe('renderers', () => {
     });
   }
 
+  it('both renderers draw each widget in the same place (a widget at rest is shown by its picture)', async () => {
+    // Widgets at rest are drawn from a picture of their children (src/game/ui/picture.ts). The two renderers
+    // place a drawn object differently, so a picture built wrongly for one shows labels displaced or missing
+    // there: each widget's area would then differ far more than the renderers' anti-aliasing does.
+    const shots: Record<string, string> = {};
+    let rects: Array<{ id: string; x: number; y: number; width: number; height: number }> = [];
+    for (const renderer of ['canvas', 'webgl'] as const) {
+      const { page, problems, context } = await openGame(browser, `renderer=${renderer}&locale=en`);
+      await page.waitForTimeout(400);
+      shots[renderer] = `data:image/png;base64,${(await page.screenshot()).toString('base64')}`;
+      rects = await page.evaluate(() => window.kernelCourier?.widgets() ?? []);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    expect(rects.length).toBeGreaterThan(3);
+    const { page, context } = await openGame(browser, 'renderer=canvas&locale=en');
+    const differences = await page.evaluate(
+      async ({ canvasShot, webglShot, areas }) => {
+        const load = (src: string) =>
+          new Promise<HTMLImageElement>((resolve) => {
+            const image = new Image();
+            image.onload = () => resolve(image);
+            image.src = src;
+          });
+        const pixels = (image: HTMLImageElement) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context2d = canvas.getContext('2d') as CanvasRenderingContext2D;
+          context2d.drawImage(image, 0, 0);
+          return context2d.getImageData(0, 0, image.width, image.height);
+        };
+        const [first, second] = await Promise.all([load(canvasShot), load(webglShot)]);
+        const one = pixels(first);
+        const two = pixels(second);
+        // Mean absolute difference per channel (0–255) inside each widget's rectangle.
+        return areas.map((area) => {
+          let sum = 0;
+          let count = 0;
+          for (let y = Math.max(0, Math.floor(area.y)); y < Math.min(one.height, Math.ceil(area.y + area.height)); y += 1) {
+            for (let x = Math.max(0, Math.floor(area.x)); x < Math.min(one.width, Math.ceil(area.x + area.width)); x += 1) {
+              const index = (y * one.width + x) * 4;
+              for (let channel = 0; channel < 3; channel += 1) sum += Math.abs(one.data[index + channel] - two.data[index + channel]);
+              count += 3;
+            }
+          }
+          return { id: area.id, mean: count > 0 ? sum / count : 0 };
+        });
+      },
+      { canvasShot: shots.canvas, webglShot: shots.webgl, areas: rects },
+    );
+    await context.close();
+    expect(differences.filter((entry) => entry.mean >= 4)).toEqual([]);
+  });
+
   it('renderer=auto chooses Canvas on software-rendered WebGL', async () => {
     const { page, problems, context } = await openGame(browser, 'renderer=auto');
     const probe = await page.evaluate(() => {

@@ -16,6 +16,7 @@ import { boardColors, type BoardColors } from './boardTheme';
 import { alarmSign, chipIcon, cracks, dashedRect, diskIcon, downloadIcon, nicIcon, packetShape, wallOutline, warningSign } from './boardDrawing';
 import type { BoardText } from './boardText';
 import { fitLine, markLive } from './panelKit';
+import { Picture, pictureArea } from '../ui/picture';
 import { CardWidget, type CardState } from './CardWidget';
 
 export interface BoardModel {
@@ -68,6 +69,8 @@ export class BoardView {
   private readonly vmLayer: Phaser.GameObjects.Graphics;
   private readonly bootLayer: Phaser.GameObjects.Graphics;
   private readonly vmLabels: Phaser.GameObjects.Text[] = [];
+  /** The VM boxes and their labels as one image (they change only when instances do). */
+  private readonly vmPicture: Picture;
   private readonly appByTenant = new Map<string, AppSpec[]>();
 
   constructor(
@@ -86,6 +89,10 @@ export class BoardView {
     const boxes = [...this.layout.nodes.values()].sort((left, right) => left.row - right.row);
     for (const box of boxes) this.drawNode(box);
     this.vmLayer = markLive(scene.add.graphics());
+    this.vmPicture = new Picture(scene, (image) => {
+      scene.add.existing(markLive(image));
+      scene.children.moveAbove(image, this.vmLayer);
+    });
     this.drawWalls();
     if (!model.running) this.drawVmBoxes(null);
     for (const app of model.level.apps) {
@@ -328,18 +335,27 @@ export class BoardView {
    * run (booting ones are drawn fainter, spares dashed), null in the build phase.
    */
   drawVmBoxes(states: ReadonlyMap<number, InstanceInfo> | null): void {
+    this.vmPicture.release();
     const g = this.vmLayer;
     g.clear();
     const width = Math.max(2.5, 3.5 * this.scale);
     const used = new Set<number>();
     let labelIndex = 0;
     const seenSlots = new Set<string>();
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
     for (const vm of this.layout.vms.values()) {
       const state = states?.get(vm.instance)?.state ?? 'ready';
       const slot = `${Math.round(vm.rect.x)}:${Math.round(vm.rect.y)}`;
       const stacked = seenSlots.has(slot);
       seenSlots.add(slot);
       if (stacked) continue;
+      left = Math.min(left, vm.rect.x);
+      top = Math.min(top, vm.rect.y);
+      right = Math.max(right, vm.rect.x + vm.rect.width);
+      bottom = Math.max(bottom, vm.rect.y + vm.rect.height);
       const placement = this.model.placements.find((entry) => entry.app === vm.app);
       const fill = this.colors.piece.vm;
       g.fillStyle(fill, state === 'booting' ? 0.5 : 1);
@@ -379,6 +395,8 @@ export class BoardView {
         void box;
       }
     }
+    // Walls and labels stay within a few pixels of the boxes.
+    if (right > left) this.vmPicture.take([g, ...this.vmLabels], pictureArea(left, top, right - left, bottom - top, Math.ceil(6 * this.scale) + 2));
   }
 
   private vmLabel(index: number): Phaser.GameObjects.Text {
@@ -574,6 +592,8 @@ export class BoardView {
     if (booting.length === 0 && pulling.size === 0) return;
     const barHeight = Math.max(5, 7 * this.scale);
     const perApp = new Map<string, number>();
+    // VMs stacked in one slot show one bar (the first to have started booting).
+    const slots = new Set<string>();
     for (const instance of booting) {
       const span = Math.max(1, instance.readyAtUs - instance.bootStartUs);
       const progress = Math.max(0, Math.min(1, (nowUs - instance.bootStartUs) / span));
@@ -587,6 +607,9 @@ export class BoardView {
         if (order > 2) continue;
         rect = { x: card.x + 4, y: card.y + card.height - barHeight * (order + 1) - 3, width: card.width - 8, height: barHeight };
       } else {
+        const slot = `${Math.round(rect.x)},${Math.round(rect.y)}`;
+        if (slots.has(slot)) continue;
+        slots.add(slot);
         rect = { x: rect.x + 4, y: rect.y + rect.height - barHeight - 4, width: rect.width - 8, height: barHeight };
       }
       g.fillStyle(0x000000, 0.6);
@@ -617,6 +640,8 @@ export class BoardView {
   raiseLayers(): void {
     this.scene.children.bringToTop(this.vmLayer);
     for (const label of this.vmLabels) this.scene.children.bringToTop(label);
+    const picture = this.vmPicture.gameObject;
+    if (picture) this.scene.children.bringToTop(picture);
     this.scene.children.bringToTop(this.bootLayer);
   }
 }

@@ -61,7 +61,7 @@ export class CardWidget extends Widget {
     this.options.onActivate();
   }
 
-  redraw(): void {
+  protected draw(): void {
     if (!this.plate) return;
     const { width, height } = this.rect;
     this.plate.clear();

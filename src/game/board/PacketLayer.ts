@@ -90,6 +90,7 @@ export class PacketLayer {
   private readonly badges: Phaser.GameObjects.Graphics;
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private queueCounts = new Int32Array(64);
+  private readonly spots = new Map<string, { x: number; y: number; count: number }>();
   private lastLabelMs = -Infinity;
   private readonly emitter: Phaser.GameObjects.Particles.ParticleEmitter | null;
   private puffsThisFrame = 0;
@@ -194,16 +195,30 @@ export class PacketLayer {
     const px = Math.max(11, Math.round(fontPx(this.kit.layout, 'small') * 0.8));
     const radius = px * 0.8;
     let labelIndex = 0;
+    // Hops drawn at the same spot (the instances stacked in a board's last slot) share one badge with
+    // their total: badges piled on one another would only show the top one's number.
+    const spots = this.spots;
+    spots.clear();
     for (let station = 0; station < this.queueCounts.length; station += 1) {
       const count = this.queueCounts[station];
-      if (count < 2) continue;
+      if (count === 0) continue;
       const point = geometry.stationPoint(station);
-      const x = point.x + radius * 1.6;
-      const y = point.y - radius * 1.6;
+      const key = `${Math.round(point.x)},${Math.round(point.y)}`;
+      const spot = spots.get(key);
+      if (spot) spot.count += count;
+      else spots.set(key, { x: point.x, y: point.y, count });
+    }
+    for (const { x: pointX, y: pointY, count } of spots.values()) {
+      if (count < 2) continue;
+      const x = pointX + radius * 1.6;
+      const y = pointY - radius * 1.6;
+      const text = String(count);
+      // Wide enough for the number: a digit is about three quarters of the radius wide.
+      const half = radius * Math.max(1.2, 0.6 + 0.4 * text.length);
       g.fillStyle(0x000000, 0.75);
-      g.fillRoundedRect(x - radius * 1.2, y - radius, radius * 2.4, radius * 2, radius);
+      g.fillRoundedRect(x - half, y - radius, half * 2, radius * 2, radius);
       g.lineStyle(2, this.colors.warning, 1);
-      g.strokeRoundedRect(x - radius * 1.2, y - radius, radius * 2.4, radius * 2, radius);
+      g.strokeRoundedRect(x - half, y - radius, half * 2, radius * 2, radius);
       let label = this.labels[labelIndex];
       if (!label) {
         label = markLive(this.scene.add
@@ -212,7 +227,6 @@ export class PacketLayer {
           .setDepth(23));
         this.labels.push(label);
       }
-      const text = String(count);
       if (label.text !== text) label.setText(text);
       label.setPosition(x, y);
       if (!label.visible) label.setVisible(true);

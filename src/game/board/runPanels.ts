@@ -11,6 +11,7 @@ import { fontPx, splitRow, type Rect } from '../layout';
 import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
+import { Picture, pictureArea } from '../ui/picture';
 import { boardColors } from './boardTheme';
 import { dropMark } from './boardDrawing';
 import { packetSizeFor, packetTextureKey, ensurePacketTextures } from './PacketLayer';
@@ -325,14 +326,19 @@ export function drawClock(context: PanelContext, rect: Rect): ClockHandle {
   const pad = Math.round(layout.gap * 0.6);
   const text = markLive(addText(scene, kit, rect.x + rect.width / 2, rect.y + rect.height * 0.4, '', { fontPx: fontPx(layout, 'heading'), bold: true, color: palette.heading, originX: 0.5, originY: 0.5 }));
   const bar = markLive(scene.add.graphics());
+  const picture = livePicture(scene, bar);
   const barRect = { x: rect.x + pad, y: rect.y + rect.height - pad - Math.max(6, 9 * layout.scale), width: rect.width - pad * 2, height: Math.max(6, 9 * layout.scale) };
   let shown = '';
+  let shownTick = -1;
   return {
     update(session) {
       const simulation = session.simulation;
+      if (simulation.tick === shownTick) return;
+      shownTick = simulation.tick;
       const elapsed = (simulation.tick * simulation.tickMs) / 1000;
       const total = (simulation.totalTicks * simulation.tickMs) / 1000;
       const label = `${elapsed.toFixed(1)} / ${total} s`;
+      picture.release();
       if (label !== shown) {
         shown = label;
         text.setText(label);
@@ -343,6 +349,7 @@ export function drawClock(context: PanelContext, rect: Rect): ClockHandle {
       bar.fillRoundedRect(barRect.x, barRect.y, barRect.width, barRect.height, barRect.height / 2);
       bar.fillStyle(palette.trackFill, 1);
       bar.fillRoundedRect(barRect.x, barRect.y, Math.max(barRect.height, (barRect.width * simulation.tick) / simulation.totalTicks), barRect.height, barRect.height / 2);
+      picture.take([text, bar], pictureArea(rect.x, rect.y, rect.width, rect.height, 2));
     },
   };
 }
@@ -356,6 +363,7 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
   const { kit, scene } = context;
   const { layout, palette } = kit;
   const g = markLive(scene.add.graphics());
+  const picture = livePicture(scene, g);
   const pad = Math.round(layout.gap * 0.8);
   const text = markLive(addText(scene, kit, rect.x + pad, rect.y + rect.height / 2, '', { fontPx: fontPx(layout, 'small'), bold: true, color: palette.text, originY: 0.5 }));
   let shown = '';
@@ -366,6 +374,7 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
       if (content === shown && tone === shownTone) return;
       shown = content;
       shownTone = tone;
+      picture.release();
       g.clear();
       const fill = tone === 'alert' ? 0x5a1f12 : tone === 'action' ? 0x123e4a : palette.panel;
       const border = tone === 'alert' ? colors.warning : tone === 'action' ? colors.target : palette.panelBorder;
@@ -374,6 +383,16 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
       text.setText(content);
       text.setColor(tone === 'alert' ? '#ffe2c2' : tone === 'action' ? '#dffcff' : palette.text);
       fitText(text, rect.width - pad * 2, rect.height - 4, 10);
+      // The panel's shadow reaches below and beside it.
+      picture.take([g, text], pictureArea(rect.x, rect.y, rect.width, rect.height, Math.ceil(12 * layout.scale) + 2));
     },
   };
+}
+
+/** A picture of a live panel's changing parts, kept where `below` is in the display list. */
+function livePicture(scene: Phaser.Scene, below: Phaser.GameObjects.GameObject): Picture {
+  return new Picture(scene, (image) => {
+    scene.add.existing(markLive(image));
+    scene.children.moveAbove(image, below);
+  });
 }

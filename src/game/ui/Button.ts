@@ -109,7 +109,11 @@ export class Button extends Widget {
     this.options.onActivate();
   }
 
-  redraw(): void {
+  protected override get cached(): boolean {
+    return true;
+  }
+
+  protected draw(): void {
     const { palette, layout } = this.kit;
     const { width: w, height: h } = this.rect;
     const variant = this.options.variant ?? 'normal';

@@ -89,7 +89,11 @@ export class LevelCard extends Widget {
     if (!this.options.locked) this.options.onActivate();
   }
 
-  redraw(): void {
+  protected override get cached(): boolean {
+    return true;
+  }
+
+  protected draw(): void {
     const { palette, layout } = this.kit;
     const { width: w, height: h } = this.rect;
     const g = this.plate;

@@ -75,7 +75,11 @@ export class Slider extends Widget {
     this.setFromPointer(pointer);
   }
 
-  redraw(): void {
+  protected override get cached(): boolean {
+    return true;
+  }
+
+  protected draw(): void {
     const { palette, layout } = this.kit;
     const { width: w, height: h } = this.rect;
     const g = this.plate;

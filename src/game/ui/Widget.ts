@@ -1,9 +1,12 @@
 // The base of every focusable widget: a Phaser Container centred in its rectangle that tracks hover,
 // press and focus, eases its scale on hover and focus (not with reduced motion), activates on pointer
-// release or Enter/Space, and registers itself with the screen's focus manager.
+// release or Enter/Space, and registers itself with the screen's focus manager. A widget may keep a
+// picture of itself at rest (see `cached`): the Canvas renderer then draws one image per frame instead of
+// replaying its shapes and texts.
 import Phaser from 'phaser';
 import type { Rect } from '../layout';
 import type { Focusable } from './FocusManager';
+import { Picture, pictureArea } from './picture';
 import type { UiKit } from './UiKit';
 
 export abstract class Widget extends Phaser.GameObjects.Container implements Focusable {
@@ -16,6 +19,8 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   protected ringVisible = false;
   protected enabled: boolean;
   private scaleTween: Phaser.Tweens.Tween | null = null;
+  /** The widget's picture at rest, shown instead of its children while it is neither scaled nor animating. */
+  private picture: Picture | null = null;
 
   protected constructor(scene: Phaser.Scene, kit: UiKit, id: string, rect: Rect, enabled: boolean) {
     super(scene, rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -71,8 +76,50 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
 
   abstract describe(): string;
   protected abstract onActivate(): void;
-  /** Draws the widget for its current state. */
-  abstract redraw(): void;
+  /** Draws the widget's children for its current state. */
+  protected abstract draw(): void;
+
+  /** Draws the widget for its current state (and refreshes its picture). */
+  redraw(): void {
+    if (!this.scene) return;
+    this.showChildren();
+    this.draw();
+    this.settle();
+  }
+
+  /**
+   * Whether the widget keeps a picture of itself while at rest. Worth it for widgets whose children are
+   * many shapes and texts (buttons, level cards); not for an empty plate.
+   */
+  protected get cached(): boolean {
+    return false;
+  }
+
+  /** How far the widget draws outside its rectangle (shadow, focus ring), in pixels. */
+  protected get overhang(): number {
+    return Math.ceil(14 * this.kit.layout.scale) + 4;
+  }
+
+  /** Whether the picture is standing in for the children now (for tests and the bench). */
+  isPictured(): boolean {
+    return this.picture?.shown === true;
+  }
+
+  /** At rest (unscaled, no tween running) a cached widget shows its picture; otherwise its children. */
+  private settle(): void {
+    if (!this.cached || !this.scene) return;
+    if (this.scaleTween || this.scaleX !== 1 || this.scaleY !== 1) {
+      this.showChildren();
+      return;
+    }
+    this.picture ??= new Picture(this.scene, (image) => this.addAt(image, 0));
+    const { width, height } = this.rect;
+    this.picture.take(this.list, pictureArea(this.x - width / 2, this.y - height / 2, width, height, this.overhang), this.x, this.y);
+  }
+
+  private showChildren(): void {
+    this.picture?.release();
+  }
 
   protected onPointerDown(_pointer: Phaser.Input.Pointer): void {
     this.pressed = this.enabled;
@@ -90,11 +137,20 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
     const target = this.enabled && (this.hovered || this.ringVisible) ? this.kit.motion.hoverScale : 1;
     this.scaleTween?.stop();
     this.scaleTween = null;
-    if (this.kit.motion.hoverMs <= 0 || !this.scene) {
+    if (this.kit.motion.hoverMs <= 0 || !this.scene || (this.scaleX === target && this.scaleY === target)) {
       this.setScale(target);
       return;
     }
-    this.scaleTween = this.scene.tweens.add({ targets: this, scale: target, duration: this.kit.motion.hoverMs, ease: 'Sine.easeOut' });
+    this.scaleTween = this.scene.tweens.add({
+      targets: this,
+      scale: target,
+      duration: this.kit.motion.hoverMs,
+      ease: 'Sine.easeOut',
+      onComplete: () => {
+        this.scaleTween = null;
+        this.settle();
+      },
+    });
   }
 
   /** The focus ring: thick, in the focus colour, with a dark inner line so it shows on any fill. */
