@@ -152,7 +152,7 @@ export async function benchBoot(bench: BrowserBench, runs = 5, throttle = 4): Pr
 }
 
 /** Frame figures over `seconds`: main-thread busy ms per frame (CDP TaskDuration) and frame intervals. */
-async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadMsPerFrame: number; p95IntervalMs: number; medianIntervalMs: number; fps: number }> {
+async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadMsPerFrame: number; p95IntervalMs: number; medianIntervalMs: number; fps: number; inFlight: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
   const taskDuration = async () => {
@@ -162,15 +162,20 @@ async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadM
   // A string, not a function: the development transpiler would wrap named functions in a helper that
   // does not exist in the page.
   await page.evaluate(`(() => {
-    const state = { stamps: [], running: true };
+    const state = { stamps: [], inFlight: [], running: true };
     window.__frames = state;
-    const tick = (time) => { state.stamps.push(time); if (state.running) requestAnimationFrame(tick); };
+    const tick = (time) => {
+      state.stamps.push(time);
+      // The game's packets in flight, every 30th frame (the baseline page has no such API).
+      if (state.stamps.length % 30 === 0 && window.kernelCourier) state.inFlight.push(window.kernelCourier.stats().packetsInFlight);
+      if (state.running) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   })()`);
   const before = await taskDuration();
   await page.waitForTimeout(seconds * 1000);
   const after = await taskDuration();
-  const stamps = (await page.evaluate(`(() => { window.__frames.running = false; return window.__frames.stamps; })()`)) as number[];
+  const { stamps, inFlight } = (await page.evaluate(`(() => { window.__frames.running = false; return window.__frames; })()`)) as { stamps: number[]; inFlight: number[] };
   const intervals = stamps.slice(1).map((stamp, index) => stamp - stamps[index]);
   const frames = Math.max(1, intervals.length);
   return {
@@ -178,13 +183,22 @@ async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadM
     p95IntervalMs: Math.round(percentile(intervals, 0.95) * 10) / 10,
     medianIntervalMs: Math.round(median(intervals) * 10) / 10,
     fps: Math.round((frames / seconds) * 10) / 10,
+    inFlight: inFlight.length > 0 ? median(inFlight) : 0,
   };
 }
 
+type FrameFigures = Awaited<ReturnType<typeof measureFrames>>;
+
 export interface FrameRow {
   packets: number;
-  game: Awaited<ReturnType<typeof measureFrames>> & { inFlight: number };
-  baseline: Awaited<ReturnType<typeof measureFrames>>;
+  /** Windows measured for each page, alternating game and baseline. */
+  rounds: number;
+  /** Medians over the rounds (the game's packets in flight sampled during its windows). */
+  game: FrameFigures;
+  baseline: FrameFigures;
+  /** Each round's main-thread ms per frame, for the spread. */
+  gameRoundsMs: number[];
+  baselineRoundsMs: number[];
   mainThreadRatio: number;
   p95Ratio: number;
 }
@@ -193,8 +207,29 @@ async function sandboxInFlight(page: Page): Promise<number> {
   return page.evaluate(() => window.kernelCourier?.stats().packetsInFlight ?? -1);
 }
 
-/** The sandbox with `packets` in flight against the baseline moving as many images (Canvas). */
-export async function benchFrames(bench: BrowserBench, counts = [500, 1000, 2000, 4000], seconds = 6): Promise<FrameRow[]> {
+/** Freezes or wakes a page (CDP Page lifecycle): a frozen page runs no task, so it takes no CPU from the other. */
+async function setFrozen(page: Page, frozen: boolean): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' });
+  await session.detach();
+}
+
+function medianFigures(rounds: FrameFigures[]): FrameFigures {
+  return {
+    mainThreadMsPerFrame: median(rounds.map((round) => round.mainThreadMsPerFrame)),
+    p95IntervalMs: median(rounds.map((round) => round.p95IntervalMs)),
+    medianIntervalMs: median(rounds.map((round) => round.medianIntervalMs)),
+    fps: median(rounds.map((round) => round.fps)),
+    inFlight: Math.round(median(rounds.map((round) => round.inFlight))),
+  };
+}
+
+/**
+ * The sandbox with `packets` in flight against the baseline moving as many images (Canvas). Both pages
+ * stay open; measuring windows alternate between them (the other page frozen), so a noisy moment of the
+ * machine falls on both alike, and the figures are the medians over the rounds.
+ */
+export async function benchFrames(bench: BrowserBench, counts = [500, 1000, 2000, 4000], seconds = 4, rounds = 3): Promise<FrameRow[]> {
   const rows: FrameRow[] = [];
   for (const packets of counts) {
     const gamePage = await newPage(bench);
@@ -203,21 +238,35 @@ export async function benchFrames(bench: BrowserBench, counts = [500, 1000, 2000
     // Let the load controller reach its target (new instances may have to boot) before measuring.
     const deadline = Date.now() + 45_000;
     while (Date.now() < deadline && (await sandboxInFlight(gamePage)) < packets * 0.9) await gamePage.waitForTimeout(1000);
-    const game = await measureFrames(gamePage, seconds);
-    const inFlight = await sandboxInFlight(gamePage);
-    await gamePage.context().close();
+    await setFrozen(gamePage, true);
     const basePage = await newPage(bench);
     await basePage.goto(`${bench.origin}/baseline/?n=${packets}&renderer=canvas`);
     await basePage.waitForFunction(() => performance.getEntriesByName('baseline-ready').length > 0, undefined, { timeout: 60_000 });
-    await basePage.waitForTimeout(1000);
-    const baseline = await measureFrames(basePage, seconds);
+    await setFrozen(basePage, true);
+    const game: FrameFigures[] = [];
+    const baseline: FrameFigures[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [page, into] of [[gamePage, game], [basePage, baseline]] as const) {
+        await setFrozen(page, false);
+        await page.waitForTimeout(1000);
+        into.push(await measureFrames(page, seconds));
+        await setFrozen(page, true);
+      }
+    }
+    await gamePage.context().close();
     await basePage.context().close();
+    const gameMedian = medianFigures(game);
+    const baselineMedian = medianFigures(baseline);
     rows.push({
       packets,
-      game: { ...game, inFlight },
-      baseline,
-      mainThreadRatio: Math.round((game.mainThreadMsPerFrame / baseline.mainThreadMsPerFrame) * 100) / 100,
-      p95Ratio: Math.round((game.p95IntervalMs / baseline.p95IntervalMs) * 100) / 100,
+      rounds,
+      game: gameMedian,
+      // The baseline always moves exactly N images.
+      baseline: { ...baselineMedian, inFlight: packets },
+      gameRoundsMs: game.map((round) => round.mainThreadMsPerFrame),
+      baselineRoundsMs: baseline.map((round) => round.mainThreadMsPerFrame),
+      mainThreadRatio: Math.round((gameMedian.mainThreadMsPerFrame / baselineMedian.mainThreadMsPerFrame) * 100) / 100,
+      p95Ratio: Math.round((gameMedian.p95IntervalMs / baselineMedian.p95IntervalMs) * 100) / 100,
     });
   }
   return rows;

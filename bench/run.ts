@@ -9,7 +9,8 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|browser,
-// BENCH_PARTS (browser parts to run, default "boot,frames,memory").
+// BENCH_PARTS (browser parts to run, default "boot,frames,memory"), BENCH_FRAME_ROUNDS (alternating
+// measuring windows per page and packet count, default 3).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -62,9 +63,9 @@ if (only === '' || only === 'browser') {
       );
     }
     if (parts.has('frames')) {
-      const frames: FrameRow[] = await benchFrames(bench);
+      const frames: FrameRow[] = await benchFrames(bench, undefined, undefined, Number(process.env.BENCH_FRAME_ROUNDS ?? 3));
       report.frames = frames;
-      process.stdout.write('Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images\n');
+      process.stdout.write(`Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images: medians of ${frames[0]?.rounds ?? 0} alternating rounds\n`);
       process.stdout.write('  N      in flight  main ms/frame game | bare | ratio   p95 interval ms game | bare | ratio   fps game | bare\n');
       for (const row of frames) {
         process.stdout.write(
