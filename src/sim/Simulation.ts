@@ -1653,6 +1653,9 @@ export class Simulation {
     const arrivalMaskHigh = this.arrivalMaskHigh;
     const blocking = this.blocking;
     const wheelBase = (this.tick % WHEEL_TICKS) * (DEPTHS + 1);
+    // wake()'s usual case, inlined: a lane whose head finishes in the next tick is filed in its bucket.
+    const nextTickEndUs = tickEndUs + TICK_LENGTH_US;
+    const nextWheelBase = ((this.tick + 1) % WHEEL_TICKS) * (DEPTHS + 1);
     for (let depth = 0; depth <= DEPTHS; depth += 1) {
       let low = arrivalMaskLow[depth];
       let high = arrivalMaskHigh[depth];
@@ -1733,7 +1736,16 @@ export class Simulation {
               const last = laneLast[lane];
               if (last < 0) {
                 laneFirst[lane] = slot;
-                this.wake(lane, done, depth);
+                if (done <= nextTickEndUs) {
+                  // (done > tickEndUs here.)
+                  const nextBucket = nextWheelBase + depth;
+                  const tail = wheelTail[nextBucket];
+                  if (tail < 0) wheelHead[nextBucket] = lane;
+                  else laneNext[tail] = lane;
+                  wheelTail[nextBucket] = lane;
+                } else {
+                  this.wake(lane, done, depth);
+                }
               } else {
                 pNext[last] = slot;
               }
@@ -1784,7 +1796,19 @@ export class Simulation {
             }
             laneFirst[lane] = slot;
             if (slot < 0) laneLast[lane] = -1;
-            else this.wake(lane, pDone[slot], depth);
+            else {
+              const next = pDone[slot];
+              if (next <= nextTickEndUs) {
+                // (next > tickEndUs here: the walk stopped at it.)
+                const nextBucket = nextWheelBase + depth;
+                const tail = wheelTail[nextBucket];
+                if (tail < 0) wheelHead[nextBucket] = lane;
+                else laneNext[tail] = lane;
+                wheelTail[nextBucket] = lane;
+              } else {
+                this.wake(lane, next, depth);
+              }
+            }
           } else if (headDone < Number.POSITIVE_INFINITY) {
             // Filed early because it lay beyond the wheel: filed again.
             this.wake(lane, headDone, depth);
