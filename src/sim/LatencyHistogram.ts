@@ -7,6 +7,8 @@ const SUB_BITS = 5;
 const SUB_BINS = 1 << SUB_BITS;
 const MAX_UNITS = 0x7fffffff;
 const BIN_COUNT = 32 * SUB_BINS;
+/** Bins per histogram (for callers that keep the bins themselves and add them with addBins()). */
+export const LATENCY_BINS = BIN_COUNT;
 
 function binOf(latencyUs: number): number {
   const scaled = latencyUs * UNITS_PER_US;
@@ -40,6 +42,12 @@ export class LatencyHistogram {
   addToBin(bin: number): void {
     this.bins[bin] += 1;
     this.count += 1;
+  }
+
+  /** Counts `count` latencies from bins kept elsewhere: bins[offset + bin] latencies in each bin. */
+  addBins(bins: Float64Array, offset: number, count: number): void {
+    for (let bin = 0; bin < BIN_COUNT; bin += 1) this.bins[bin] += bins[offset + bin];
+    this.count += count;
   }
 
   /** Merges another histogram into this one. */

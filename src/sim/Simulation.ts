@@ -18,7 +18,7 @@ import {
   type StationKind,
 } from './costs';
 import type { Boundary, SimEvent, SimListener } from './events';
-import { binOfUnits, LatencyHistogram, UNITS_PER_US } from './LatencyHistogram';
+import { binOfUnits, LATENCY_BINS, LatencyHistogram, UNITS_PER_US } from './LatencyHistogram';
 import { pullSecondsFor, startSecondsFor } from './bootModel';
 import { hashString, mixSeed } from './random';
 import { resolveAttack, vmDriverOf } from './resolveAttack';
@@ -46,6 +46,7 @@ const BUNDLE = BUNDLE_REQUESTS;
 const MAX_WAIT_US = MAX_QUEUE_WAIT_US;
 const TICK_LENGTH_US = TICK_US;
 const DEPTHS = MAX_DEPTH;
+const BINS = LATENCY_BINS;
 
 /** Instance states. */
 const INSTANCE_BOOTING = 1;
@@ -380,7 +381,9 @@ export class Simulation {
   private failedInstances = 0;
 
   // Metrics.
-  private readonly histograms = [new LatencyHistogram(), new LatencyHistogram(), new LatencyHistogram()];
+  /** Delivered packets' latencies, one LatencyHistogram's bins per kind (kind × LATENCY_BINS + bin); a
+   * kind's count is its delivered count. */
+  private readonly latencyBins = new Float64Array(3 * LATENCY_BINS);
   private readonly emittedByKind = new Float64Array(3);
   private readonly deliveredByKind = new Float64Array(3);
   private readonly droppedByKind = new Float64Array(3);
@@ -591,8 +594,13 @@ export class Simulation {
   }
 
   metrics(): RunMetrics {
+    const histograms = [0, 1, 2].map((kind) => {
+      const histogram = new LatencyHistogram();
+      histogram.addBins(this.latencyBins, kind * LATENCY_BINS, this.deliveredByKind[kind]);
+      return histogram;
+    });
     const all = new LatencyHistogram();
-    for (const histogram of this.histograms) all.addAll(histogram);
+    for (const histogram of histograms) all.addAll(histogram);
     const byKind = {} as Record<PacketKind, KindMetrics>;
     PACKET_KINDS.forEach((kind, index) => {
       byKind[kind] = {
@@ -600,8 +608,8 @@ export class Simulation {
         delivered: this.deliveredByKind[index],
         dropped: this.droppedByKind[index],
         blocked: this.blockedByKind[index],
-        p50LatencyUs: Math.round(this.histograms[index].percentile(0.5)),
-        p95LatencyUs: Math.round(this.histograms[index].percentile(0.95)),
+        p50LatencyUs: Math.round(histograms[index].percentile(0.5)),
+        p95LatencyUs: Math.round(histograms[index].percentile(0.95)),
       };
     });
     const sum = (array: Float64Array) => array[0] + array[1] + array[2];
@@ -1636,7 +1644,7 @@ export class Simulation {
     const pEmit = this.pEmit;
     const pLane = this.pLane;
     const freeSlots = this.freeSlots;
-    const histograms = this.histograms;
+    const latencyBins = this.latencyBins;
     const deliveredByKind = this.deliveredByKind;
     let hops = 0;
     const stNextFree = this.stNextFree;
@@ -1652,6 +1660,12 @@ export class Simulation {
     const arrivalMaskLow = this.arrivalMaskLow;
     const arrivalMaskHigh = this.arrivalMaskHigh;
     const blocking = this.blocking;
+    const pId = this.pId;
+    // The trace hash and the slot counters in locals, written back before anything that reads them (an
+    // event, a drop) and at the end.
+    let traceHash = this.traceHashValue;
+    let freeCount = this.freeCount;
+    let inFlight = this.inFlight;
     const wheelBase = (this.tick % WHEEL_TICKS) * (DEPTHS + 1);
     // wake()'s usual case, inlined: a lane whose head finishes in the next tick is filed in its bucket.
     const nextTickEndUs = tickEndUs + TICK_LENGTH_US;
@@ -1690,7 +1704,13 @@ export class Simulation {
               const blockedNode = this.blockAt[this.instApp[pInst[slot]] * 3 + kind];
               if (blockedNode >= 0 && this.stOwner[station] === blockedNode) {
                 this.blockedByKind[kind] += 1;
+                this.traceHashValue = traceHash;
+                this.freeCount = freeCount;
+                this.inFlight = inFlight;
                 this.dropPacket(slot, station, 'blocked', arrive);
+                traceHash = this.traceHashValue;
+                freeCount = this.freeCount;
+                inFlight = this.inFlight;
                 slot = nextSlot;
                 continue;
               }
@@ -1699,7 +1719,13 @@ export class Simulation {
             const start = arrive > free ? arrive : free;
             if (start - arrive > MAX_WAIT_US) {
               this.droppedByKind[kind] += 1;
+              this.traceHashValue = traceHash;
+              this.freeCount = freeCount;
+              this.inFlight = inFlight;
               this.dropPacket(slot, (lane / 3) | 0, 'queue-full', arrive);
+              traceHash = this.traceHashValue;
+              freeCount = this.freeCount;
+              inFlight = this.inFlight;
               slot = nextSlot;
               continue;
             }
@@ -1711,7 +1737,10 @@ export class Simulation {
             if (listener) {
               this.hopCount += hops;
               hops = 0;
-              listener({ type: 'packetHopped', packet: this.pId[slot], station: (lane / 3) | 0, arriveUs: arrive, startUs: start, doneUs: done });
+              this.traceHashValue = traceHash;
+              this.freeCount = freeCount;
+              this.inFlight = inFlight;
+              listener({ type: 'packetHopped', packet: pId[slot], station: (lane / 3) | 0, arriveUs: arrive, startUs: start, doneUs: done });
             }
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
@@ -1720,13 +1749,19 @@ export class Simulation {
               const hop = pHop[slot];
               if (hop + 1 >= genPathLength[generator]) {
                 // Delivered.
-                histograms[kind].addToBin(latencyBin(done - pEmit[slot]));
+                latencyBins[kind * BINS + latencyBin(done - pEmit[slot])] += 1;
                 deliveredByKind[kind] += 1;
-                this.foldTrace(this.pId[slot], done | 0);
-                if (listener) this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
-                freeSlots[this.freeCount] = slot;
-                this.freeCount += 1;
-                this.inFlight -= 1;
+                // foldTrace(), inlined.
+                traceHash = Math.imul(Math.imul(traceHash ^ pId[slot], 0x01000193) ^ (done | 0), 0x01000193) >>> 0;
+                if (listener) {
+                  this.traceHashValue = traceHash;
+                  this.freeCount = freeCount;
+                  this.inFlight = inFlight;
+                  this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
+                }
+                freeSlots[freeCount] = slot;
+                freeCount += 1;
+                inFlight -= 1;
               } else {
                 pHop[slot] = hop + 1;
                 this.pushArrival(pathStations[genPathStart[generator] + hop + 1], kind, slot, done, tickStartUs);
@@ -1780,13 +1815,19 @@ export class Simulation {
               const hop = pHop[slot] + 1;
               if (hop >= genPathLength[generator]) {
                 // Delivered.
-                histograms[kind].addToBin(latencyBin(done - pEmit[slot]));
+                latencyBins[kind * BINS + latencyBin(done - pEmit[slot])] += 1;
                 deliveredByKind[kind] += 1;
-                this.foldTrace(this.pId[slot], done | 0);
-                if (listener) this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
-                freeSlots[this.freeCount] = slot;
-                this.freeCount += 1;
-                this.inFlight -= 1;
+                // foldTrace(), inlined.
+                traceHash = Math.imul(Math.imul(traceHash ^ pId[slot], 0x01000193) ^ (done | 0), 0x01000193) >>> 0;
+                if (listener) {
+                  this.traceHashValue = traceHash;
+                  this.freeCount = freeCount;
+                  this.inFlight = inFlight;
+                  this.deliveredEvent(slot, kind, done, (done - pEmit[slot]) / BUNDLE);
+                }
+                freeSlots[freeCount] = slot;
+                freeCount += 1;
+                inFlight -= 1;
               } else {
                 pHop[slot] = hop;
                 // Never earlier than this tick (a driver switch can shorten a lane's service mid-line).
@@ -1818,6 +1859,9 @@ export class Simulation {
       }
     }
     this.hopCount += hops;
+    this.traceHashValue = traceHash;
+    this.freeCount = freeCount;
+    this.inFlight = inFlight;
   }
 
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
