@@ -315,6 +315,9 @@ export class Simulation {
    * 30 (Knuth's product of uniforms) and its app is not quarantined, else never (+∞). */
   private busyFastFromUs = new Float64Array(192);
   private busyExpNegMean = new Float64Array(192);
+  /** floor(e^-mean × 2^32): a first 32-bit draw x brings an empty tick exactly when x / 2^32 ≤ e^-mean,
+   * that is when x ≤ this (x / 2^32 and e^-mean × 2^32 are exact). */
+  private busyEmptyAtMost = new Uint32Array(192);
   /** The lane and depth of its packets' first hop. */
   private busyFirstLane = new Int32Array(192);
   private busyDepth = new Int32Array(192);
@@ -1306,6 +1309,7 @@ export class Simulation {
     const busyApp = this.busyApp;
     const busyFastFromUs = this.busyFastFromUs;
     const busyExpNegMean = this.busyExpNegMean;
+    const busyEmptyAtMost = this.busyEmptyAtMost;
     const busyFirstLane = this.busyFirstLane;
     const busyDepth = this.busyDepth;
     const genState = this.genState;
@@ -1336,11 +1340,17 @@ export class Simulation {
       }
       // runGenerator()'s busy path for a whole tick, inlined with the stream's state in a local: a Poisson
       // count by Knuth's product of uniforms (poissonCount() and uniform()), then emitCount() for that many.
-      const expNegMean = busyExpNegMean[index];
       let state = (genState[generator] + 0x6d2b79f5) >>> 0;
       let mixed = Math.imul(state ^ (state >>> 15), state | 1);
       mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-      let product = ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+      const first = (mixed ^ (mixed >>> 14)) >>> 0;
+      // An empty tick (most often): the first uniform, first / 2^32, is at most e^-mean, told in integers.
+      if (first <= busyEmptyAtMost[index]) {
+        genState[generator] = state;
+        continue;
+      }
+      const expNegMean = busyExpNegMean[index];
+      let product = first / 4294967296;
       let count = 0;
       while (product > expNegMean) {
         count += 1;
@@ -1349,10 +1359,7 @@ export class Simulation {
         mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
         product *= ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
       }
-      if (count === 0) {
-        genState[generator] = state;
-        continue;
-      }
+      // (count ≥ 1: the first uniform was above e^-mean.)
       const instance = busyInstance[index];
       const kind = generator - instance * 3;
       this.emittedByKind[kind] += count;
@@ -1447,6 +1454,7 @@ export class Simulation {
       this.busyApp = new Int32Array(size);
       this.busyFastFromUs = new Float64Array(size);
       this.busyExpNegMean = new Float64Array(size);
+      this.busyEmptyAtMost = new Uint32Array(size);
       this.busyFirstLane = new Int32Array(size);
       this.busyDepth = new Int32Array(size);
       this.idleGenerators = new Int32Array(size);
@@ -1465,6 +1473,7 @@ export class Simulation {
           const inlined = this.genRatePerUs[generator] * TICK_LENGTH_US < 30 && this.quarantined[this.instApp[instance]] !== 1;
           this.busyFastFromUs[busyCount] = inlined ? this.instReady[instance] : Number.POSITIVE_INFINITY;
           this.busyExpNegMean[busyCount] = this.genExpNegMean[generator];
+          this.busyEmptyAtMost[busyCount] = Math.floor(this.genExpNegMean[generator] * 4294967296);
           const firstStation = this.pathStations[this.genPathStart[generator]];
           this.busyFirstLane[busyCount] = firstStation * 3 + kind;
           this.busyDepth[busyCount] = this.stDepth[firstStation];
