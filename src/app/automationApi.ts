@@ -24,7 +24,7 @@ export interface KernelCourierApi {
   openDebrief(id: string, options?: OpenDebriefOptions): Promise<void>;
   /** Optional addition: the focusable widgets of the screen on show, with their rectangles in CSS pixels
    * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
-  widgets(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }>;
+  widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
 }

@@ -26,6 +26,8 @@ export interface WidgetInfo {
   id: string;
   label: string;
   enabled: boolean;
+  /** Whether the widget is drawn from its picture now (a widget at rest); false while it animates. */
+  pictured: boolean;
   x: number;
   y: number;
   width: number;

@@ -4,6 +4,7 @@
 // (not with reduced motion), and tells the rest of the app which screen is shown.
 import Phaser from 'phaser';
 import type { AppContext } from '../AppContext';
+import type { WidgetInfo } from '../createGame';
 import { computeLayout, fontPx, topBarLayout, type Layout } from '../layout';
 import { ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
@@ -207,8 +208,8 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   /** The focusable widgets with their screen rectangles and names (the automation API's `widgets()`). */
-  widgetList(): Array<{ id: string; label: string; enabled: boolean; x: number; y: number; width: number; height: number }> {
-    return this.focus.list().map((item) => ({ id: item.id, label: item.describe(), enabled: item.isEnabled(), ...item.bounds() }));
+  widgetList(): WidgetInfo[] {
+    return this.focus.list().map((item) => ({ id: item.id, label: item.describe(), enabled: item.isEnabled(), pictured: item.isPictured?.() === true, ...item.bounds() }));
   }
 
   /** The keys of this screen beyond the everywhere-keys, for the keyboard-help overlay (? or F1). */

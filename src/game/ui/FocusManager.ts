@@ -17,6 +17,8 @@ export interface Focusable {
   describe(): string;
   /** Toggle / chosen state for the accessible twin (aria-pressed, aria-current). */
   ariaState?(): { pressed?: boolean; current?: boolean };
+  /** Whether a picture of the widget stands in for its children now (see ui/picture.ts). */
+  isPictured?(): boolean;
 }
 
 export interface FocusManagerOptions {

@@ -21,6 +21,8 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   private scaleTween: Phaser.Tweens.Tween | null = null;
   /** The widget's picture at rest, shown instead of its children while it is neither scaled nor animating. */
   private picture: Picture | null = null;
+  /** Whether the first picture is waiting for the first paint. */
+  private pictureDeferred = false;
 
   protected constructor(scene: Phaser.Scene, kit: UiKit, id: string, rect: Rect, enabled: boolean) {
     super(scene, rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -112,7 +114,18 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
       this.showChildren();
       return;
     }
-    this.picture ??= new Picture(this.scene, (image) => this.addAt(image, 0));
+    if (!this.picture) {
+      // The first picture waits until the screen has been painted once: the first frame draws the
+      // children, and the menu becomes interactive without first rendering every widget twice.
+      if (this.pictureDeferred) return;
+      this.pictureDeferred = true;
+      this.scene.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+        if (!this.scene) return;
+        this.picture = new Picture(this.scene, (image) => this.addAt(image, 0));
+        this.settle();
+      });
+      return;
+    }
     const { width, height } = this.rect;
     this.picture.take(this.list, pictureArea(this.x - width / 2, this.y - height / 2, width, height, this.overhang), this.x, this.y);
   }
