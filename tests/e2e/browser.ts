@@ -32,10 +32,12 @@ export interface OpenOptions {
   /** Runs in the page before any of the game's scripts (e.g. to break localStorage). */
   init?: string;
   touch?: boolean;
+  /** The browser's `prefers-reduced-motion` (Chromium's default: no preference). */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 export async function openGame(browser: Browser, query: string, options: OpenOptions = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false, reducedMotion: options.reducedMotion ?? 'no-preference' });
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -66,4 +68,18 @@ export async function waitForScene(page: Page, key: string, timeout = 15_000): P
 
 export function noticeTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('#notices .kc-notice p')].map((node) => node.textContent ?? ''));
+}
+
+/** The game widget whose accessible twin has the page's focus (the game's keyboard focus). */
+export function focusedWidget(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-kc-mirror') ?? null);
+}
+
+/** Presses Tab until the widget `id` has the focus, the way a keyboard user walks a screen. */
+export async function tabTo(page: Page, id: string, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if ((await focusedWidget(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${id}; focus is on ${await focusedWidget(page)}`);
 }

@@ -4,7 +4,7 @@
 // Every page fails the test on a console error, an uncaught exception or a request that leaves the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, sceneOf, waitForScene } from './browser';
+import { launchBrowser, openGame, sceneOf, tabTo, waitForScene } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,19 +26,6 @@ interface ResultShape {
 
 function lastResult(page: Page): Promise<ResultShape | null> {
   return page.evaluate(() => window.kernelCourier?.lastResult() as unknown as ResultShape | null);
-}
-
-function focusedWidget(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.getAttribute('data-kc-mirror') ?? null);
-}
-
-/** Presses Tab until the widget `id` has the focus, the way a keyboard user walks a screen. */
-async function tabTo(page: Page, id: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if ((await focusedWidget(page)) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${id}; focus is on ${await focusedWidget(page)}`);
 }
 
 /** Keyboard: pick a piece (or an app) from its tray, step to the n-th highlighted place, and place it. */
