@@ -15,8 +15,8 @@ import type { UiKit } from '../ui/UiKit';
 import { boardColors, type BoardColors } from './boardTheme';
 import { alarmSign, chipIcon, cracks, dashedRect, diskIcon, downloadIcon, nicIcon, packetShape, wallOutline, warningSign } from './boardDrawing';
 import type { BoardText } from './boardText';
-import { fitLine, markLive } from './panelKit';
-import { Picture, pictureArea } from '../ui/picture';
+import { fitLine, livePicture, markLive } from './panelKit';
+import { pictureArea, type Picture } from '../ui/picture';
 import { CardWidget, type CardState } from './CardWidget';
 
 export interface BoardModel {
@@ -89,10 +89,7 @@ export class BoardView {
     const boxes = [...this.layout.nodes.values()].sort((left, right) => left.row - right.row);
     for (const box of boxes) this.drawNode(box);
     this.vmLayer = markLive(scene.add.graphics());
-    this.vmPicture = new Picture(scene, (image) => {
-      scene.add.existing(markLive(image));
-      scene.children.moveAbove(image, this.vmLayer);
-    });
+    this.vmPicture = livePicture(scene, this.vmLayer);
     this.drawWalls();
     if (!model.running) this.drawVmBoxes(null);
     for (const app of model.level.apps) {
@@ -348,7 +345,7 @@ export class BoardView {
     let bottom = -Infinity;
     for (const vm of this.layout.vms.values()) {
       const state = states?.get(vm.instance)?.state ?? 'ready';
-      const slot = `${Math.round(vm.rect.x)}:${Math.round(vm.rect.y)}`;
+      const slot = slotOf(vm.rect);
       const stacked = seenSlots.has(slot);
       seenSlots.add(slot);
       if (stacked) continue;
@@ -607,7 +604,7 @@ export class BoardView {
         if (order > 2) continue;
         rect = { x: card.x + 4, y: card.y + card.height - barHeight * (order + 1) - 3, width: card.width - 8, height: barHeight };
       } else {
-        const slot = `${Math.round(rect.x)},${Math.round(rect.y)}`;
+        const slot = slotOf(rect);
         if (slots.has(slot)) continue;
         slots.add(slot);
         rect = { x: rect.x + 4, y: rect.y + rect.height - barHeight - 4, width: rect.width - 8, height: barHeight };
@@ -649,4 +646,9 @@ export class BoardView {
 export function formatRate(rate: number): string {
   if (rate >= 10) return String(Math.round(rate));
   return String(Math.round(rate * 10) / 10);
+}
+
+/** Where a VM box sits on the board: boxes stacked in one slot (more instances than room) share it. */
+function slotOf(rect: Rect): string {
+  return `${Math.round(rect.x)}:${Math.round(rect.y)}`;
 }

@@ -4,6 +4,7 @@ import type Phaser from 'phaser';
 import type { GameI18n } from '../../i18n/createI18n';
 import { fontPx, type Rect } from '../layout';
 import { drawPanel, panelStyle } from '../ui/drawing';
+import { Picture } from '../ui/picture';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardText } from './boardText';
@@ -106,6 +107,14 @@ const liveObjects = new WeakSet<object>();
 export function markLive<T extends object>(object: T): T {
   liveObjects.add(object);
   return object;
+}
+
+/** A picture of live objects that change now and then, kept just above `below` in the scene's display list. */
+export function livePicture(scene: Phaser.Scene, below: Phaser.GameObjects.GameObject): Picture {
+  return new Picture(scene, (image) => {
+    scene.add.existing(markLive(image));
+    scene.children.moveAbove(image, below);
+  });
 }
 
 export function isLive(object: object): boolean {

@@ -11,11 +11,11 @@ import { fontPx, splitRow, type Rect } from '../layout';
 import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
-import { Picture, pictureArea } from '../ui/picture';
+import { pictureArea } from '../ui/picture';
 import { boardColors } from './boardTheme';
 import { dropMark } from './boardDrawing';
 import { packetSizeFor, packetTextureKey, ensurePacketTextures } from './PacketLayer';
-import { ColumnCursor, markLive, panelPlate, tr, type PanelContext } from './panelKit';
+import { ColumnCursor, livePicture, markLive, panelPlate, tr, type PanelContext } from './panelKit';
 
 export interface SpeedOptions {
   speed: Speed;
@@ -387,12 +387,4 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
       picture.take([g, text], pictureArea(rect.x, rect.y, rect.width, rect.height, Math.ceil(12 * layout.scale) + 2));
     },
   };
-}
-
-/** A picture of a live panel's changing parts, kept where `below` is in the display list. */
-function livePicture(scene: Phaser.Scene, below: Phaser.GameObjects.GameObject): Picture {
-  return new Picture(scene, (image) => {
-    scene.add.existing(markLive(image));
-    scene.children.moveAbove(image, below);
-  });
 }
