@@ -81,6 +81,14 @@ function firstProblem(errors: ValidationError[]): { path: string; message: strin
   return { path: first?.path ?? '', message: first?.message ?? 'The code holds no valid result.' };
 }
 
+const FIELD_ORDER = ['code', 'status', 'nick', 'session', 'level', 'arch', 'prediction', 'claimed', 'replayed', 'stars', 'claimedStars', 'attempt', 'seed', 'model', 'reason'] as const;
+
+function inContractOrder(verification: Verification): Verification {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (verification[key] !== undefined) ordered[key] = verification[key];
+  return ordered as unknown as Verification;
+}
+
 /** The displayed text of a code in a result: as given (trimmed), or a placeholder for a non-string. */
 function codeText(input: unknown): string {
   return typeof input === 'string' ? input.trim() : '';
@@ -108,8 +116,12 @@ export class CodeVerifier {
     return ranking;
   }
 
-  /** Verifies one code. Never throws. */
+  /** Verifies one code. Never throws. Fields in the order §5c lists them, then the optional additions. */
   verify(input: unknown): Verification {
+    return inContractOrder(this.check(input));
+  }
+
+  private check(input: unknown): Verification {
     const code = codeText(input);
     const unread = (reason: VerifyReason, json?: unknown): Verification => ({
       code,

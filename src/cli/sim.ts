@@ -2,6 +2,7 @@
 // One JSON object on stdout and nothing else; diagnostics on stderr; exit 2 on bad input, naming the field.
 
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { verifyCommand } from '../classroom/verifyCommand';
 import { builtInLevel } from '../levels/index';
 import { rankLevel, runBuild, withStars } from '../scoring/rankLevel';
 import { canonicalBuild } from '../sim/canonicalBuild';
@@ -34,9 +35,10 @@ interface Options {
   seed?: string;
   rank: boolean;
   validate?: string;
+  verify?: string;
 }
 
-const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate']);
+const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate', '--verify']);
 
 function parseArguments(argv: string[]): Options {
   const options: Options = { rank: false };
@@ -46,11 +48,11 @@ function parseArguments(argv: string[]): Options {
       options.rank = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument "${flag}". Use --level, --arch, --build, --seed, --rank or --validate.`);
+    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument "${flag}". Use --level, --arch, --build, --seed, --rank, --validate or --verify.`);
     const value = argv[index + 1];
     if (value === undefined || value.startsWith('--')) throw bad(flag, `${flag} needs a value.`);
     index += 1;
-    const key = flag.slice(2) as 'level' | 'arch' | 'build' | 'seed' | 'validate';
+    const key = flag.slice(2) as 'level' | 'arch' | 'build' | 'seed' | 'validate' | 'verify';
     options[key] = value;
   }
   return options;
@@ -115,6 +117,19 @@ function validateFile(path: string): CliOutcome {
 export function runCli(argv: string[]): CliOutcome {
   try {
     const options = parseArguments(argv);
+    if (options.verify !== undefined) {
+      if (options.level || options.arch || options.build || options.rank || options.validate) {
+        throw bad('--verify', '--verify takes a result code or a file of codes and no other option.');
+      }
+      const path = options.verify;
+      return verifyCommand(path, () => {
+        try {
+          return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+        } catch {
+          return null;
+        }
+      });
+    }
     if (options.validate !== undefined) {
       if (options.level || options.arch || options.build || options.rank) {
         throw bad('--validate', '--validate takes a file and no other option.');
