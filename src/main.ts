@@ -10,8 +10,10 @@ import { createGameEvents, type RunResult } from './app/gameEvents';
 import { NoticeBanner } from './app/noticeBanner';
 import type { Notice } from './app/notices';
 import { downloadTextFile, pickTextFile, progressFileName } from './app/progressFiles';
-import { ProgressStore } from './app/progressStore';
-import { defaultSettings, SettingsStore, type Settings } from './app/settings';
+import { importNotices } from './app/importNotices';
+import { formatSaveDate } from './app/saveDate';
+import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
+import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
@@ -58,7 +60,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     }),
   );
   settings.setOverrides(urlOverrides(params));
-  const progress = new ProgressStore(storage);
+  const progress = new ProgressStore(storage, { levelIds });
   const i18n = createI18n(settings.get().language, levels);
   const events = createGameEvents();
 
@@ -76,6 +78,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
   reportStorage(settings.status, 'notice.settingsCorrupted');
   reportStorage(progress.status, 'notice.storageCorrupted');
+  if (progress.migratedFrom) notify({ key: 'notice.progressMigrated' });
 
   const audio = new AudioAdapter({
     mix: soundMix(params, settings.get()),
@@ -111,6 +114,15 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     if (settings.status !== 'ok') reportStorage(settings.status, 'notice.settingsCorrupted');
   });
   progress.subscribe((_progress, status) => reportStorage(status, 'notice.storageCorrupted'));
+
+  // Another tab of the game saved progress or settings: this one follows, so it never writes stale data
+  // back (progress is merged on every save anyway) and its screens show what is saved.
+  win.addEventListener('storage', (event) => {
+    if (event.key === null || event.key === PROGRESS_KEY) {
+      if (progress.reload()) events.emit('displayChanged', { reason: 'progress' });
+    }
+    if (event.key === null || event.key === SETTINGS_KEY) settings.reload();
+  });
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
   const shell: { handle?: GameHandle; renderer?: string } = {};
@@ -180,11 +192,19 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       void pickTextFile(doc).then((picked) => {
         if (picked.status === 'cancelled') return;
         if (picked.status === 'unreadable') return notify({ key: 'notice.importUnreadable' });
-        const outcome = progress.importText(picked.text);
-        if (!outcome.ok) return notify({ key: outcome.notice });
-        notify({ key: 'notice.importSucceeded', params: { count: outcome.levelCount } });
+        for (const notice of importNotices(progress.importText(picked.text))) notify(notice);
         events.emit('displayChanged', { reason: 'progress' });
       });
+    },
+    previousSave: () => progress.previousSave(),
+    restorePreviousSave: () => {
+      const restored = progress.restorePrevious();
+      if (restored.status === 'ok') {
+        notify({ key: 'notice.restoreSucceeded', params: { date: formatSaveDate(restored.keptAt ?? '', i18n.language), count: restored.levelCount ?? 0 } });
+        events.emit('displayChanged', { reason: 'progress' });
+      } else {
+        notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
+      }
     },
   };
 

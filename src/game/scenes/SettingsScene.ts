@@ -11,6 +11,7 @@ import { Slider } from '../ui/Slider';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import { OverlayScene } from './OverlayScene';
+import { formatSaveDate } from '../../app/saveDate';
 
 export class SettingsScene extends OverlayScene {
   constructor(ctx: AppContext) {
@@ -109,8 +110,25 @@ export class SettingsScene extends OverlayScene {
     note('renderer-note', t('settings.rendererReload'));
 
     section('progress', t('settings.progress'));
-    const [exportRect, importRect] = splitRow(at('progress-actions'), 2, layout.gap / 2) as [Rect, Rect];
+    const [exportRect, importRect, restoreRect] = splitRow(at('progress-actions'), 3, layout.gap / 2) as [Rect, Rect, Rect];
     new Button(this, kit, { id: 'settings-export', rect: exportRect, label: t('settings.exportProgress'), icon: 'download', fontPx: px, onActivate: () => this.ctx.exportProgress() });
     new Button(this, kit, { id: 'settings-import', rect: importRect, label: t('settings.importProgress'), icon: 'upload', fontPx: px, onActivate: () => this.ctx.importProgress() });
+    // Restoring says what it brings back (when the save was kept, how many levels) to screen readers too;
+    // with no earlier save the button is shown disabled, and says why.
+    const previous = this.ctx.previousSave();
+    new Button(this, kit, {
+      id: 'settings-restore',
+      rect: restoreRect,
+      label: t('settings.restoreProgress'),
+      ariaLabel: previous
+        ? `${t('settings.restoreProgress')}: ${t('settings.restoreProgressHint', { date: formatSaveDate(previous.keptAt, this.ctx.i18n.language), count: previous.levelCount })}`
+        : `${t('settings.restoreProgress')}: ${t('settings.restoreProgressNone')}`,
+      enabled: previous !== null,
+      fontPx: px,
+      onActivate: () => {
+        this.ctx.restorePreviousSave();
+        this.rebuild();
+      },
+    });
   }
 }
