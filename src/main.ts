@@ -15,6 +15,7 @@ import { formatSaveDate } from './app/saveDate';
 import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
 import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
+import { installStartupGuard } from './app/startupGuard';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
@@ -62,6 +63,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   settings.setOverrides(urlOverrides(params));
   const progress = new ProgressStore(storage, { levelIds });
   const i18n = createI18n(settings.get().language, levels);
+  // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
+  const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
 
   const banner = new NoticeBanner(
@@ -222,6 +225,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
 
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
+      startup.markReady();
       automation.markReady();
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
@@ -231,6 +235,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
   shell.handle = createGame(host, ctx, renderer);
+  shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
   keyboard.attach(win);
   installAutomationApi(win, automation.api);
   return shell.handle.game;
