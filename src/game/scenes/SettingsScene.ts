@@ -47,6 +47,7 @@ export class SettingsScene extends OverlayScene {
       { id: 'renderer-note', kind: 'note' },
       { id: 'progress', kind: 'section' },
       { id: 'progress-actions', kind: 'actions' },
+      { id: 'progress-restore', kind: 'actions' },
     ];
     const split = rows.findIndex((row) => row.id === 'display');
     const area = this.addPanel(kit, t('settings.title'), Math.round(1040 * layout.scale), (width, maxHeight) => settingsNaturalHeight(layout, width, rows, split, maxHeight), true);
@@ -110,7 +111,7 @@ export class SettingsScene extends OverlayScene {
     note('renderer-note', t('settings.rendererReload'));
 
     section('progress', t('settings.progress'));
-    const [exportRect, importRect, restoreRect] = splitRow(at('progress-actions'), 3, layout.gap / 2) as [Rect, Rect, Rect];
+    const [exportRect, importRect] = splitRow(at('progress-actions'), 2, layout.gap / 2) as [Rect, Rect];
     new Button(this, kit, { id: 'settings-export', rect: exportRect, label: t('settings.exportProgress'), icon: 'download', fontPx: px, onActivate: () => this.ctx.exportProgress() });
     new Button(this, kit, { id: 'settings-import', rect: importRect, label: t('settings.importProgress'), icon: 'upload', fontPx: px, onActivate: () => this.ctx.importProgress() });
     // Restoring says what it brings back (when the save was kept, how many levels) to screen readers too;
@@ -118,7 +119,8 @@ export class SettingsScene extends OverlayScene {
     const previous = this.ctx.previousSave();
     new Button(this, kit, {
       id: 'settings-restore',
-      rect: restoreRect,
+      rect: at('progress-restore'),
+      icon: 'prev',
       label: t('settings.restoreProgress'),
       ariaLabel: previous
         ? `${t('settings.restoreProgress')}: ${t('settings.restoreProgressHint', { date: formatSaveDate(previous.keptAt, this.ctx.i18n.language), count: previous.levelCount })}`
