@@ -82,6 +82,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   reportStorage(settings.status, 'notice.settingsCorrupted');
   reportStorage(progress.status, 'notice.storageCorrupted');
   if (progress.migratedFrom) notify({ key: 'notice.progressMigrated' });
+  if (progress.legacyUnreadable) notify({ key: 'notice.oldProgressUnreadable' });
 
   const audio = new AudioAdapter({
     mix: soundMix(params, settings.get()),

@@ -18,6 +18,8 @@ export interface LoadOutcome<T> {
   status: StorageStatus;
   /** The older key the value was migrated from, when it was. */
   migratedFrom?: string;
+  /** An older key that holds a value this release cannot read (left in place, copied to the backups). */
+  legacyUnreadable?: string;
 }
 
 /** A stored value kept aside: the save as it was before a session changed it, or an unreadable one. */
@@ -194,7 +196,7 @@ export class PersistedSlot<T> {
       // copied into the backups, so it can still be found.
       if (!checked.ok) {
         this.keepAside(raw, 'unreadable');
-        return this.finish(null, 'corrupted');
+        return { ...this.finish(null, 'ok'), legacyUnreadable: legacy.key };
       }
       this.keepAside(raw, 'legacy');
       const status = this.save(checked.value);

@@ -206,7 +206,11 @@ export class ProgressStore {
     this.progress = loaded.value ?? emptyProgress();
     this.savedSnapshot = loaded.status === 'ok' ? JSON.stringify(this.progress) : null;
     this.migratedFrom = loaded.migratedFrom;
+    this.legacyUnreadable = loaded.legacyUnreadable;
   }
+
+  /** An older key whose progress could not be read when this store opened (new progress saves normally). */
+  readonly legacyUnreadable: string | undefined;
 
   /** The older key progress was brought over from when this store opened, if it was. */
   readonly migratedFrom: string | undefined;

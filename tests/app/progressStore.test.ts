@@ -187,7 +187,8 @@ describe('a new format gets a new key', () => {
   it('leaves an unreadable old value in place, keeps a copy, and saves under the new key', () => {
     const storage = memoryStorage({ [LEGACY_PROGRESS_KEY]: '{"format":"kernel-courier/progress@1","levels":{"a":{"stars":"lots"}}}' });
     const store = new ProgressStore(storage);
-    expect(store.status).toBe('corrupted');
+    expect(store.status).toBe('ok');
+    expect(store.legacyUnreadable).toBe(LEGACY_PROGRESS_KEY);
     expect(store.readOnly).toBe(false);
     expect(backupsOf(storage, PROGRESS_KEY)).toHaveLength(1);
     expect(store.recordResult('first-delivery', 2, 60, 'second').status).toBe('ok');
