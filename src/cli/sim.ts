@@ -2,6 +2,7 @@
 // One JSON object on stdout and nothing else; diagnostics on stderr; exit 2 on bad input, naming the field.
 
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { MAX_FILE_BYTES } from '../sim/bounds';
 import { builtInLevel } from '../levels/index';
 import { rankLevel, runBuild, withStars } from '../scoring/rankLevel';
 import { canonicalBuild } from '../sim/canonicalBuild';
@@ -10,6 +11,7 @@ import type { Architecture, Build, Level, ValidationError } from '../sim/types';
 import { ARCHITECTURES, BUILD_FORMAT } from '../sim/types';
 import { validateBuild } from '../sim/validateBuild';
 import { validateLevel } from '../sim/validateLevel';
+import { quoted, terminalJson, terminalLine } from './terminalText';
 
 export interface CliOutcome {
   exitCode: 0 | 2;
@@ -21,6 +23,11 @@ class BadInput extends Error {
   constructor(readonly errors: ValidationError[]) {
     super(errors.map((error) => `${error.path || '(root)'}: ${error.message}`).join('\n'));
   }
+}
+
+/** One stderr line per error, escaped for the terminal (a key or path may hold control characters). */
+function stderrLines(errors: readonly ValidationError[]): string[] {
+  return errors.map((error) => terminalLine(`${error.path || '(root)'}: ${error.message}`));
 }
 
 function bad(path: string, message: string, code = 'argument'): BadInput {
@@ -46,7 +53,7 @@ function parseArguments(argv: string[]): Options {
       options.rank = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument "${flag}". Use --level, --arch, --build, --seed, --rank or --validate.`);
+    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument ${quoted(flag)}. Use --level, --arch, --build, --seed, --rank or --validate.`);
     const value = argv[index + 1];
     if (value === undefined || value.startsWith('--')) throw bad(flag, `${flag} needs a value.`);
     index += 1;
@@ -57,10 +64,22 @@ function parseArguments(argv: string[]): Options {
 }
 
 function readJsonFile(path: string, flag: string): unknown {
-  if (!existsSync(path)) throw bad(flag, `File "${path}" does not exist.`, 'not-found');
-  if (!statSync(path).isFile()) throw bad(flag, `"${path}" is not a file.`, 'not-found');
-  const parsed = parseJsonText(readFileSync(path, 'utf8'));
-  if (!parsed.ok) throw new BadInput(parsed.errors.map((error) => ({ ...error, message: `${path}: ${error.message}` })));
+  if (!existsSync(path)) throw bad(flag, `File ${quoted(path)} does not exist.`, 'not-found');
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw bad(flag, `${quoted(path)} is not a file.`, 'not-found');
+    // The size first: a huge file is refused before anything reads it.
+    if (stats.size > MAX_FILE_BYTES) {
+      throw bad(flag, `${quoted(path)} is ${stats.size} bytes; level and build files may be at most ${MAX_FILE_BYTES} bytes (16 MB).`, 'too-large');
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof BadInput) throw error;
+    throw bad(flag, `${quoted(path)} could not be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}).`, 'unreadable');
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new BadInput(parsed.errors.map((error) => ({ ...error, message: `${quoted(path)}: ${error.message}` })));
   return parsed.value;
 }
 
@@ -69,7 +88,7 @@ function loadLevel(reference: string): Level {
   if (!looksLikePath || !existsSync(reference)) {
     const builtIn = builtInLevel(reference);
     if (builtIn) return builtIn;
-    if (!looksLikePath) throw bad('--level', `"${reference}" is neither a level file nor a built-in level id.`, 'not-found');
+    if (!looksLikePath) throw bad('--level', `${quoted(reference)} is neither a level file nor a built-in level id.`, 'not-found');
   }
   const validated = validateLevel(readJsonFile(reference, '--level'));
   if (!validated.ok) throw new BadInput(validated.errors);
@@ -78,7 +97,7 @@ function loadLevel(reference: string): Level {
 
 function parseSeed(text: string | undefined, level: Level): number {
   if (text === undefined) return level.seed;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw bad('--seed', `--seed must be an integer, not "${text}".`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw bad('--seed', `--seed must be an integer, not ${quoted(text)}.`);
   return Number(text);
 }
 
@@ -107,7 +126,7 @@ function validateFile(path: string): CliOutcome {
   return {
     exitCode: 2,
     stdout: { ok: false, errors: validated.errors.map((error) => ({ path: error.path, message: error.message, code: error.code })) },
-    stderr: validated.errors.map((error) => `${error.path || '(root)'}: ${error.message}`),
+    stderr: stderrLines(validated.errors),
   };
 }
 
@@ -132,7 +151,7 @@ export function runCli(argv: string[]): CliOutcome {
     let build: Build;
     if (options.arch) {
       if (!(ARCHITECTURES as readonly string[]).includes(options.arch)) {
-        throw bad('--arch', `--arch must be one of ${ARCHITECTURES.join(', ')}; got "${options.arch}".`, 'enum');
+        throw bad('--arch', `--arch must be one of ${ARCHITECTURES.join(', ')}; got ${quoted(options.arch)}.`, 'enum');
       }
       build = canonicalBuild(level, options.arch as Architecture);
     } else if (options.build) {
@@ -149,7 +168,7 @@ export function runCli(argv: string[]): CliOutcome {
       return {
         exitCode: 2,
         stdout: { ok: false, errors: error.errors.map((entry) => ({ path: entry.path, message: entry.message, code: entry.code })) },
-        stderr: [error.message],
+        stderr: stderrLines(error.errors),
       };
     }
     throw error;
@@ -164,6 +183,6 @@ function isMain(): boolean {
 if (isMain()) {
   const outcome = runCli(process.argv.slice(2));
   for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
-  process.stdout.write(`${JSON.stringify(outcome.stdout, null, 2)}\n`);
+  process.stdout.write(`${terminalJson(outcome.stdout)}\n`);
   process.exitCode = outcome.exitCode;
 }
