@@ -35,6 +35,7 @@ function levelTexts(level: Level): { field: string; text: LocalizedText }[] {
 const NAMES_WITH_DIGITS: readonly RegExp[] = [
   /CVE-\d{4}-\d{4,}/g, // vulnerability ids
   /\bType-[12]\b/g, // hypervisor types
+  /\btype[12](?:-full|-para)?\b/g, // architecture ids, e.g. "Expected answer: type1-para"
   /\bWSL [12]\b/g, // product names
   /\bp(?:50|95)\b/g, // percentile labels
   /\bDom0\b/g, // Xen's management domain
@@ -52,7 +53,7 @@ describe('the rule that finds literal numbers', () => {
   it('flags figures and keeps names', () => {
     expect(literalNumbers('about 64 points, 2.4 packets a second, 460 µs')).toEqual(['64', '2.4', '460']);
     expect(literalNumbers('약 64점, 보안 ×2')).toEqual(['64', '2']);
-    expect(literalNumbers('Type-1 and Type-2, WSL 2, p95, Dom0, CVE-2015-3456, Felter (2014)')).toEqual([]);
+    expect(literalNumbers('Type-1 and Type-2, type1-para, type2, WSL 2, p95, Dom0, CVE-2015-3456, Felter (2014)')).toEqual([]);
     expect(literalNumbers('about {{rank.container.total}} points')).toEqual([]);
     expect(literalNumbers('3분의 1')).toEqual(['3', '1']);
   });
