@@ -7,6 +7,8 @@
 //  - every placeholder of every built-in level resolves on seeds 1–20, and en and ko quote the same facts;
 //  - the locale files quote no result figure (a number with a unit: µs, ms, s, %, ×, points, packets,
 //    GiB, MB…) except the few fixed definitions listed below with their reason.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_NAMESPACES, ALL_RESOURCES } from '../../src/i18n/allResources';
 import { fillFacts, placeholdersIn, type LevelFacts } from '../../src/i18n/levelFacts';
@@ -16,6 +18,7 @@ import { CAMPAIGN_LEVELS } from '../../src/levels';
 import { inputFacts, levelFacts } from '../../src/scoring/levelFacts';
 import { rankLevel } from '../../src/scoring/rankLevel';
 import type { Level, LocalizedText } from '../../src/sim/types';
+import { validateLevel } from '../../src/sim/validateLevel';
 
 const SEEDS = Array.from({ length: 20 }, (_, index) => index + 1);
 
@@ -102,6 +105,21 @@ describe.each(CAMPAIGN_LEVELS.map((level) => [level.id, level] as const))('level
       }
     }
     expect([...missing]).toEqual([]);
+  });
+});
+
+describe('the example level in docs/level-format.md', () => {
+  it('quotes only facts that resolve', () => {
+    const markdown = readFileSync(fileURLToPath(new URL('../../docs/level-format.md', import.meta.url)), 'utf8');
+    const json = /<!-- example: level -->\s*```json\n([\s\S]*?)```/.exec(markdown)?.[1];
+    const validated = validateLevel(JSON.parse(json ?? 'null'));
+    expect(validated.ok).toBe(true);
+    if (!validated.ok) return;
+    const level = validated.value;
+    const names = levelTexts(level).flatMap(({ text }) => Object.values(text).flatMap((value) => placeholdersIn(value ?? '')));
+    expect(names.length).toBeGreaterThan(0);
+    const facts = levelFacts(level, rankLevel(level));
+    expect(names.filter((name) => !facts.has(name))).toEqual([]);
   });
 });
 
