@@ -2,12 +2,19 @@
 // a few model figures from src/sim, and the results of the engine's ranking of the level on one seed.
 // Every name is listed in docs/level-format.md ("Numbers in texts"); tests/levels/levelTexts.test.ts
 // checks that every placeholder in every built-in level resolves on seeds 1–20.
-import type { FactValue, LevelFacts } from '../i18n/levelFacts';
 import { pullSecondsFor, startSecondsFor } from '../sim/bootModel';
 import { BUNDLE_REQUESTS, DEFAULT_APP_MEMORY_MIB, DEFAULT_IMAGE_MB, DEFAULT_REGISTRY_MBPS, MEMORY_GIB, SERVERS, SERVICE_US, VM_ESCAPE_CHANCE } from '../sim/costs';
 import { instanceMemoryGiB } from '../sim/topology';
 import { KERNELS, OBJECTIVES, PACKET_KINDS, type Level } from '../sim/types';
 import type { Ranking } from './rankLevel';
+
+/** One fact: its value and how many decimals it is shown with (the shape src/i18n/levelFacts.ts fills in;
+ * declared here too because the engine imports nothing from the view side). */
+export interface FactValue {
+  value: number;
+  digits: number;
+}
+export type LevelFacts = ReadonlyMap<string, FactValue>;
 
 const KIND_AT = { disk: 0, net: 1, syscall: 2 } as const;
 
