@@ -46,15 +46,25 @@ export function inputFacts(level: Level): Map<string, FactValue> {
     put(`${prefix}.pullSeconds`, pullSecondsFor(level, app), 1);
     put(`${prefix}.vmGiB`, instanceMemoryGiB({ kind: 'vm-per-instance', template: null }, app), 1);
   }
+  // The first burst of an app is `burst.<app>.…`; a later one of the same app `burst.<app>.<n>.…` (n ≥ 2).
+  const seen = new Map<string, number>();
+  const nth = (key: string): string => {
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}.${count}`;
+  };
   for (const burst of level.bursts ?? []) {
     const from = level.apps.find((app) => app.id === burst.app)?.instances ?? 0;
-    put(`burst.${burst.app}.at`, burst.atSecond, 1);
-    put(`burst.${burst.app}.from`, from);
-    put(`burst.${burst.app}.instances`, burst.instances);
-    put(`burst.${burst.app}.deadline`, burst.deadlineSeconds, 1);
+    const prefix = nth(`burst.${burst.app}`);
+    put(`${prefix}.at`, burst.atSecond, 1);
+    put(`${prefix}.from`, from);
+    put(`${prefix}.instances`, burst.instances);
+    put(`${prefix}.deadline`, burst.deadlineSeconds, 1);
   }
+  // Likewise threats: `threat.<app>.<kind>.at`, then `threat.<app>.<kind>.<n>.at`; `threat.<kind>.at` for
+  // the first of a kind whoever makes it (the only name a host compromise, which has no app, can have).
   for (const threat of level.threats ?? []) {
-    if (threat.app) put(`threat.${threat.app}.${threat.kind}.at`, threat.atSecond, 1);
+    if (threat.app) put(`${nth(`threat.${threat.app}.${threat.kind}`)}.at`, threat.atSecond, 1);
     put(`threat.${threat.kind}.at`, threat.atSecond, 1);
   }
   // Model figures (src/sim/costs.ts, bootModel.ts).

@@ -149,6 +149,21 @@ describe('fillFacts', () => {
     expect(facts.get(`app.${app.id}.requests.disk`)?.value).toBe((app.io.disk ?? 0) * 5000);
     expect(facts.get(`app.${app.id}.instances`)?.value).toBe(app.instances);
   });
+
+  it('names a second threat or burst of the same app with its number', () => {
+    const level = CAMPAIGN_LEVELS.find((candidate) => candidate.id === 'rush-hour')!;
+    const twice: Level = {
+      ...level,
+      threats: [
+        { app: 'scraper', kind: 'kernel-exploit', atSecond: 5 },
+        { app: 'scraper', kind: 'kernel-exploit', atSecond: 12 },
+      ],
+    };
+    const facts = inputFacts(twice);
+    expect(facts.get('threat.scraper.kernel-exploit.at')?.value).toBe(5);
+    expect(facts.get('threat.scraper.kernel-exploit.2.at')?.value).toBe(12);
+    expect(facts.get('threat.kernel-exploit.at')?.value).toBe(5);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------
