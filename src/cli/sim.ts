@@ -3,7 +3,9 @@
 
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../sim/bounds';
+import { fillFacts } from '../i18n/levelFacts';
 import { builtInLevel } from '../levels/index';
+import { levelFacts } from '../scoring/levelFacts';
 import { rankLevel, runBuild, withStars } from '../scoring/rankLevel';
 import { canonicalBuild } from '../sim/canonicalBuild';
 import { parseJsonText } from '../sim/parseJson';
@@ -40,20 +42,21 @@ interface Options {
   build?: string;
   seed?: string;
   rank: boolean;
+  texts: boolean;
   validate?: string;
 }
 
 const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate']);
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { rank: false };
+  const options: Options = { rank: false, texts: false };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
-    if (flag === '--rank') {
-      options.rank = true;
+    if (flag === '--rank' || flag === '--texts') {
+      options[flag === '--rank' ? 'rank' : 'texts'] = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument ${quoted(flag)}. Use --level, --arch, --build, --seed, --rank or --validate.`);
+    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument ${quoted(flag)}. Use --level, --arch, --build, --seed, --rank, --texts or --validate.`);
     const value = argv[index + 1];
     if (value === undefined || value.startsWith('--')) throw bad(flag, `${flag} needs a value.`);
     index += 1;
@@ -118,6 +121,28 @@ function rankingJson(level: Level, seed: number) {
   };
 }
 
+/** The level's texts in every language they are written in, their figures filled in on `seed`
+ * (docs/level-format.md, "Numbers in texts"): how teachers read the notes with real numbers. */
+function textsJson(level: Level, seed: number) {
+  const ranking = rankLevel(level, seed);
+  const facts = levelFacts(level, ranking);
+  const languages = new Set<string>();
+  const all = [level.title, level.brief, ...(level.hints ?? []), ...(level.learningGoals ?? []), ...(level.teacherNotes ? [level.teacherNotes] : [])];
+  for (const text of all) for (const language of Object.keys(text)) languages.add(language);
+  const fill = (text: Record<string, string | undefined>, language: string) => fillFacts(text[language] ?? text.en ?? '', facts, language);
+  const texts: Record<string, unknown> = {};
+  for (const language of languages) {
+    texts[language] = {
+      title: fill(level.title, language),
+      brief: fill(level.brief, language),
+      hints: (level.hints ?? []).map((hint) => fill(hint, language)),
+      learningGoals: (level.learningGoals ?? []).map((goal) => fill(goal, language)),
+      ...(level.teacherNotes ? { teacherNotes: fill(level.teacherNotes, language) } : {}),
+    };
+  }
+  return { level: level.id, seed, modelVersion: ranking.modelVersion, texts };
+}
+
 function validateFile(path: string): CliOutcome {
   const json = readJsonFile(path, '--validate');
   const isBuild = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === BUILD_FORMAT;
@@ -135,7 +160,7 @@ export function runCli(argv: string[]): CliOutcome {
   try {
     const options = parseArguments(argv);
     if (options.validate !== undefined) {
-      if (options.level || options.arch || options.build || options.rank) {
+      if (options.level || options.arch || options.build || options.rank || options.texts) {
         throw bad('--validate', '--validate takes a file and no other option.');
       }
       return validateFile(options.validate);
@@ -143,6 +168,10 @@ export function runCli(argv: string[]): CliOutcome {
     if (!options.level) throw bad('--level', 'Give --level <path-or-built-in-id> (or --validate <path>).', 'required');
     const level = loadLevel(options.level);
     const seed = parseSeed(options.seed, level);
+    if (options.texts) {
+      if (options.arch || options.build || options.rank) throw bad('--texts', '--texts prints the level\'s texts; leave out --arch, --build and --rank.');
+      return { exitCode: 0, stdout: textsJson(level, seed), stderr: [] };
+    }
     if (options.rank) {
       if (options.arch || options.build) throw bad('--rank', '--rank compares every architecture; leave out --arch and --build.');
       return { exitCode: 0, stdout: rankingJson(level, seed), stderr: [] };

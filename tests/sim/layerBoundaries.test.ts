@@ -29,7 +29,7 @@ const LAYER_RULES: LayerRule[] = [
   { folder: 'src/a11y', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/i18n'] },
   { folder: 'src/app', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/i18n', 'src/classroom', 'locales'] },
   { folder: 'src/audio', allow: ['src/app', 'howler', 'assets'] },
-  { folder: 'src/cli', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/classroom', 'node:'] },
+  { folder: 'src/cli', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/classroom', 'src/i18n', 'node:'] },
   { folder: 'src/game', forbid: ['src/cli', 'src/embed', 'src/lms', 'src/teacher'] },
   { folder: 'src/game/play', forbid: ['phaser', 'src/cli', 'src/embed', 'src/lms', 'src/teacher'] },
   // The coming parts (empty until they are written).
