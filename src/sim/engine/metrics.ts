@@ -1,12 +1,11 @@
 // The run's tallies and its report: packets emitted, delivered, dropped and cut off per kind, delivered
 // latencies as histogram bins, breaches and bursts as they were judged, the trace hash (equal hashes,
 // equal runs), and metrics(), which turns them into RunMetrics at any point of the run. The parts write
-// the tallies as they go (movement.ts records deliveries through recordDelivery(), the one place a
-// delivered packet's latency is counted); nothing here runs per packet but recordDelivery() and latencyBin().
+// the tallies as they go: a delivered packet's latency is counted in one place, Movement.deliver()
+// (movement.ts).
 
-import { BUNDLE_REQUESTS } from '../costs';
 import type { Boundary } from '../events';
-import { binOfUnits, LATENCY_BINS, LatencyHistogram, UNITS_PER_US } from '../LatencyHistogram';
+import { LATENCY_BINS, LatencyHistogram } from '../LatencyHistogram';
 import { round2 } from '../topology';
 import type { Level, PacketKind, ThreatKind } from '../types';
 import { PACKET_KINDS } from '../types';
@@ -56,33 +55,6 @@ export interface RunMetrics {
   tenantsAtRisk: number;
 }
 
-// Module-local copies of the constants used per packet (see packetStore.ts).
-const BUNDLE = BUNDLE_REQUESTS;
-const BINS = LATENCY_BINS;
-/** A bundle's µs per 1/64 µs of per-request latency (exact: 78.125), and the inverse (rounded). */
-const BUNDLE_US_PER_UNIT = BUNDLE / UNITS_PER_US;
-const UNITS_PER_BUNDLE_US = UNITS_PER_US / BUNDLE;
-
-/**
- * The histogram bin of a packet that took `durationUs` (≥ 0) for its bundle: the bin of its per-request
- * latency durationUs / BUNDLE, without the division. The bin depends on floor(64 × that quotient), and the
- * quotient's rounding cannot lift a value just under a multiple of 1/64 onto it (as for sliceOf in
- * packetStore.ts), so that is the true floor: the largest k with k × 78.125 ≤ durationUs, both sides exact.
- */
-export function latencyBin(durationUs: number): number {
-  if (!(durationUs >= 0 && durationUs < 1e9)) return binOfLatency(durationUs / BUNDLE);
-  let units = (durationUs * UNITS_PER_BUNDLE_US) | 0;
-  if (units * BUNDLE_US_PER_UNIT > durationUs) units -= 1;
-  else if ((units + 1) * BUNDLE_US_PER_UNIT <= durationUs) units += 1;
-  return binOfUnits(units < 1 ? 1 : units);
-}
-
-/** LatencyHistogram's bin of a latency in µs (as its add() finds it). */
-function binOfLatency(latencyUs: number): number {
-  const scaled = latencyUs * UNITS_PER_US;
-  return binOfUnits(scaled < 1 ? 1 : scaled >= 0x7fffffff ? 0x7fffffff : scaled | 0);
-}
-
 export class Tally {
   /** Delivered packets' latencies, one LatencyHistogram's bins per kind (kind × LATENCY_BINS + bin); a
    * kind's count is its delivered count. */
@@ -110,17 +82,6 @@ export class Tally {
     hash ^= b;
     this.traceHash = Math.imul(hash, 0x01000193) >>> 0;
   }
-}
-
-/**
- * Counts one delivered packet of `kind` whose bundle took `bundleUs` from emission to delivery: its
- * per-request latency (bundleUs / BUNDLE_REQUESTS) into its kind's histogram, and the delivered count.
- * The one place a delivered packet's latency is recorded (movement.ts calls it wherever a packet
- * leaves its last hop, and reports the same latency in the packetDelivered event).
- */
-export function recordDelivery(tally: Tally, kind: number, bundleUs: number): void {
-  tally.latencyBins[kind * BINS + latencyBin(bundleUs)] += 1;
-  tally.deliveredByKind[kind] += 1;
 }
 
 /** What metrics() needs from the rest of the run besides the tallies. */

@@ -8,7 +8,10 @@
 // arrays into locals once, keeps the trace hash and slot counters in locals (written back before anything
 // that reads them: an event, a drop), and inlines the common cases of wake() and foldTrace(). The two
 // places a packet can be delivered (straight through its last hop within the tick, or released from the
-// last hop's lane) are duplicated on purpose; both call deliver().
+// last hop's lane) are duplicated on purpose; both call deliver(). V8 inlines at most about 920 bytes of
+// callee bytecode into one function: movePackets() spends most of it on deliver() (twice), binOfUnits(),
+// pushArrival(), sliceOf() and wake(); a bigger deliver() or pushArrival() pushes wake() out and costs a
+// few per cent (check with node --trace-turbo-inlining on the bundled bench).
 
 import { BUNDLE_REQUESTS, MAX_DEPTH, MAX_QUEUE_WAIT_US, TICK_US } from '../costs';
 import type { SimListener } from '../events';
@@ -16,7 +19,8 @@ import type { AppSpec } from '../types';
 import { PACKET_KINDS } from '../types';
 import type { Controls } from './commands';
 import type { Fleet } from './fleet';
-import { recordDelivery, type Tally } from './metrics';
+import { binOfUnits, LATENCY_BINS, UNITS_PER_US } from '../LatencyHistogram';
+import type { Tally } from './metrics';
 import { ORDER_SLICES, WHEEL_TICKS, type PacketStore } from './packetStore';
 
 // Module-local copies of the constants used in the hot loops: a transpiler may turn imported bindings into
@@ -27,6 +31,31 @@ const TICK_LENGTH_US = TICK_US;
 const DEPTHS = MAX_DEPTH;
 const SLICES = ORDER_SLICES;
 const WHEEL = WHEEL_TICKS;
+const BINS = LATENCY_BINS;
+/** A bundle's µs per 1/64 µs of per-request latency (exact: 78.125), and the inverse (rounded). */
+const BUNDLE_US_PER_UNIT = BUNDLE / UNITS_PER_US;
+const UNITS_PER_BUNDLE_US = UNITS_PER_US / BUNDLE;
+
+/**
+ * The histogram bin of a packet that took `durationUs` (≥ 0) for its bundle: the bin of its per-request
+ * latency durationUs / BUNDLE, without the division. The bin depends on floor(64 × that quotient), and the
+ * quotient's rounding cannot lift a value just under a multiple of 1/64 onto it (as for sliceOf in
+ * packetStore.ts), so that is the true floor: the largest k with k × 78.125 ≤ durationUs, both sides exact.
+ * (Movement.deliver() inlines it and calls it only for the rare out-of-range case.)
+ */
+function latencyBin(durationUs: number): number {
+  if (!(durationUs >= 0 && durationUs < 1e9)) return binOfLatency(durationUs / BUNDLE);
+  let units = (durationUs * UNITS_PER_BUNDLE_US) | 0;
+  if (units * BUNDLE_US_PER_UNIT > durationUs) units -= 1;
+  else if ((units + 1) * BUNDLE_US_PER_UNIT <= durationUs) units += 1;
+  return binOfUnits(units < 1 ? 1 : units);
+}
+
+/** LatencyHistogram's bin of a latency in µs (as its add() finds it). */
+function binOfLatency(latencyUs: number): number {
+  const scaled = latencyUs * UNITS_PER_US;
+  return binOfUnits(scaled < 1 ? 1 : scaled >= 0x7fffffff ? 0x7fffffff : scaled | 0);
+}
 
 export class Movement {
   private readonly store: PacketStore;
@@ -176,7 +205,8 @@ export class Movement {
                   store.freeCount = freeCount;
                   store.inFlight = inFlight;
                 }
-                this.deliver(slot, kind, done);
+                const bundleUs = this.deliver(slot, kind, done);
+                if (listener) this.deliveredEvent(slot, kind, done, bundleUs);
                 freeSlots[freeCount] = slot;
                 freeCount += 1;
                 inFlight -= 1;
@@ -239,7 +269,8 @@ export class Movement {
                   store.freeCount = freeCount;
                   store.inFlight = inFlight;
                 }
-                this.deliver(slot, kind, done);
+                const bundleUs = this.deliver(slot, kind, done);
+                if (listener) this.deliveredEvent(slot, kind, done, bundleUs);
                 freeSlots[freeCount] = slot;
                 freeCount += 1;
                 inFlight -= 1;
@@ -280,25 +311,41 @@ export class Movement {
   }
 
   /**
-   * A packet left the last hop of its path at `doneUs`: the one place a delivery is recorded. Its latency
-   * is per request: its bundle's time from emission to delivery ÷ the bundle's requests; the histogram
-   * (recordDelivery()) and the packetDelivered event both take it from here. (The caller has folded the
-   * delivery into the trace and frees the slot.)
+   * A packet left the last hop of its path at `doneUs`: the one place a delivery is recorded and its
+   * latency worked out. Returns its bundle's time from emission to delivery, µs; its latency per request,
+   * that ÷ BUNDLE_REQUESTS, goes into its kind's histogram here and into the packetDelivered event
+   * (deliveredEvent(), given this return value). The caller has folded the delivery into the trace and
+   * frees the slot. It is inlined twice into movePackets(): keep it small (see the top of this file).
    */
-  private deliver(slot: number, kind: number, doneUs: number): void {
-    const store = this.store;
-    const bundleUs = doneUs - store.pEmit[slot];
-    recordDelivery(this.tally, kind, bundleUs);
-    if (this.listener) {
-      this.listener({
-        type: 'packetDelivered',
-        packet: store.pId[slot],
-        app: this.apps[this.fleet.instApp[store.pInst[slot]]].id,
-        kind: PACKET_KINDS[kind],
-        atUs: doneUs,
-        latencyUs: bundleUs / BUNDLE,
-      });
+  private deliver(slot: number, kind: number, doneUs: number): number {
+    const bundleUs = doneUs - this.store.pEmit[slot];
+    // Its histogram bin: latencyBin(), inlined.
+    let bin: number;
+    if (bundleUs >= 0 && bundleUs < 1e9) {
+      let units = (bundleUs * UNITS_PER_BUNDLE_US) | 0;
+      if (units * BUNDLE_US_PER_UNIT > bundleUs) units -= 1;
+      else if ((units + 1) * BUNDLE_US_PER_UNIT <= bundleUs) units += 1;
+      bin = binOfUnits(units < 1 ? 1 : units);
+    } else {
+      bin = latencyBin(bundleUs);
     }
+    const tally = this.tally;
+    tally.latencyBins[kind * BINS + bin] += 1;
+    tally.deliveredByKind[kind] += 1;
+    return bundleUs;
+  }
+
+  /** The packetDelivered event of a delivery (its latency per request: the bundle's ÷ its requests). */
+  private deliveredEvent(slot: number, kind: number, doneUs: number, bundleUs: number): void {
+    const store = this.store;
+    this.listener?.({
+      type: 'packetDelivered',
+      packet: store.pId[slot],
+      app: this.apps[this.fleet.instApp[store.pInst[slot]]].id,
+      kind: PACKET_KINDS[kind],
+      atUs: doneUs,
+      latencyUs: bundleUs / BUNDLE,
+    });
   }
 
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
