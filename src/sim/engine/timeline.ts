@@ -53,6 +53,8 @@ export class Timeline {
   private pendingBreaches: PendingBreach[] = [];
   private readonly threatTicks: number[];
   private readonly threatFired: boolean[];
+  /** Threats not yet started. */
+  private threatsLeft: number;
   private readonly context: TimelineContext;
 
   constructor(context: TimelineContext) {
@@ -73,6 +75,7 @@ export class Timeline {
     const threats = level.threats ?? [];
     this.threatTicks = threats.map((threat) => Math.floor((threat.atSecond * 1000) / TICK_MS));
     this.threatFired = threats.map(() => false);
+    this.threatsLeft = threats.length;
   }
 
   /** A quarantine of app `attacker`: its breaches still to come are contained. */
@@ -85,9 +88,21 @@ export class Timeline {
     });
   }
 
-  /** Bursts, boots finishing, attacks and their spread, in this tick. */
+  /** Bursts, boots finishing, attacks and their spread, in this tick. (Runs every tick: what is not
+   * happening costs a check, no more.) */
   run(tick: number, tickStartUs: number, tickEndUs: number): void {
-    const { level, fleet, controls, tally, listener } = this.context;
+    const bursts = this.pendingBursts.length > 0;
+    if (bursts) this.startBursts(tick, tickStartUs);
+    const fleet = this.context.fleet;
+    if (fleet.bootingCount > 0) fleet.finishBoots(tickEndUs);
+    if (bursts) this.judgeBursts(tick, tickStartUs);
+    if (this.threatsLeft > 0) this.startAttacks(tick, tickStartUs);
+    if (this.pendingBreaches.length > 0) this.breach(tickEndUs);
+  }
+
+  /** Bursts whose tick has come start: their app is scaled up to the instances they require. */
+  private startBursts(tick: number, tickStartUs: number): void {
+    const { level, fleet, listener } = this.context;
     for (const burst of this.pendingBursts) {
       if (!burst.started && tick >= burst.startTick) {
         burst.started = true;
@@ -96,7 +111,11 @@ export class Timeline {
         if (fleet.liveInstances(burst.app).length < burst.required) fleet.scaleTo(burst.app, burst.required, tickStartUs);
       }
     }
-    fleet.finishBoots(tickEndUs);
+  }
+
+  /** Bursts at their deadline are judged: how many of the required instances were ready. */
+  private judgeBursts(tick: number, tickStartUs: number): void {
+    const { level, fleet, controls, tally, listener } = this.context;
     for (const burst of this.pendingBursts) {
       // A deadline past the end of the run is judged on the last tick.
       if (burst.started && !burst.ended && (tick >= burst.deadlineTick || tick === this.context.totalTicks - 1)) {
@@ -109,8 +128,6 @@ export class Timeline {
         tally.foldTrace(0x627273, served);
       }
     }
-    this.startAttacks(tick, tickStartUs);
-    if (this.pendingBreaches.length > 0) this.breach(tickEndUs);
   }
 
   /** Threats whose tick has come: who they reach, and when each victim falls. */
@@ -120,6 +137,7 @@ export class Timeline {
     for (let index = 0; index < threats.length; index += 1) {
       if (this.threatFired[index] || tick < this.threatTicks[index]) continue;
       this.threatFired[index] = true;
+      this.threatsLeft -= 1;
       const threat = threats[index];
       const attackerIndex = threat.app !== undefined ? appIndex.get(threat.app) : undefined;
       const reach = resolveAttack(level, threat, index, seed, nodes, fleet.hostings, rootNode);
