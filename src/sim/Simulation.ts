@@ -13,6 +13,9 @@
 //   movement.ts     packets through the hops: lanes, queues, drops, the timing wheel, deliveries
 //   metrics.ts      the tallies, the trace hash, and RunMetrics
 // One tick: commands due → timeline → generation → movement.
+// Where to change what: a delivered packet's latency is recorded in one place, Movement.deliver(); an
+// instance's arrival streams and paths are set up in one place, Fleet.createInstance() (the hops of its
+// paths in Paths.buildPaths(), a hop's cost in Paths.configureStation()).
 
 import { KIND_INDEX, TICK_MS, TICK_US } from './costs';
 import type { SimListener } from './events';
