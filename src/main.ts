@@ -13,6 +13,7 @@ import { downloadTextFile, pickTextFile, progressFileName } from './app/progress
 import { importNotices } from './app/importNotices';
 import { formatSaveDate } from './app/saveDate';
 import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
+import { SessionStateStore } from './app/sessionStore';
 import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { installStartupGuard } from './app/startupGuard';
@@ -74,7 +75,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   );
   const notify = (notice: Notice) => banner.show(notice);
   notices.forEach(notify);
-  if (params.mode === 'editor' || params.mode === 'classroom') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
+  if (params.mode === 'editor') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
   const reportStorage = (status: StorageStatus | 'invalid', corrupted: Notice['key']) => {
     if (status === 'corrupted') notify({ key: corrupted });
     else if (status !== 'ok' && status !== 'invalid') notify({ key: STORAGE_NOTICES[status] });
@@ -210,6 +211,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
       }
     },
+    openSession: (sessionId) => new SessionStateStore(storage, sessionId),
+    pageFragment: () => win.location.hash,
   };
 
   // The Play scene reports a finished run here: result for the API, progress, and the star sound.
@@ -260,6 +263,8 @@ function soundMix(params: GameParams, settings: Settings): SoundMix {
 function initialRoute(params: GameParams): Route {
   if (params.level) return { key: SceneKeys.Play, data: { levelId: params.level } };
   if (params.mode === 'sandbox') return { key: SceneKeys.Sandbox };
+  // A class session's join link (?mode=classroom#join=…): the join screen reads the fragment itself.
+  if (params.mode === 'classroom') return { key: SceneKeys.Classroom };
   return { key: SceneKeys.Menu };
 }
 

@@ -19,6 +19,8 @@ export interface Settings {
   reducedMotion: boolean;
   colorProfile: ColorProfile;
   renderer: RendererChoice;
+  /** Ask for a prediction before each level's first run outside class sessions (a session decides there). */
+  predictions: boolean;
 }
 
 export interface SettingsEnvironment {
@@ -37,6 +39,7 @@ export function defaultSettings(env: SettingsEnvironment): Settings {
     reducedMotion: env.prefersReducedMotion,
     colorProfile: 'default',
     renderer: 'auto',
+    predictions: false,
   };
 }
 
@@ -55,6 +58,7 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   reducedMotion: isBoolean,
   colorProfile: (v) => (COLOR_PROFILES as readonly unknown[]).includes(v),
   renderer: (v) => (RENDERER_CHOICES as readonly unknown[]).includes(v),
+  predictions: isBoolean,
 };
 
 /**
@@ -111,6 +115,11 @@ export class SettingsStore {
     const before = this.get();
     this.overrides = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<Settings>;
     this.notify(before);
+  }
+
+  /** Adds session-only values on top of the URL's (a class session's language); never saved. */
+  addOverrides(overrides: Partial<Settings>): void {
+    this.setOverrides({ ...this.overrides, ...overrides });
   }
 
   /** The player changed settings: validate, save, and drop the matching overrides. */

@@ -3,6 +3,7 @@
 import type { GameEvents, RunResult } from '../app/gameEvents';
 import type { Notice } from '../app/notices';
 import type { ProgressStore } from '../app/progressStore';
+import type { SessionStateStore } from '../app/sessionStore';
 import type { SettingsStore } from '../app/settings';
 import type { GameParams } from '../app/urlParams';
 import type { AudioAdapter } from '../audio/AudioAdapter';
@@ -46,4 +47,8 @@ export interface AppContext {
   previousSave(): { keptAt: string; levelCount: number } | null;
   /** Puts the previous save back (it says so in a notice); restoring again undoes it. */
   restorePreviousSave(): void;
+  /** A class session's state on this device (nickname, codes), under its own storage key. */
+  openSession?(sessionId: string): SessionStateStore;
+  /** The page address's fragment (a class session's join link carries the session there). */
+  pageFragment?(): string;
 }

@@ -13,6 +13,9 @@ import { finishRun, nextAttempt, rankingFor, rememberBuild, rememberedBuild } fr
 import type { RunSession } from '../play/RunSession';
 import { SceneKeys } from '../sceneKeys';
 import type { UiKit } from '../ui/UiKit';
+import { classroomOutcome } from '../classroom/classroomRun';
+import { predictionWanted, recordPrediction } from '../classroom/classroomRuntime';
+import { sessionBackKey, sessionHints, sessionSeed } from '../classroom/sessionHooks';
 import { CourierScene, type CourierSetup } from './CourierScene';
 import type { SceneData } from './ScreenScene';
 
@@ -64,10 +67,12 @@ export class PlayScene extends CourierScene {
   }
 
   protected runSeed(): number {
-    return this.ctx.params.randomSeed ?? this.level.seed;
+    // A class session's seed first: every student of the session plays the same packets.
+    return sessionSeed(this.level.id) ?? this.ctx.params.randomSeed ?? this.level.seed;
   }
 
   protected override hints(): string[] {
+    if (!sessionHints(this.level.id)) return [];
     const facts = this.facts();
     return (this.level.hints ?? []).map((_, index) => levelHint(this.ctx.i18n, this.level.id, index, facts)).filter((hint) => hint !== '');
   }
@@ -104,6 +109,26 @@ export class PlayScene extends CourierScene {
     this.ctx.announce(`${this.t('play:say.buildStarted')}${hint}`);
   }
 
+  /** Before the first run of a level, a session with `predict` (or the predictions setting) asks for a
+   * prediction first (classroom/PredictScene.ts); choosing starts the run. */
+  protected override startRun(): void {
+    const levelId = this.level.id;
+    if (this.phase !== 'build' || !this.editor.check().feasible || !predictionWanted(levelId, this.ctx.settings.get().predictions)) {
+      super.startRun();
+      return;
+    }
+    if (this.scene.isActive(SceneKeys.Predict)) return;
+    this.scene.launch(SceneKeys.Predict, {
+      returnTo: this.screenKey,
+      levelId,
+      onChosen: (arch: string | null) => {
+        recordPrediction(levelId, arch);
+        if (this.scene.isActive() && this.level.id === levelId) super.startRun();
+      },
+    });
+    this.scene.pause();
+  }
+
   protected override onRunStarted(): void {
     rememberBuild(this.level.id, this.editor.toBuild());
   }
@@ -114,9 +139,11 @@ export class PlayScene extends CourierScene {
       const seed = this.runSeed();
       const { result, build } = finishRun(this.level, this.editor.toBuild(), session.simulation, seed);
       const attempt = nextAttempt(this.level.id);
+      // In a class session: the run's result code and the prediction's verdict (classroom/classroomRun.ts).
+      const classroom = classroomOutcome(this.level, build, result, seed);
       this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>);
       this.ctx.announce(this.t('play:run.finished'));
-      this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt });
+      this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt, ...(classroom ? { classroom } : {}) });
     };
     if (skipped) finish();
     else this.time.delayedCall(END_PAUSE_MS, finish);
@@ -131,7 +158,7 @@ export class PlayScene extends CourierScene {
       this.ctx.announce(this.t('play:phase.brief'));
       return;
     }
-    this.goTo(SceneKeys.Levels, { levelId: this.level.id });
+    this.goTo(sessionBackKey(this.level.id) ?? SceneKeys.Levels, { levelId: this.level.id });
   }
 }
 

@@ -39,6 +39,8 @@ export class SettingsScene extends OverlayScene {
       { id: 'music', kind: 'slider' },
       { id: 'effects', kind: 'slider' },
       { id: 'mute', kind: 'toggle' },
+      { id: 'learning', kind: 'section' },
+      { id: 'predictions', kind: 'toggle' },
       { id: 'display', kind: 'section' },
       { id: 'reduced-motion', kind: 'toggle' },
       { id: 'projector', kind: 'toggle' },
@@ -84,6 +86,9 @@ export class SettingsScene extends OverlayScene {
     new Slider(this, kit, { id: 'settings-music', rect: at('music'), label: t('settings.musicVolume'), value: s.musicVolume, enabled: audioOn, fontPx: px, onChange: (musicVolume) => this.ctx.settings.update({ musicVolume }) });
     new Slider(this, kit, { id: 'settings-effects', rect: at('effects'), label: t('settings.effectsVolume'), value: s.effectsVolume, enabled: audioOn, fontPx: px, onChange: (effectsVolume) => this.ctx.settings.update({ effectsVolume }) });
     new Button(this, kit, { id: 'settings-mute', rect: at('mute'), label: t('settings.mute'), toggle: s.muted, enabled: audioOn, align: 'left', fontPx: px, onActivate: () => update({ muted: !s.muted }) });
+
+    section('learning', t('classroom:settings.section'));
+    new Button(this, kit, { id: 'settings-predictions', rect: at('predictions'), label: t('classroom:settings.predictions'), toggle: s.predictions, align: 'left', fontPx: px, onActivate: () => update({ predictions: !s.predictions }) });
 
     section('display', t('settings.display'));
     new Button(this, kit, { id: 'settings-reduced-motion', rect: at('reduced-motion'), label: t('settings.reducedMotion'), toggle: s.reducedMotion, align: 'left', fontPx: px, onActivate: () => update({ reducedMotion: !s.reducedMotion }) });
