@@ -41,7 +41,10 @@ export class PredictScene extends OverlayScene {
     super.create();
     this.ctx.announce(`${this.screenTitle()}. ${this.ctx.i18n.t('classroom:predict.question')}`);
     // The question gets keyboard focus on its first answer at once: the run waits for it.
-    this.focus.focus(this.defaultFocusId(), this.ctx.keyboard.keyboardMode, false);
+    const first = this.defaultFocusId();
+    this.focus.focus(first, this.ctx.keyboard.keyboardMode, false);
+    // Page focus to its twin once the accessible twin has drawn this overlay (a microtask after create).
+    if (this.ctx.keyboard.keyboardMode) queueMicrotask(() => this.ctx.mirror?.focusTwin(first));
   }
 
   protected buildScreen(kit: UiKit): void {

@@ -50,6 +50,12 @@ export class ResultCodeScene extends OverlayScene {
   override create(): void {
     this.statusText = '';
     super.create();
+    // Keyboard users land on Copy; page focus follows to its twin once the twin has drawn (a microtask).
+    if (this.ctx.keyboard.keyboardMode) {
+      const first = this.defaultFocusId();
+      this.focus.focus(first, true, false);
+      queueMicrotask(() => this.ctx.mirror?.focusTwin(first));
+    }
     const outcome = this.outcome;
     if (outcome?.verdict) this.ctx.announce(verdictSentence(this.ctx.i18n, outcome.verdict, this.ctx.settings.get().language));
   }

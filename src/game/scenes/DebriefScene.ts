@@ -194,10 +194,10 @@ export class DebriefScene extends ScreenScene {
       this.tabSummary = drawTableTab(view, dl.inner);
     }
     const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap);
-    this.addActions(kit, actions);
     if (actions.code && this.classroom) {
       addResultCodeButton(this, kit, actions.code, this.classroom, this.classroom.code ? t('classroom:code.open') : t('classroom:code.openPrediction'));
     }
+    this.addActions(kit, actions);
     this.addFooterHint(kit);
     // The accessible twin of the canvas reads the open tab in full.
     this.ctx.mirror?.setRegion('debrief', tabLabels[this.tab], this.tabSummary);

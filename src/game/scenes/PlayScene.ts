@@ -2,6 +2,7 @@
 // first (skipped on a retry), the build is judged live by the engine's rules, the run is the engine
 // stepped on the level's seed (or the URL's randomSeed), and the result is the CLI's JSON shape with stars
 // exactly as the command line computes them (runResult.ts), reported to the app before the debrief opens.
+import Phaser from 'phaser';
 import type { LevelFacts } from '../../i18n/levelFacts';
 import { levelHint, levelTitle } from '../../i18n/levelStrings';
 import { builtInLevel } from '../../levels';
@@ -123,7 +124,10 @@ export class PlayScene extends CourierScene {
       levelId,
       onChosen: (arch: string | null) => {
         recordPrediction(levelId, arch);
-        if (this.scene.isActive() && this.level.id === levelId) super.startRun();
+        // The overlay's close resumes this screen at Phaser's next step; the run starts then.
+        this.events.once(Phaser.Scenes.Events.RESUME, () => {
+          if (this.level.id === levelId) super.startRun();
+        });
       },
     });
     this.scene.pause();
