@@ -50,6 +50,9 @@ interface StoredSettings extends Settings {
 const isVolume = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
+/** Fields added to settings@1 later, with the value a save without them means. */
+const LATER_FIELDS = { predictions: false } as const;
+
 const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   language: isLanguage,
   musicVolume: isVolume,
@@ -76,6 +79,11 @@ export function validateSettings(value: unknown, defaults?: Settings): Validatio
     const present = Object.prototype.hasOwnProperty.call(record, field);
     if (!present && defaults) {
       out[field] = defaults[field as keyof Settings];
+      continue;
+    }
+    // Added after the first release of settings@1: a value without it is still complete.
+    if (!present && field in LATER_FIELDS) {
+      out[field] = LATER_FIELDS[field as keyof typeof LATER_FIELDS];
       continue;
     }
     if (!present || !check(record[field])) return { ok: false, error: `bad ${field}` };
