@@ -82,7 +82,7 @@ async function place(page: Page, widget: string, targetIndex: number): Promise<v
 
 /** From the session screen: the first level by keyboard, a host OS and the shop, Run; the prediction
  * overlay asks first (answered with `answer`), then the run at 4× ends on the result-code overlay. */
-async function playFirstLevel(page: Page, answer: string): Promise<void> {
+async function playFirstLevel(page: Page, answer: string, checkAxe = false): Promise<void> {
   await tabTo(page, 'classroom-level-first-delivery');
   await page.keyboard.press('Enter');
   await waitForScene(page, 'play');
@@ -94,6 +94,9 @@ async function playFirstLevel(page: Page, answer: string): Promise<void> {
   const answers = await page.evaluate(() => window.kernelCourier?.widgets().map((widget) => widget.id) ?? []);
   // First delivery allows only the native architecture: that, and "I don't know".
   expect(answers).toEqual(expect.arrayContaining(['predict-native', 'predict-unsure']));
+  // The question's first answer has the keyboard focus, and its twin the page's (screen readers read it).
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-kc-mirror'))).toBe('predict-native');
+  if (checkAxe) expect(await seriousViolations(page)).toEqual([]);
   await tabTo(page, answer);
   await page.keyboard.press('Enter');
   await waitForScene(page, 'play');
@@ -142,7 +145,7 @@ describe('classroom session', () => {
     expect(await page.evaluate(() => document.querySelector('.kc-join'))).toBeNull();
     expect(await region(page, 'classroom')).toContain('Nickname: mina');
 
-    await playFirstLevel(page, 'predict-native');
+    await playFirstLevel(page, 'predict-native', true);
     expect(await seriousViolations(page)).toEqual([]);
     const result = (await page.evaluate(() => window.kernelCourier?.lastResult())) as { seed: number; score: { total: number; stars: number } } | null;
     expect(result?.seed).toBe(1234);
@@ -208,6 +211,10 @@ describe('classroom session', () => {
     expect(results[1]?.seed).toBe(1234);
     // Same seed and same build: the same run, packet for packet.
     expect(results[0]?.traceHash).toBe(results[1]?.traceHash);
+    expect(await seriousViolations(second.page)).toEqual([]);
+    // The session's Korean screens are checked with axe too.
+    await second.page.keyboard.press('Escape');
+    await waitForScene(second.page, 'debrief');
     expect(await seriousViolations(second.page)).toEqual([]);
     // The second student's page joins another session too: its own nickname, the first one's kept.
     const again = await second.context.newPage();

@@ -76,7 +76,8 @@ export class DebriefScene extends ScreenScene {
       const slowest = paths[this.hopGroup]!;
       if (path.disk.totalUs + path.net.totalUs > slowest.disk.totalUs + slowest.net.totalUs) this.hopGroup = index;
     });
-    this.introPending = !this.ctx.settings.get().reducedMotion;
+    // A result code opening over the debrief at once: the score is shown whole underneath, not counted up.
+    this.introPending = !this.ctx.settings.get().reducedMotion && !this.classroomPending;
   }
 
   override create(): void {
@@ -225,7 +226,8 @@ export class DebriefScene extends ScreenScene {
         if (next?.unlocked) this.goTo(SceneKeys.Play, { levelId: next.id });
       },
     });
-    new Button(this, kit, { id: 'debrief-map', rect: rects.map, label: t('debrief:actions.map'), icon: 'back', fontPx: px, onActivate: () => this.onBack() });
+    const mapLabel = sessionBackKey(levelId) ? t('classroom:screen.backToSession') : t('debrief:actions.map');
+    new Button(this, kit, { id: 'debrief-map', rect: rects.map, label: mapLabel, icon: 'back', fontPx: px, onActivate: () => this.onBack() });
   }
 
   private buildEmpty(kit: UiKit): void {
