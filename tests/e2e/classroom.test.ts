@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import jsQR from 'jsqr';
+import type jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { joinLink, type Session } from '../../src/classroom/session';
@@ -19,6 +19,8 @@ import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, tabTo, waitFor
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** jsQR's browser build (it defines window.jsQR). */
+const JSQR_PATH = require.resolve('jsqr');
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
@@ -104,23 +106,25 @@ async function playFirstLevel(page: Page, answer: string, checkAxe = false): Pro
   await waitForScene(page, 'result-code', 90_000);
 }
 
-/** The QR code on the screen, decoded from a screenshot. */
+/** The QR code on the screen, decoded from a screenshot of the overlay's right half (where it is drawn):
+ * a blank page of the same context decodes the PNG and runs jsQR on its pixels. */
 async function qrFromScreen(page: Page): Promise<string | null> {
-  const png = await page.screenshot();
-  // The PNG is decoded by the browser (an image element in a blank page of the same context), then jsQR
-  // reads the pixels here.
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  const png = await page.screenshot({ clip: { x: Math.floor(size.width / 2), y: 0, width: Math.ceil(size.width / 2), height: size.height } });
   const decoder = await page.context().newPage();
-  const pixels = await decoder.evaluate(async (base64) => {
+  await decoder.addScriptTag({ path: JSQR_PATH });
+  const text = await decoder.evaluate(async (base64) => {
     const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
     const data = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { width: data.width, height: data.height, bytes: Array.from(data.data) };
+    const reader = (window as unknown as { jsQR: typeof jsQR }).jsQR;
+    return reader(data.data, data.width, data.height)?.data ?? null;
   }, png.toString('base64'));
   await decoder.close();
-  return jsQR(Uint8ClampedArray.from(pixels.bytes), pixels.width, pixels.height)?.data ?? null;
+  return text;
 }
 
 describe('classroom session', () => {
@@ -192,7 +196,7 @@ describe('classroom session', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('a second student joining the same link plays the same seed; two sessions keep their own nicknames', async () => {
     const other: Session = { ...SESSION, id: 'Q8R2M4ZX', title: 'Another class', predict: false };
@@ -234,7 +238,7 @@ describe('classroom session', () => {
     expect(second.problems).toEqual([]);
     await first.context.close();
     await second.context.close();
-  });
+  }, 240_000);
 
   it('a broken, cut or edited link shows a localized notice and the menu, never a crash', async () => {
     const data = new URL(link).hash.slice('#join='.length);
