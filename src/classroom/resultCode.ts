@@ -175,7 +175,8 @@ export function makeResultCode(run: FinishedRunForCode): string {
     attempt: run.attempt,
     prediction: run.prediction,
     build: codeBuild(run.build),
-    score: run.score,
+    // The screen shows one decimal; more digits would claim nothing more and lengthen the code.
+    score: Math.round(run.score * 10) / 10,
     stars: run.stars,
   });
 }
