@@ -147,14 +147,16 @@ function findMatches(buffer: Uint8Array, start: number): { best: Uint16Array; ma
   const size = buffer.length - start;
   const best = new Uint16Array(size * (MAX_MATCH + 1));
   const maxLength = new Uint16Array(size);
-  const head = new Map<number, number>();
+  // Chains of earlier positions by a 15-bit hash of their next three bytes; a collision only adds a
+  // candidate that matches fewer than three bytes, which changes nothing.
+  const head = new Int32Array(1 << 15).fill(-1);
   const previous = new Int32Array(buffer.length).fill(-1);
-  const key = (position: number) => (buffer[position] << 16) | (buffer[position + 1] << 8) | buffer[position + 2];
+  const key = (position: number) => ((buffer[position] << 10) ^ (buffer[position + 1] << 5) ^ buffer[position + 2]) & 0x7fff;
   const insert = (position: number) => {
     if (position + 2 >= buffer.length) return;
     const hash = key(position);
-    previous[position] = head.get(hash) ?? -1;
-    head.set(hash, position);
+    previous[position] = head[hash];
+    head[hash] = position;
   };
   for (let position = 0; position < start; position += 1) insert(position);
   for (let position = start; position < buffer.length; position += 1) {
@@ -162,7 +164,7 @@ function findMatches(buffer: Uint8Array, start: number): { best: Uint16Array; ma
     let found = MIN_MATCH - 1;
     if (limit >= MIN_MATCH) {
       const row = (position - start) * (MAX_MATCH + 1);
-      let candidate = head.get(key(position)) ?? -1;
+      let candidate = head[key(position)];
       for (let visited = 0; candidate >= 0 && visited < MAX_CHAIN && found < limit; visited += 1) {
         const distance = position - candidate;
         if (distance > WINDOW) break;
