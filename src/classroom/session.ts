@@ -216,7 +216,10 @@ export function decodeSession(data: unknown): SessionResult {
     if (typeof data !== 'string' || data.trim() === '') return failure('empty', 'The link has no session in it.');
     const text = data.trim();
     if (text.length > MAX_JOIN_CHARACTERS) return failure('too-long', `The session data is longer than ${MAX_JOIN_CHARACTERS} characters.`);
-    const decoded = decodeBase64url(text);
+    // Base64url as some tools write it, with `=` padding to a multiple of 4, is read too (the game never
+    // writes padding); padding that does not fit the length is refused like any stray character.
+    const unpadded = text.length % 4 === 0 && /[^=]={1,2}$/.test(text) ? text.replace(/={1,2}$/, '') : text;
+    const decoded = decodeBase64url(unpadded);
     if (!decoded.ok) {
       return decoded.problem === 'length'
         ? failure('truncated', 'The session data is cut off: copy the whole link.')

@@ -88,6 +88,29 @@ function readJsonFile(path: string, flag: string): unknown {
   return parsed.value;
 }
 
+/**
+ * The text of a file of result codes for --verify, or null when `path` names no file (the argument is
+ * then searched for codes itself). A file over MAX_FILE_BYTES is refused before it is read, like a level
+ * or build file; one that cannot be read is bad input too.
+ */
+function readCodesFile(path: string): string | null {
+  let size: number;
+  try {
+    if (!existsSync(path) || !statSync(path).isFile()) return null;
+    size = statSync(path).size;
+  } catch {
+    return null;
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw bad('--verify', `${quoted(path)} is ${size} bytes; a file of result codes may be at most ${MAX_FILE_BYTES} bytes (16 MB).`, 'too-large');
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw bad('--verify', `${quoted(path)} could not be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}).`, 'unreadable');
+  }
+}
+
 function loadLevel(reference: string): Level {
   const looksLikePath = reference.includes('/') || reference.includes('\\') || reference.endsWith('.json');
   if (!looksLikePath || !existsSync(reference)) {
@@ -166,13 +189,8 @@ export function runCli(argv: string[]): CliOutcome {
         throw bad('--verify', '--verify takes a result code or a file of codes and no other option.');
       }
       const path = options.verify;
-      return verifyCommand(path, () => {
-        try {
-          return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
-        } catch {
-          return null;
-        }
-      });
+      const outcome = verifyCommand(path, () => readCodesFile(path));
+      return { ...outcome, stderr: outcome.stderr.map(terminalLine) };
     }
     if (options.validate !== undefined) {
       if (options.level || options.arch || options.build || options.rank || options.texts) {
