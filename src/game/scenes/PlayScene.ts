@@ -92,7 +92,8 @@ export class PlayScene extends CourierScene {
 
   protected override buildBrief(kit: UiKit): void {
     drawBrief(this.panelContext(kit), {
-      level: this.level,
+      // A class session with hints off shows none, not even on the brief.
+      level: sessionHints(this.level.id) ? this.level : { ...this.level, hints: [] },
       number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
       tutorial: this.isTutorial(),
       facts: this.facts(),
