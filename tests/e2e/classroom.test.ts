@@ -196,7 +196,7 @@ describe('classroom session', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
     expect(problems).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 360_000);
 
   it('a second student joining the same link plays the same seed; two sessions keep their own nicknames', async () => {
     const other: Session = { ...SESSION, id: 'Q8R2M4ZX', title: 'Another class', predict: false };
@@ -238,7 +238,7 @@ describe('classroom session', () => {
     expect(second.problems).toEqual([]);
     await first.context.close();
     await second.context.close();
-  }, 240_000);
+  }, 360_000);
 
   it('a broken, cut or edited link shows a localized notice and the menu, never a crash', async () => {
     const data = new URL(link).hash.slice('#join='.length);
