@@ -427,7 +427,7 @@ function checkAllow(level: JsonObject, errors: ErrorList, hostKernel: Kernel | u
 /** Checks `drivers`: the VM drivers the level offers, each once, and one for every allowed architecture that names one. */
 function checkDrivers(level: JsonObject, errors: ErrorList, allowed: Architecture[] | undefined): void {
   const drivers = readArray(level, '', 'drivers', errors, { required: false, minLength: 1 });
-  if (drivers === undefined) return;
+  if (drivers === undefined || drivers.length === 0) return;
   const seen = new Map<string, string>();
   const offered: Driver[] = [];
   let complete = true;

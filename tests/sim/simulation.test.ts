@@ -230,7 +230,11 @@ describe('threats', () => {
   });
 
   it('a container escape crosses a shared kernel but not a VM boundary', () => {
-    const escaping = level({ apps: [app('evil', { trust: 'untrusted' }), app('b')], threats: [{ app: 'evil', kind: 'container-escape', atSecond: 1 }] });
+    const escaping = level({
+      apps: [app('evil', { trust: 'untrusted' }), app('b')],
+      threats: [{ app: 'evil', kind: 'container-escape', atSecond: 1 }],
+      allow: ['container', 'container-in-vm'],
+    });
     expect(finished(escaping, canonicalBuild(escaping, 'container')).metrics().breaches).toMatchObject([{ tenant: 'b', boundary: 'container' }]);
     const perTenantVm = build(
       [
@@ -243,6 +247,7 @@ describe('threats', () => {
       [{ app: 'evil', on: 'engine-evil' }, { app: 'b', on: 'engine-b' }],
     );
     expect(finished(escaping, perTenantVm).metrics().breachedTenants).toBe(0);
+    expect(finished(escaping, canonicalBuild(escaping, 'container-in-vm')).metrics().breachedTenants).toBe(0);
   });
 
   it('a VM escape succeeds more often against Type-2 than Type-1, on the same seeds', () => {
