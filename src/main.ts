@@ -10,9 +10,12 @@ import { createGameEvents, type RunResult } from './app/gameEvents';
 import { NoticeBanner } from './app/noticeBanner';
 import type { Notice } from './app/notices';
 import { downloadTextFile, pickTextFile, progressFileName } from './app/progressFiles';
-import { ProgressStore } from './app/progressStore';
-import { defaultSettings, SettingsStore, type Settings } from './app/settings';
+import { importNotices } from './app/importNotices';
+import { formatSaveDate } from './app/saveDate';
+import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
+import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
+import { installStartupGuard } from './app/startupGuard';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
@@ -58,8 +61,10 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     }),
   );
   settings.setOverrides(urlOverrides(params));
-  const progress = new ProgressStore(storage);
+  const progress = new ProgressStore(storage, { levelIds });
   const i18n = createI18n(settings.get().language, levels);
+  // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
+  const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
 
   const banner = new NoticeBanner(
@@ -76,6 +81,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
   reportStorage(settings.status, 'notice.settingsCorrupted');
   reportStorage(progress.status, 'notice.storageCorrupted');
+  if (progress.migratedFrom) notify({ key: 'notice.progressMigrated' });
+  if (progress.legacyUnreadable) notify({ key: 'notice.oldProgressUnreadable' });
 
   const audio = new AudioAdapter({
     mix: soundMix(params, settings.get()),
@@ -111,6 +118,15 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     if (settings.status !== 'ok') reportStorage(settings.status, 'notice.settingsCorrupted');
   });
   progress.subscribe((_progress, status) => reportStorage(status, 'notice.storageCorrupted'));
+
+  // Another tab of the game saved progress or settings: this one follows, so it never writes stale data
+  // back (progress is merged on every save anyway) and its screens show what is saved.
+  win.addEventListener('storage', (event) => {
+    if (event.key === null || event.key === PROGRESS_KEY) {
+      if (progress.reload()) events.emit('displayChanged', { reason: 'progress' });
+    }
+    if (event.key === null || event.key === SETTINGS_KEY) settings.reload();
+  });
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
   const shell: { handle?: GameHandle; renderer?: string } = {};
@@ -180,11 +196,19 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       void pickTextFile(doc).then((picked) => {
         if (picked.status === 'cancelled') return;
         if (picked.status === 'unreadable') return notify({ key: 'notice.importUnreadable' });
-        const outcome = progress.importText(picked.text);
-        if (!outcome.ok) return notify({ key: outcome.notice });
-        notify({ key: 'notice.importSucceeded', params: { count: outcome.levelCount } });
+        for (const notice of importNotices(progress.importText(picked.text))) notify(notice);
         events.emit('displayChanged', { reason: 'progress' });
       });
+    },
+    previousSave: () => progress.previousSave(),
+    restorePreviousSave: () => {
+      const restored = progress.restorePrevious();
+      if (restored.status === 'ok') {
+        notify({ key: 'notice.restoreSucceeded', params: { date: formatSaveDate(restored.keptAt ?? '', i18n.language), count: restored.levelCount ?? 0 } });
+        events.emit('displayChanged', { reason: 'progress' });
+      } else {
+        notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
+      }
     },
   };
 
@@ -202,6 +226,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
 
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
+      startup.markReady();
       automation.markReady();
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
@@ -211,6 +236,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
   shell.handle = createGame(host, ctx, renderer);
+  shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
   keyboard.attach(win);
   installAutomationApi(win, automation.api);
   return shell.handle.game;

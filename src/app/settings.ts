@@ -57,14 +57,24 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   renderer: (v) => (RENDERER_CHOICES as readonly unknown[]).includes(v),
 };
 
-/** The one validator of stored settings: the format tag and every field must be right. */
-export function validateSettings(value: unknown): Validation<StoredSettings> {
+/**
+ * The one validator of stored settings: the format tag and every field present must be right. With
+ * `defaults`, a missing field takes its default (a save from an earlier release, before that setting
+ * existed); without, every field is required. Fields this release does not know are not errors (a
+ * later release may have added them; PersistedSlot keeps them when writing back).
+ */
+export function validateSettings(value: unknown, defaults?: Settings): Validation<StoredSettings> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not an object' };
   const record = value as Record<string, unknown>;
   if (record.format !== SETTINGS_FORMAT) return { ok: false, error: 'wrong format' };
   const out: Record<string, unknown> = { format: SETTINGS_FORMAT };
   for (const [field, check] of Object.entries(FIELD_CHECKS)) {
-    if (!check(record[field])) return { ok: false, error: `bad ${field}` };
+    const present = Object.prototype.hasOwnProperty.call(record, field);
+    if (!present && defaults) {
+      out[field] = defaults[field as keyof Settings];
+      continue;
+    }
+    if (!present || !check(record[field])) return { ok: false, error: `bad ${field}` };
     out[field] = record[field];
   }
   return { ok: true, value: out as unknown as StoredSettings };
@@ -80,7 +90,7 @@ export class SettingsStore {
   private lastStatus: StorageStatus;
 
   constructor(storage: KeyValueStorage | null, private readonly defaults: Settings) {
-    this.slot = new PersistedSlot(storage, SETTINGS_KEY, validateSettings);
+    this.slot = new PersistedSlot(storage, SETTINGS_KEY, (value) => validateSettings(value, defaults));
     const loaded = this.slot.load();
     this.lastStatus = loaded.status;
     this.saved = loaded.value ? stripFormat(loaded.value) : { ...defaults };
@@ -111,10 +121,22 @@ export class SettingsStore {
     if (!checked.ok) return 'invalid';
     this.saved = stripFormat(checked.value);
     for (const key of Object.keys(patch) as (keyof Settings)[]) delete this.overrides[key];
-    const status = this.slot.save(checked.value);
+    // Changing a setting is the player's choice, so it may replace stored settings this release cannot
+    // read; those stay in the slot's backups.
+    const status = this.slot.save(checked.value, { replaceUnreadable: true });
     if (status !== 'invalid') this.lastStatus = status;
     this.notify(before);
     return status;
+  }
+
+  /** Reads storage again (another tab changed settings): the saved values follow; overrides stay. */
+  reload(): void {
+    const loaded = this.slot.load();
+    if (!loaded.value) return;
+    const before = this.get();
+    this.saved = stripFormat(loaded.value);
+    this.lastStatus = loaded.status;
+    this.notify(before);
   }
 
   /** Listens to changes of the effective settings; returns the unsubscribe function. */

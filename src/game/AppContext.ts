@@ -42,4 +42,8 @@ export interface AppContext {
   reportRun(levelId: string, result: RunResult): void;
   exportProgress(): void;
   importProgress(): void;
+  /** The save "restore the previous save" would bring back, or null when there is none. */
+  previousSave(): { keptAt: string; levelCount: number } | null;
+  /** Puts the previous save back (it says so in a notice); restoring again undoes it. */
+  restorePreviousSave(): void;
 }

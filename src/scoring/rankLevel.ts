@@ -3,6 +3,7 @@
 
 import { canonicalBuild } from '../sim/canonicalBuild';
 import { MODEL_VERSION } from '../sim/costs';
+import { hashString } from '../sim/random';
 import { createSimulation, Simulation, type RunMetrics } from '../sim/Simulation';
 import { analyzeBuild, buildArchitecture, round2 } from '../sim/topology';
 import type { Architecture, Build, Level, RuleViolation } from '../sim/types';
@@ -61,11 +62,21 @@ export function clearBaselineCache(): void {
 }
 
 /**
+ * The baseline cache's key for a level: two 32-bit hashes and the length of its JSON without `x-`
+ * extension fields (the engine ignores them, and they alone may nest deeply), so the key is short
+ * however large the level, and a huge or deeply nested extension is never serialized.
+ */
+function baselineKey(level: Level): string {
+  const text = JSON.stringify(level, (key: string, value: unknown) => (key.startsWith('x-') ? undefined : value));
+  return `${hashString(text)}-${hashString(text, 0x9e3779b9)}-${text.length}`;
+}
+
+/**
  * The speed yardstick: the same workload run natively on the same seed — every app as a process on one
  * host OS, memory unlimited, kernel families ignored (an ideal machine, not a build anyone could make).
  */
 export function nativeBaseline(level: Level, seed = level.seed): RunMetrics {
-  const key = `${seed}:${JSON.stringify(level)}`;
+  const key = `${seed}:${baselineKey(level)}`;
   const cached = baselineCache.get(key);
   if (cached) return cached;
   const ideal: Level = {

@@ -154,14 +154,20 @@ export function scoreScale(metrics: RunMetrics): { score: number; deductions: De
 }
 
 /** The weighted total over the level's objectives (contracts.md §1d). */
-export function weightedTotal(level: Level, scores: Omit<ObjectiveScores, 'total'>): number {
+export function weightedTotal(level: Level, scores: Omit<ObjectiveScores, 'total'>, scale = 1): number {
   let weighted = 0;
   let weights = 0;
   for (const objective of OBJECTIVES) {
-    const weight = level.objectives[objective] ?? 0;
-    if (weight <= 0) continue;
+    const weight = (level.objectives[objective] ?? 0) * scale;
+    if (!(weight > 0)) continue;
     weighted += weight * scores[objective];
     weights += weight;
+  }
+  // Weights so large that their sum overflows (the validator bounds them; a level built in code may not)
+  // are divided by the largest first: the same average, and a finite total.
+  if ((!Number.isFinite(weights) || !Number.isFinite(weighted)) && scale === 1) {
+    const largest = Math.max(...OBJECTIVES.map((objective) => level.objectives[objective] ?? 0));
+    return Number.isFinite(largest) && largest > 0 ? weightedTotal(level, scores, 1 / largest) : 0;
   }
   return weights === 0 ? 0 : round1(weighted / weights);
 }

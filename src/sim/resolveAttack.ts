@@ -88,6 +88,11 @@ export function resolveAttack(
 
   switch (threat.kind) {
     case 'snoop': {
+      // Processes on one OS have their own address spaces, and files are guarded by users and
+      // permissions; what native apps share is one filesystem, process list, network and kernel, so an
+      // app that runs as the same user as its neighbours, or gains root, reads their data. The game
+      // assumes that (no separate exploit step). A container's namespaces (and cgroups) or a VM keep the
+      // attacker from seeing its neighbours at all.
       if (attacker.kind === 'container' || attacker.kind === 'vm-per-instance') {
         return { victims, containedBy: attacker.kind === 'container' ? 'container' : 'vm' };
       }

@@ -58,10 +58,16 @@ export interface BuildAnalysis {
 
 /** The kernel family a node provides to what stands on it, or null if it provides none. */
 export function kernelOfNode(nodes: Map<string, BuildNode>, nodeId: string): Kernel | null {
-  const node = nodes.get(nodeId);
-  if (!node) return null;
-  if (node.piece === 'host-os' || node.piece === 'vm') return node.kernel ?? null;
-  if (node.piece === 'container-engine') return kernelOfNode(nodes, node.on);
+  // A loop, not recursion: container engines stacked thousands deep must not overflow the stack, and a
+  // circle of engines (the validator rejects it; an editor might not) ends instead of spinning.
+  const seen = new Set<string>();
+  let node = nodes.get(nodeId);
+  while (node && !seen.has(node.id)) {
+    if (node.piece === 'host-os' || node.piece === 'vm') return node.kernel ?? null;
+    if (node.piece !== 'container-engine') return null;
+    seen.add(node.id);
+    node = nodes.get(node.on);
+  }
   return null;
 }
 

@@ -38,6 +38,7 @@ import {
   snapshotJson,
   type JsonObject,
 } from './validation';
+import { MAX_COMMAND_AT_MS, MAX_LIST_ITEMS, MAX_NODES } from './bounds';
 
 const BUILD_KEYS = ['format', 'level', 'nodes', 'placements', 'provisioning', 'commands'] as const;
 const NODE_KEYS = ['id', 'piece', 'on', 'kernel', 'driver'] as const;
@@ -76,6 +77,8 @@ interface NodeInfo {
   index: number;
   piece: Piece | undefined;
   on: unknown;
+  /** When the node stands in a circle: the circle's nodes (shared by all of them) and this node's place. */
+  cycle?: { members: readonly string[]; offset: number };
 }
 
 /** Validates a build; with a level, also checks the apps it names exist and each is placed at most once. */
@@ -143,13 +146,13 @@ export function checkBuild(value: unknown, path: string, errors: ErrorList, cont
     );
   }
 
-  const nodes = readArray(build, path, 'nodes', errors, { required: true });
+  const nodes = readArray(build, path, 'nodes', errors, { required: true, maxLength: MAX_NODES });
   const knownNodes = indexNodes(nodes);
   if (nodes !== undefined) checkNodes(nodes, childPath(path, 'nodes'), errors, knownNodes);
 
   const references = new References(errors, context, knownNodes);
 
-  const placements = readArray(build, path, 'placements', errors, { required: true });
+  const placements = readArray(build, path, 'placements', errors, { required: true, maxLength: MAX_LIST_ITEMS });
   const placed = new Map<string, string>();
   placements?.forEach((placement, index) => {
     const placementPath = indexPath(childPath(path, 'placements'), index);
@@ -163,7 +166,7 @@ export function checkBuild(value: unknown, path: string, errors: ErrorList, cont
     checkVmTemplate(object, placementPath, errors, false);
   });
 
-  const provisioning = readArray(build, path, 'provisioning', errors, { required: false });
+  const provisioning = readArray(build, path, 'provisioning', errors, { required: false, maxLength: MAX_LIST_ITEMS });
   const provisioned = new Map<string, string>();
   provisioning?.forEach((entry, index) => {
     const entryPath = indexPath(childPath(path, 'provisioning'), index);
@@ -177,7 +180,7 @@ export function checkBuild(value: unknown, path: string, errors: ErrorList, cont
     readNumber(object, entryPath, 'warmSpares', errors, { required: false, integer: true, min: 0, max: MAX_INSTANCES });
   });
 
-  const commands = readArray(build, path, 'commands', errors, { required: false });
+  const commands = readArray(build, path, 'commands', errors, { required: false, maxLength: MAX_LIST_ITEMS });
   commands?.forEach((command, index) => {
     checkCommand(command, indexPath(childPath(path, 'commands'), index), errors, references);
   });
@@ -211,7 +214,49 @@ function indexNodes(nodes: unknown[] | undefined): KnownNodes {
       on: ownValue(node, 'on'),
     });
   });
+  markCycles(byId);
   return { byId, complete };
+}
+
+/**
+ * Finds every circle of nodes standing on each other, in one pass over the `on` links (linear in the
+ * nodes: each node is walked once), and gives each node on a circle the circle starting at itself.
+ */
+function markCycles(byId: Map<string, NodeInfo>): void {
+  const done = new Set<string>();
+  for (const start of byId.keys()) {
+    if (done.has(start)) continue;
+    // Follow `on` from start until hardware, a missing node, a node already done, or the walk itself.
+    const walk: string[] = [];
+    const positionInWalk = new Map<string, number>();
+    let current: unknown = start;
+    while (typeof current === 'string' && byId.has(current) && !done.has(current) && !positionInWalk.has(current)) {
+      positionInWalk.set(current, walk.length);
+      walk.push(current);
+      current = byId.get(current)!.on;
+    }
+    if (typeof current === 'string' && positionInWalk.has(current)) {
+      const members = walk.slice(positionInWalk.get(current));
+      members.forEach((id, offset) => {
+        byId.get(id)!.cycle = { members, offset };
+      });
+    }
+    for (const id of walk) done.add(id);
+  }
+}
+
+/**
+ * A circle for a message, from the node at `offset` back to it: every node when it is short, the first
+ * few and the count when it is long (so a circle of n nodes costs O(n) in all, not O(n) per node).
+ */
+function circleText({ members, offset }: { members: readonly string[]; offset: number }): string {
+  const MAX_SHOWN = 10;
+  const count = members.length;
+  const shown = Math.min(count, MAX_SHOWN);
+  const ids: string[] = [];
+  for (let step = 0; step < shown; step += 1) ids.push(members[(offset + step) % count]!);
+  const start = members[offset]!;
+  return count <= MAX_SHOWN ? [...ids, start].join(' → ') : `${ids.join(' → ')} → … (${count} nodes in all) → ${start}`;
 }
 
 function checkNodes(nodes: unknown[], nodesPath: string, errors: ErrorList, knownNodes: KnownNodes): void {
@@ -292,7 +337,7 @@ function checkNodeOn(
   if (on === HARDWARE) return;
   if (!nodesById.has(on)) {
     if (!known.complete) return;
-    errors.add(onPath, 'reference', `${onPath} names "${on}", but there is no node with that id (nor is it "${HARDWARE}").`, {
+    errors.add(onPath, 'reference', `${onPath} names ${JSON.stringify(on)}, but there is no node with that id (nor is it "${HARDWARE}").`, {
       value: on,
       target: 'node',
     });
@@ -300,21 +345,13 @@ function checkNodeOn(
   }
   // Only the first node with an id takes part in the chain, so a repeated id cannot fake a cycle.
   if (id === undefined || nodesById.get(id)?.index !== position) return;
-  const chain = [id];
-  let current: unknown = on;
-  for (let step = 0; step <= nodesById.size && typeof current === 'string'; step += 1) {
-    chain.push(current);
-    if (current === id) {
-      errors.add(onPath, 'constraint', `${onPath} makes the nodes stand on each other in a circle: ${chain.join(' → ')}.`, {
-        rule: 'cycle',
-        cycle: chain.join(' → '),
-      });
-      return;
-    }
-    const next = nodesById.get(current);
-    if (next === undefined) return;
-    current = next.on;
-  }
+  const cycle = nodesById.get(id)?.cycle;
+  if (cycle === undefined) return;
+  const text = circleText(cycle);
+  errors.add(onPath, 'constraint', `${onPath} makes the nodes stand on each other in a circle: ${text}.`, {
+    rule: 'cycle',
+    cycle: text,
+  });
 }
 
 function checkVmTemplate(object: JsonObject, path: string, errors: ErrorList, required: boolean): void {
@@ -367,7 +404,7 @@ class References {
     const message =
       value === HARDWARE
         ? `${fieldPath} is "${HARDWARE}", but it must name a node of the build (a host OS, hypervisor, VM or container engine), not the bare machine.`
-        : `${fieldPath} names "${value}", but the build has no node with that id.`;
+        : `${fieldPath} names ${JSON.stringify(value)}, but the build has no node with that id.`;
     this.errors.add(fieldPath, 'reference', message, { value, target: 'node' });
     return undefined;
   }
@@ -382,7 +419,7 @@ function checkCommand(command: unknown, path: string, errors: ErrorList, referen
   const knownOp = typeof op === 'string' && (COMMAND_OPS as readonly string[]).includes(op) ? (op as CommandOp) : undefined;
   const allowed = knownOp === undefined ? ANY_COMMAND_KEYS : ['atMs', 'op', ...COMMAND_FIELDS[knownOp]];
   reportUnknownKeys(command, path, errors, (key) => allowed.includes(key));
-  readNumber(command, path, 'atMs', errors, { required: true, min: 0 });
+  readNumber(command, path, 'atMs', errors, { required: true, min: 0, max: MAX_COMMAND_AT_MS });
   readEnum(command, path, 'op', errors, COMMAND_OPS, true);
   // Without a known op the other fields have no meaning to check.
   switch (knownOp) {

@@ -18,6 +18,7 @@ import {
   type Trust,
   type Validated,
 } from './types';
+import * as bounds from './bounds';
 import { checkBuild } from './validateBuild';
 import {
   ErrorList,
@@ -87,9 +88,6 @@ export const MAX_DURATION_SECONDS = 3600;
 /** Architectures that need bare hardware, so a level that keeps a host OS cannot allow them. */
 const TYPE1_ARCHITECTURES: readonly Architecture[] = ['type1-full', 'type1-para', 'container-in-vm'];
 
-/** The largest app compute time per request, µs (one second: far beyond any request the game models). */
-export const MAX_COMPUTE_US = 1_000_000;
-
 /** Validates a level file: all errors, in file order, or the level (defaults not filled in). */
 export function validateLevel(input: unknown): Validated<Level> {
   return neverThrow(() => {
@@ -129,9 +127,9 @@ function checkLevel(level: JsonObject, errors: ErrorList): void {
 
   const hardware = readObject(level, '', 'hardware', errors, HARDWARE_KEYS, true);
   if (hardware !== undefined) {
-    readNumber(hardware, 'hardware', 'cores', errors, { required: true, integer: true, min: 1 });
-    readNumber(hardware, 'hardware', 'memoryGiB', errors, { required: true, exclusiveMin: 0 });
-    readNumber(hardware, 'hardware', 'registryMbps', errors, { required: false, exclusiveMin: 0 });
+    readNumber(hardware, 'hardware', 'cores', errors, { required: true, integer: true, min: 1, max: bounds.MAX_CORES });
+    readNumber(hardware, 'hardware', 'memoryGiB', errors, { required: true, exclusiveMin: 0, max: bounds.MAX_MEMORY_GIB });
+    readNumber(hardware, 'hardware', 'registryMbps', errors, { required: false, min: bounds.MIN_REGISTRY_MBPS, max: bounds.MAX_REGISTRY_MBPS });
   }
 
   const hostKernel = readEnum<Kernel>(level, '', 'hostKernel', errors, KERNELS, false);
@@ -150,7 +148,7 @@ function checkLevel(level: JsonObject, errors: ErrorList): void {
   const palette = readObject(level, '', 'palette', errors, PIECES, false);
   if (palette !== undefined) {
     for (const piece of PIECES) {
-      readNumber(palette, 'palette', piece, errors, { required: false, integer: true, min: 0 });
+      readNumber(palette, 'palette', piece, errors, { required: false, integer: true, min: 0, max: bounds.MAX_PALETTE_COUNT });
     }
   }
 
@@ -208,7 +206,7 @@ function checkLocalizedText(value: unknown, path: string, errors: ErrorList): vo
     if (key.startsWith('x-')) continue;
     const keyPath = childPath(path, key);
     if (!LOCALE_PATTERN.test(key)) {
-      errors.add(keyPath, 'unknown-key', `"${key}" in ${path} is not a locale code such as "en", "ko" or "pt-BR".`, {
+      errors.add(keyPath, 'unknown-key', `${JSON.stringify(key)} in ${path} is not a locale code such as "en", "ko" or "pt-BR".`, {
         key,
       });
       continue;
@@ -245,7 +243,7 @@ interface KnownApps {
 
 function checkApps(level: JsonObject, errors: ErrorList): KnownApps {
   const appTrust = new Map<string, Trust | undefined>();
-  const apps = readArray(level, '', 'apps', errors, { required: true, minLength: 1 });
+  const apps = readArray(level, '', 'apps', errors, { required: true, minLength: 1, maxLength: bounds.MAX_APPS });
   if (apps === undefined) return { trust: appTrust, complete: false };
   let complete = true;
   const seen = new Map<string, string>();
@@ -265,16 +263,37 @@ function checkApps(level: JsonObject, errors: ErrorList): KnownApps {
     if (id !== undefined && firstUse) appTrust.set(id, trust);
     checkIo(object, path, errors);
     readNumber(object, path, 'instances', errors, { required: true, integer: true, min: 1, max: MAX_INSTANCES });
-    readNumber(object, path, 'memoryMiB', errors, { required: false, exclusiveMin: 0 });
-    readNumber(object, path, 'computeUs', errors, { required: false, min: 0, max: MAX_COMPUTE_US });
+    readNumber(object, path, 'memoryMiB', errors, { required: false, exclusiveMin: 0, max: bounds.MAX_APP_MEMORY_MIB });
+    readNumber(object, path, 'computeUs', errors, { required: false, min: 0, max: bounds.MAX_COMPUTE_US });
     const image = readObject(object, path, 'image', errors, IMAGE_KEYS, false);
     if (image !== undefined) {
       const imagePath = childPath(path, 'image');
-      readNumber(image, imagePath, 'sizeMB', errors, { required: false, exclusiveMin: 0 });
+      readNumber(image, imagePath, 'sizeMB', errors, { required: false, exclusiveMin: 0, max: bounds.MAX_IMAGE_MB });
       readBoolean(image, imagePath, 'cached', errors, false);
     }
   });
+  checkTotalIo(apps, errors);
   return { trust: appTrust, complete };
+}
+
+/** The level's total io (every app's disk + net + syscall) stays within MAX_LEVEL_IO; see bounds.ts. */
+function checkTotalIo(apps: unknown[], errors: ErrorList): void {
+  let total = 0;
+  for (const app of apps) {
+    const io = isObject(app) ? ownValue(app, 'io') : undefined;
+    if (!isObject(io)) continue;
+    for (const kind of PACKET_KINDS) {
+      const rate = ownValue(io, kind);
+      if (isFiniteNumber(rate) && rate > 0 && rate <= bounds.MAX_IO_RATE) total += rate;
+    }
+  }
+  if (total > bounds.MAX_LEVEL_IO) {
+    errors.add('apps', 'constraint', `apps ask for ${total} packets per second per instance in all (disk + net + syscall over every app); at most ${bounds.MAX_LEVEL_IO} are allowed.`, {
+      rule: 'total-io',
+      max: bounds.MAX_LEVEL_IO,
+      actual: total,
+    });
+  }
 }
 
 function checkIo(app: JsonObject, appPath: string, errors: ErrorList): void {
@@ -284,7 +303,7 @@ function checkIo(app: JsonObject, appPath: string, errors: ErrorList): void {
   const before = errors.count;
   let anyPositive = false;
   for (const kind of PACKET_KINDS) {
-    const rate = readNumber(io, ioPath, kind, errors, { required: false, min: 0 });
+    const rate = readNumber(io, ioPath, kind, errors, { required: false, min: 0, max: bounds.MAX_IO_RATE });
     if (rate !== undefined && rate > 0) anyPositive = true;
   }
   if (!anyPositive && errors.count === before) {
@@ -302,7 +321,7 @@ function checkBursts(
   duration: number | undefined,
 ): number | undefined {
   if (!hasOwn(level, 'bursts')) return 0;
-  const bursts = readArray(level, '', 'bursts', errors, { required: false });
+  const bursts = readArray(level, '', 'bursts', errors, { required: false, maxLength: bounds.MAX_LIST_ITEMS });
   bursts?.forEach((burst, index) => {
     const path = indexPath('bursts', index);
     const object = checkObject(burst, path, errors, BURST_KEYS);
@@ -310,7 +329,7 @@ function checkBursts(
     checkAppName(object, path, errors, apps, true);
     checkTime(object, path, errors, duration);
     readNumber(object, path, 'instances', errors, { required: true, integer: true, min: 1, max: MAX_INSTANCES });
-    readNumber(object, path, 'deadlineSeconds', errors, { required: true, exclusiveMin: 0 });
+    readNumber(object, path, 'deadlineSeconds', errors, { required: true, exclusiveMin: 0, max: bounds.MAX_DEADLINE_SECONDS });
   });
   return bursts?.length;
 }
@@ -337,7 +356,7 @@ function checkAppName(
   if (!apps.trust.has(id)) {
     if (!apps.complete) return undefined;
     const fieldPath = childPath(path, 'app');
-    errors.add(fieldPath, 'reference', `${fieldPath} names "${id}", but the level has no app with that id.`, {
+    errors.add(fieldPath, 'reference', `${fieldPath} names ${JSON.stringify(id)}, but the level has no app with that id.`, {
       value: id,
       target: 'app',
     });
@@ -352,7 +371,7 @@ function checkThreats(
   apps: KnownApps,
   duration: number | undefined,
 ): void {
-  readArray(level, '', 'threats', errors, { required: false })?.forEach((threat, index) => {
+  readArray(level, '', 'threats', errors, { required: false, maxLength: bounds.MAX_LIST_ITEMS })?.forEach((threat, index) => {
     const path = indexPath('threats', index);
     const object = checkObject(threat, path, errors, THREAT_KEYS);
     if (object === undefined) return;
@@ -385,7 +404,7 @@ function checkObjectives(level: JsonObject, errors: ErrorList, burstCount: numbe
   const before = errors.count;
   let anyPositive = false;
   for (const objective of OBJECTIVES) {
-    const weight = readNumber(objectives, 'objectives', objective, errors, { required: false, min: 0 });
+    const weight = readNumber(objectives, 'objectives', objective, errors, { required: false, min: 0, max: bounds.MAX_OBJECTIVE_WEIGHT });
     if (weight !== undefined && weight > 0) anyPositive = true;
   }
   if (!anyPositive && errors.count === before) {

@@ -38,6 +38,8 @@ export const CONSTRAINT_RULES = [
   'cycle', // nodes stand on each other in a circle
   'vm-or-app', // a set-driver command needs exactly one of vm and app
   'not-a-vm', // a set-driver command's vm names a node that is not a vm
+  'total-io', // the level's apps ask for more io in all than bounds.ts allows
+  'max-depth', // a file nests arrays and objects deeper than bounds.ts allows (parseJson.ts)
 ] as const;
 export type ConstraintRule = (typeof CONSTRAINT_RULES)[number];
 
@@ -233,7 +235,7 @@ export function reportUnknownKeys(
       childPath(path, key),
       'unknown-key',
       hint ??
-        `"${key}" is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
+        `${JSON.stringify(key)} is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
       { key },
     );
   }

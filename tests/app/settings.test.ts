@@ -1,10 +1,15 @@
 // Tests the settings store: defaults, validation, URL overrides, and blocked, full and corrupted storage.
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, SETTINGS_FORMAT, SETTINGS_KEY, SettingsStore, validateSettings } from '../../src/app/settings';
-import { blockedStorage, fullStorage, memoryStorage } from './storageDoubles';
+import { backupsOf, blockedStorage, fullStorage, memoryStorage } from './storageDoubles';
 
 const defaults = defaultSettings({ prefersReducedMotion: true, browserLanguage: 'ko' });
 const good = { format: SETTINGS_FORMAT, language: 'en', musicVolume: 0.2, effectsVolume: 1, muted: true, reducedMotion: false, colorProfile: 'projector', renderer: 'canvas' };
+
+function stripped(stored: typeof good) {
+  const { format: _format, ...settings } = stored;
+  return settings;
+}
 
 describe('defaultSettings', () => {
   it('follows the browser for language and reduced motion', () => {
@@ -85,10 +90,36 @@ describe('SettingsStore', () => {
     expect(store.status).toBe('corrupted');
     expect(store.get()).toEqual(defaults);
     expect(storage.dump()[SETTINGS_KEY]).toBe('{not json');
-    expect(storage.dump()[`${SETTINGS_KEY}.backup`]).toBe('{not json');
+    expect(backupsOf(storage, SETTINGS_KEY)).toEqual(['{not json']);
     store.update({ muted: true });
     expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}').muted).toBe(true);
-    expect(storage.dump()[`${SETTINGS_KEY}.backup`]).toBe('{not json');
+    expect(backupsOf(storage, SETTINGS_KEY)).toContain('{not json');
+  });
+
+  it('reads a save from an earlier release that lacks a newer setting, with its default', () => {
+    const { renderer: _renderer, ...older } = good;
+    const store = new SettingsStore(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(older) }), defaults);
+    expect(store.status).toBe('ok');
+    expect(store.get()).toEqual({ ...stripped(good), renderer: defaults.renderer });
+  });
+
+  it('keeps settings this release does not know when it saves', () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify({ ...good, captions: 'large' }) });
+    const store = new SettingsStore(storage, defaults);
+    expect(store.status).toBe('ok');
+    store.update({ muted: !good.muted });
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY] ?? '{}')).toMatchObject({ captions: 'large', muted: !good.muted });
+  });
+
+  it('follows settings another tab saved', () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify(good) });
+    const store = new SettingsStore(storage, defaults);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ ...good, musicVolume: 0.125 }));
+    store.reload();
+    expect(store.get().musicVolume).toBe(0.125);
+    expect(listener).toHaveBeenCalledWith(expect.objectContaining({ musicVolume: 0.125 }), ['musicVolume']);
   });
 
   it('treats a wrong version as corrupted', () => {

@@ -26,3 +26,9 @@ export function fullStorage(initial: Record<string, string> = {}): KeyValueStora
 }
 
 export { memoryStorage };
+
+/** The raw values a PersistedSlot kept aside under `key`, newest first. */
+export function backupsOf(storage: { dump(): Record<string, string> }, key: string): string[] {
+  const text = storage.dump()[`${key}.backups`];
+  return text === undefined ? [] : (JSON.parse(text) as Array<{ raw: string }>).map((entry) => entry.raw);
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/sim';
+import { builtInLevel } from '../../src/levels';
 import { canonicalBuild } from '../../src/sim/canonicalBuild';
 import { level } from '../sim/fixtures';
 
@@ -76,6 +77,29 @@ describe('sim --arch', () => {
     const outcome = runCli(['--level', 'first-delivery', '--arch', 'native']);
     expect(outcome.exitCode).toBe(0);
     expect(objectOf(outcome.stdout).level).toBe('first-delivery');
+  });
+});
+
+describe('sim --texts', () => {
+  it('prints every language of a level\'s texts with the figures filled in from the ranking', () => {
+    const outcome = runCli(['--level', 'rush-hour', '--texts', '--seed', '3']);
+    expect(outcome.exitCode).toBe(0);
+    const output = objectOf(outcome.stdout) as { level: string; seed: number; texts: Record<string, { hints: string[]; teacherNotes: string }> };
+    expect(output).toMatchObject({ level: 'rush-hour', seed: 3 });
+    expect(Object.keys(output.texts).sort()).toEqual(['en', 'ko']);
+    for (const texts of Object.values(output.texts)) {
+      const all = JSON.stringify(texts);
+      expect(all).not.toContain('{{');
+      expect(all).not.toContain('…');
+    }
+    const ledger = builtInLevel('rush-hour')?.apps.find((app) => app.id === 'ledger');
+    expect(output.texts.en.hints.join(' ')).toContain(`${ledger?.io.disk} disk packets`);
+  });
+
+  it('refuses --texts with --rank', () => {
+    const outcome = runCli(['--level', 'rush-hour', '--texts', '--rank']);
+    expect(outcome.exitCode).toBe(2);
+    expect(JSON.stringify(outcome.stdout)).toContain('--texts');
   });
 });
 

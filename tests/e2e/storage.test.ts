@@ -18,7 +18,8 @@ const FULL = `(() => {
   Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
   void original;
 })();`;
-const CORRUPTED = `localStorage.setItem('kernel-courier/progress@1', '{"version":1,"levels":{"first-delivery":{"stars":"lots"}');`;
+const CORRUPTED_VALUE = '{"version":1,"levels":{"first-delivery":{"stars":"lots"}';
+const CORRUPTED = `localStorage.setItem('kernel-courier/progress@2', ${JSON.stringify(CORRUPTED_VALUE)});`;
 
 describe('storage', () => {
   it('blocked storage: the game starts on the menu and says progress will not be kept', async () => {
@@ -29,12 +30,15 @@ describe('storage', () => {
     await context.close();
   });
 
-  it('corrupted progress: kept aside, the game starts fresh and says so', async () => {
+  it('corrupted progress: kept aside and never overwritten, the game plays on in memory and says so', async () => {
     const { page, problems, context } = await openGame(browser, 'locale=ko', { init: CORRUPTED });
     expect(await sceneOf(page)).toBe('menu');
-    expect((await noticeTexts(page)).length).toBeGreaterThan(0);
-    const backup = await page.evaluate(() => localStorage.getItem('kernel-courier/progress@1.backup'));
-    expect(backup).toContain('"lots"');
+    expect((await noticeTexts(page)).join(' ')).toContain('저장되지 않아요');
+    const backups = await page.evaluate(() => localStorage.getItem('kernel-courier/progress@2.backups'));
+    expect(backups).toContain('lots');
+    // A finished run does not replace the unreadable save.
+    await page.evaluate(() => (window as unknown as { kernelCourier: { openDebrief(id: string): Promise<void> } }).kernelCourier.openDebrief('first-delivery'));
+    expect(await page.evaluate(() => localStorage.getItem('kernel-courier/progress@2'))).toBe(CORRUPTED_VALUE);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -41,7 +41,7 @@ describe.each(FILE_NAMESPACES)('namespace %s', (ns) => {
 describe('Korean vocabulary', () => {
   // domain.md's term list: the Korean locale must use these words.
   const terms = ['가상화', '가상머신', '하이퍼바이저', '호스트 OS', '게스트 OS', '커널', '시스템 콜', '컨테이너', '이미지', '레지스트리',
-    '오버헤드', '에뮬레이팅', '격리', '보안', '성능', '확장성', '크기', '전가상화', '반가상화', '하이퍼콜', '관리 도메인', '드라이버'];
+    '오버헤드', '에뮬레이션', '격리', '보안', '성능', '확장성', '크기', '전가상화', '반가상화', '하이퍼콜', '관리 도메인', '드라이버'];
 
   it('has a glossary entry named after every term of the domain brief', () => {
     const names = [...flatten(FILE_RESOURCES.ko.glossary)].filter(([key]) => key.endsWith('.name')).map(([, name]) => name);

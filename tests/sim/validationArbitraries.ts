@@ -248,9 +248,10 @@ const app = (appId: string): fc.Arbitrary<JsonRecord> =>
         tenant: nonEmptyText,
         kernel: fc.constantFrom(...KERNELS),
         trust: fc.constantFrom('trusted', 'untrusted'),
-        io: fc.record({ disk: nonNegative(), net: nonNegative(), syscall: nonNegative() }, { requiredKeys: [] }),
+        // At most 4 apps × 3 kinds × 80 = 960, within the level's total io (src/sim/bounds.ts).
+        io: fc.record({ disk: nonNegative(80), net: nonNegative(80), syscall: nonNegative(80) }, { requiredKeys: [] }),
         busiest: fc.constantFrom(...PACKET_KINDS),
-        busiestRate: positive(),
+        busiestRate: positive(80),
         instances,
         memoryMiB: positive(65536),
         image: fc.record({ sizeMB: positive(10000), cached: fc.boolean() }, { requiredKeys: [] }),
@@ -347,7 +348,7 @@ function levelFrom(
       title: localizedText,
       brief: localizedText,
       hardware: fc.record(
-        { cores: fc.integer({ min: 1, max: 256 }), memoryGiB: positive(4096), registryMbps: positive(100000) },
+        { cores: fc.integer({ min: 1, max: 256 }), memoryGiB: positive(4096), registryMbps: fc.double({ min: 0.01, max: 100000, noNaN: true }) },
         { requiredKeys: ['cores', 'memoryGiB'] },
       ),
       seed: fc.maxSafeInteger(),

@@ -4,7 +4,8 @@
 // text together until everything fits, in English and Korean, landscape and portrait.
 import type Phaser from 'phaser';
 import { chapterName } from '../../i18n/dynamicText';
-import { levelBrief, levelHint, levelTitle } from '../../i18n/levelStrings';
+import type { LevelFacts } from '../../i18n/levelFacts';
+import { levelBrief, levelFieldText, levelHint, levelTitle } from '../../i18n/levelStrings';
 import type { Level, LocalizedText, Objectives } from '../../sim/types';
 import { OBJECTIVES } from '../../sim/types';
 import { briefLayout } from '../play/playLayout';
@@ -18,6 +19,8 @@ export interface BriefOptions {
   level: Level;
   number: number;
   tutorial: boolean;
+  /** The numbers the level's texts quote (src/scoring/levelFacts.ts), on the seed to be played. */
+  facts?: LevelFacts;
   onStart(): void;
 }
 
@@ -50,8 +53,9 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
   fitText(title, brief.header.width, brief.header.y + brief.header.height - title.y, 16);
 
   const language = i18n.language;
-  const hints = (level.hints ?? []).map((_, index) => levelHint(i18n, level.id, index)).filter((hint) => hint !== '');
-  const left: Block[] = [{ kind: 'heading', text: tr(context, 'play:brief.customer') }, { kind: 'text', text: levelBrief(i18n, level.id), big: true }];
+  const facts = options.facts;
+  const hints = (level.hints ?? []).map((_, index) => levelHint(i18n, level.id, index, facts)).filter((hint) => hint !== '');
+  const left: Block[] = [{ kind: 'heading', text: tr(context, 'play:brief.customer') }, { kind: 'text', text: levelBrief(i18n, level.id, facts), big: true }];
   if (hints.length > 0) {
     left.push({ kind: 'heading', text: tr(context, 'play:brief.hints') });
     if (options.tutorial) hints.forEach((hint, index) => left.push({ kind: 'text', text: `${index + 1}. ${hint}`, color: '#ffe7a8' }));
@@ -69,7 +73,7 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     const list = (level.bursts ?? []).map((burst) => tr(context, 'play:brief.burstItem', { app: burst.app, second: burst.atSecond })).join(', ');
     right.push({ kind: 'text', text: tr(context, 'play:brief.bursts', { list }), color: '#ffd28a' });
   }
-  const goals = (level.learningGoals ?? []).map((goal) => localized(goal, language)).filter((goal) => goal !== '');
+  const goals = (level.learningGoals ?? []).map((goal) => levelFieldText(goal, language, facts)).filter((goal) => goal !== '');
   if (goals.length > 0) {
     right.push({ kind: 'heading', text: tr(context, 'play:brief.goals') });
     for (const goal of goals) right.push({ kind: 'text', text: `• ${goal}` });

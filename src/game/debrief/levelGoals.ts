@@ -2,6 +2,7 @@
 // (src/i18n/levelStrings.ts); the debrief adds each level's goals beside them (`<id>.learningGoals.<n>`)
 // the first time it needs them, so a missing Korean goal falls back to English like every other string.
 import type { GameI18n } from '../../i18n/createI18n';
+import { fillFacts, type LevelFacts } from '../../i18n/levelFacts';
 import { SUPPORTED_LANGUAGES } from '../../i18n/languages';
 import { LEVELS_NAMESPACE, type TranslationTree } from '../../i18n/resources';
 import type { Level } from '../../sim/types';
@@ -20,11 +21,14 @@ export function learningGoalTrees(level: Pick<Level, 'id' | 'learningGoals'>): R
   return trees;
 }
 
-/** The level's goal number `index` in the current language (English if missing), or '' if it has none. */
-export function learningGoal(i18n: GameI18n, level: Pick<Level, 'id' | 'learningGoals'>, index = 0): string {
+/** The level's goal number `index` in the current language (English if missing), or '' if it has none;
+ * its numbers are filled in from `facts` (src/i18n/levelFacts.ts). */
+export function learningGoal(i18n: GameI18n, level: Pick<Level, 'id' | 'learningGoals'>, index = 0, facts?: LevelFacts): string {
   const key = `${LEVELS_NAMESPACE}:${level.id}.learningGoals.${index}`;
   if (!i18n.exists(key)) {
     for (const [language, tree] of Object.entries(learningGoalTrees(level))) i18n.addResourceBundle(language, LEVELS_NAMESPACE, tree, true, false);
   }
-  return i18n.exists(key) ? (i18n.t as (k: string) => string)(key) : '';
+  if (!i18n.exists(key)) return '';
+  const raw = (i18n.t as (k: string, options: { skipInterpolation: boolean }) => string)(key, { skipInterpolation: true });
+  return fillFacts(raw, facts, i18n.language);
 }

@@ -4,6 +4,7 @@
 import { fontPx, type Rect } from '../layout';
 import { drawPointer } from './debriefDrawing';
 import { tableTabLayout } from './debriefLayout';
+import { levelFacts } from '../../scoring/levelFacts';
 import { learningGoal } from './levelGoals';
 import { SEEDS_COLUMNS, SEEDS_ROWS } from './seedsTable';
 import { label, tr, type DebriefView } from './debriefView';
@@ -63,7 +64,7 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     label(view, summaryRect, tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.textMuted, align: 'center', minPx: 12 });
   });
 
-  const goal = learningGoal(view.i18n, data.level, 0);
+  const goal = learningGoal(view.i18n, data.level, 0, levelFacts(data.level, data.ranking));
   const goalLabel = tr(view, 'debrief:table.goalLabel');
   if (goal) {
     const labelHeight = Math.round(body * 1.35);

@@ -2,12 +2,14 @@
 // first (skipped on a retry), the build is judged live by the engine's rules, the run is the engine
 // stepped on the level's seed (or the URL's randomSeed), and the result is the CLI's JSON shape with stars
 // exactly as the command line computes them (runResult.ts), reported to the app before the debrief opens.
+import type { LevelFacts } from '../../i18n/levelFacts';
 import { levelHint, levelTitle } from '../../i18n/levelStrings';
 import { builtInLevel } from '../../levels';
+import { levelFacts } from '../../scoring/levelFacts';
 import type { Build } from '../../sim/types';
 import type { AppContext } from '../AppContext';
 import { drawBrief } from '../board/briefCard';
-import { finishRun, nextAttempt, rememberBuild, rememberedBuild } from '../play/runResult';
+import { finishRun, nextAttempt, rankingFor, rememberBuild, rememberedBuild } from '../play/runResult';
 import type { RunSession } from '../play/RunSession';
 import { SceneKeys } from '../sceneKeys';
 import type { UiKit } from '../ui/UiKit';
@@ -66,7 +68,14 @@ export class PlayScene extends CourierScene {
   }
 
   protected override hints(): string[] {
-    return (this.level.hints ?? []).map((_, index) => levelHint(this.ctx.i18n, this.level.id, index)).filter((hint) => hint !== '');
+    const facts = this.facts();
+    return (this.level.hints ?? []).map((_, index) => levelHint(this.ctx.i18n, this.level.id, index, facts)).filter((hint) => hint !== '');
+  }
+
+  /** The numbers the level's texts quote, from the engine's ranking on the seed to be played (computed
+   * once per level and seed, the same ranking that scores the run: play/runResult.ts). */
+  private facts(): LevelFacts {
+    return levelFacts(this.level, rankingFor(this.level, this.runSeed()));
   }
 
   /** The first level of each chapter teaches its piece: hints are shown up front. */
@@ -80,6 +89,7 @@ export class PlayScene extends CourierScene {
       level: this.level,
       number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
       tutorial: this.isTutorial(),
+      facts: this.facts(),
       onStart: () => this.startBuilding(),
     });
   }

@@ -11,6 +11,7 @@ import { Slider } from '../ui/Slider';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import { OverlayScene } from './OverlayScene';
+import { formatSaveDate } from '../../app/saveDate';
 
 export class SettingsScene extends OverlayScene {
   constructor(ctx: AppContext) {
@@ -46,6 +47,7 @@ export class SettingsScene extends OverlayScene {
       { id: 'renderer-note', kind: 'note' },
       { id: 'progress', kind: 'section' },
       { id: 'progress-actions', kind: 'actions' },
+      { id: 'progress-restore', kind: 'actions' },
     ];
     const split = rows.findIndex((row) => row.id === 'display');
     const area = this.addPanel(kit, t('settings.title'), Math.round(1040 * layout.scale), (width, maxHeight) => settingsNaturalHeight(layout, width, rows, split, maxHeight), true);
@@ -112,5 +114,23 @@ export class SettingsScene extends OverlayScene {
     const [exportRect, importRect] = splitRow(at('progress-actions'), 2, layout.gap / 2) as [Rect, Rect];
     new Button(this, kit, { id: 'settings-export', rect: exportRect, label: t('settings.exportProgress'), icon: 'download', fontPx: px, onActivate: () => this.ctx.exportProgress() });
     new Button(this, kit, { id: 'settings-import', rect: importRect, label: t('settings.importProgress'), icon: 'upload', fontPx: px, onActivate: () => this.ctx.importProgress() });
+    // Restoring says what it brings back (when the save was kept, how many levels) to screen readers too;
+    // with no earlier save the button is shown disabled, and says why.
+    const previous = this.ctx.previousSave();
+    new Button(this, kit, {
+      id: 'settings-restore',
+      rect: at('progress-restore'),
+      icon: 'prev',
+      label: t('settings.restoreProgress'),
+      ariaLabel: previous
+        ? `${t('settings.restoreProgress')}: ${t('settings.restoreProgressHint', { date: formatSaveDate(previous.keptAt, this.ctx.i18n.language), count: previous.levelCount })}`
+        : `${t('settings.restoreProgress')}: ${t('settings.restoreProgressNone')}`,
+      enabled: previous !== null,
+      fontPx: px,
+      onActivate: () => {
+        this.ctx.restorePreviousSave();
+        this.rebuild();
+      },
+    });
   }
 }

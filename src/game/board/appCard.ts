@@ -1,0 +1,170 @@
+// An app's card, on the board or in the tray: the plate (a stack of dashed container walls for apps in
+// containers, a red edge when its tenant was breached, hatching when quarantined), the warning and alarm
+// signs, its words (most important first, as many as fit), the I/O mix per second and the instance count.
+// The card itself is a focusable CardWidget that says all of it to screen readers.
+import Phaser from 'phaser';
+import type { AppHosting } from '../../sim/topology';
+import type { AppSpec, RuleViolation } from '../../sim/types';
+import { fontPx, type Rect } from '../layout';
+import { addText } from '../ui/text';
+import { alarmSign, dashedRect, packetShape, warningSign } from './boardDrawing';
+import type { BoardParts } from './boardModel';
+import { CardWidget } from './CardWidget';
+import { fitLine } from './panelKit';
+
+/** An app card, on the board or in the tray: its picture outside the focusable card, then the card. */
+export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 'board' | 'tray'): CardWidget {
+  const { scene, kit, text, colors, model, callbacks } = parts;
+  const scale = kit.layout.scale;
+  const t = text.t;
+  const hosting = model.hostings.get(app.id);
+  const problems = model.problemsByApp.get(app.id)?.filter((problem) => problem.code !== 'unplaced-app') ?? [];
+  const isSelected = model.selection?.kind === 'app' && model.selection.id === app.id;
+  const breached = model.breachedTenants.has(app.tenant);
+  const quarantined = model.quarantined.has(app.id);
+  const container = where === 'board' && hosting?.kind === 'container';
+  const count = model.runningCount?.(app.id) ?? app.instances;
+  // The card's picture (walls, plate, edge, hatching) is drawn outside the focusable card.
+  const g = scene.add.graphics();
+  const state = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  const radius = Math.min(kit.layout.radius * 0.7, state.height / 3);
+  if (container) {
+    // A stack of thin dashed walls: one container per instance.
+    const layers = Math.min(3, count) - 1;
+    for (let layer = layers; layer >= 1; layer -= 1) {
+      const offset = layer * 4 * scale;
+      dashedRect(g, { x: state.x + offset, y: state.y - offset, width: state.width - offset, height: state.height }, Math.max(1.5, 2 * scale), colors.containerWall, 0.7, 5 * scale, 4 * scale);
+    }
+  }
+  g.fillStyle(0x000000, kit.palette.shadowAlpha * 0.7);
+  g.fillRoundedRect(state.x + 2, state.y + 4 * scale, state.width, state.height, radius);
+  g.fillStyle(colors.appCard, 1);
+  g.fillRoundedRect(state.x, state.y, state.width, state.height, radius);
+  const edge = breached ? colors.danger : isSelected ? colors.selected : colors.appCardEdge;
+  const edgeWidth = breached || isSelected ? Math.max(3, 3.5 * scale) : colors.edgeWidth;
+  if (container) dashedRect(g, state, Math.max(2, 2.5 * scale), colors.containerWall, 1, 7 * scale, 4 * scale);
+  else {
+    g.lineStyle(edgeWidth, edge, 1);
+    g.strokeRoundedRect(state.x, state.y, state.width, state.height, radius);
+  }
+  if (container && (breached || isSelected)) {
+    g.lineStyle(edgeWidth, edge, 1);
+    g.strokeRoundedRect(state.x - 3, state.y - 3, state.width + 6, state.height + 6, radius);
+  }
+  if (quarantined) {
+    g.lineStyle(Math.max(1, scale), colors.warning, 0.55);
+    for (let x = state.x; x < state.x + state.width + state.height; x += 12 * scale) {
+      g.lineBetween(Math.max(state.x, x - state.height), Math.min(state.y + state.height, state.y + x - state.x), Math.min(x, state.x + state.width), state.y + Math.max(0, x - state.x - state.width));
+    }
+  }
+  const card = new CardWidget(scene, kit, {
+    grow: false,
+    id: `app-${app.id}`,
+    rect,
+    radius: kit.layout.radius * 0.7,
+    describe: () => {
+      const where = hosting ? t('play:board.appWhere', { arch: text.arch(hosting.architecture), node: text.node(hosting.placedOn) }) : t('play:board.appUnplaced');
+      const lines = [
+        t('play:board.appAria', {
+          app: app.id,
+          tenant: app.tenant,
+          kernel: text.kernel(app.kernel),
+          trust: t(`board:trust.${app.trust}`),
+          count,
+          where,
+        }),
+      ];
+      if (problems.length > 0) lines.push(t('play:board.problemsAria', { list: problems.map((problem) => text.problem(problem)).join(' ') }));
+      if (breached) lines.push(t('play:board.breached'));
+      if (quarantined) lines.push(t('play:board.quarantined'));
+      return lines.join(', ');
+    },
+    onActivate: () => callbacks.onApp(app.id),
+    draw: (g, state) => {
+      if (!state.hovered) return;
+      g.fillStyle(0xffffff, 0.07);
+      g.fillRoundedRect(state.x, state.y, state.width, state.height, Math.min(kit.layout.radius * 0.7, state.height / 3));
+    },
+  });
+  fillAppCard(parts, card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: model.bootingCount?.(app.id) ?? 0 });
+  if (where === 'board' && callbacks.onAppPointerDown) {
+    const onDown = callbacks.onAppPointerDown;
+    card.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => onDown(app.id, pointer));
+  }
+  return card;
+}
+
+/** The card's words and signs: name, warnings, state, kernel, tenant, architecture, I/O mix, instances. */
+function fillAppCard(
+  parts: BoardParts,
+  card: CardWidget,
+  app: AppSpec,
+  rect: Rect,
+  state: { hosting: AppHosting | undefined; problems: RuleViolation[]; breached: boolean; quarantined: boolean; container: boolean; count: number; booting: number },
+): void {
+  const { scene, kit, text, colors, model } = parts;
+  const scale = kit.layout.scale;
+  const t = text.t;
+  const pad = Math.round(Math.min(8 * scale, rect.width * 0.06));
+  const px = Math.max(11, Math.min(fontPx(kit.layout, 'body'), Math.round(rect.height * 0.22)));
+  const small = Math.max(10, Math.round(px * 0.82));
+  const signSize = Math.round(Math.min(px * 1.05, rect.width * 0.25));
+  const g = scene.add.graphics();
+  let right = rect.x + rect.width - pad;
+  const signY = rect.y + pad * 0.6 + signSize / 2;
+  if (state.breached) {
+    alarmSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
+    right -= signSize + 3;
+  }
+  if (app.trust === 'untrusted') {
+    warningSign(g, right - signSize / 2, signY, signSize, colors.warning, 0x1b1300);
+    right -= signSize + 3;
+  }
+  if (state.problems.length > 0) {
+    warningSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
+    right -= signSize + 3;
+  }
+  const name = addText(scene, kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: kit.palette.heading });
+  fitLine(name, Math.max(16, right - rect.x - pad * 1.5), 10);
+  // The words, most important first; a narrow card keeps only what fits at a readable size.
+  const words: string[] = [];
+  if (state.breached) words.push(t('play:board.breached'));
+  else if (state.quarantined) words.push(t('play:board.quarantined'));
+  if (state.booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${state.booting}`);
+  if (model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
+  if (app.trust === 'untrusted') words.push(t('play:board.untrusted'));
+  words.push(text.kernel(app.kernel));
+  words.push(t('play:board.tenant', { tenant: app.tenant }));
+  if (state.hosting) words.push(text.arch(state.hosting.architecture));
+  const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : kit.palette.textMuted;
+  const detail = addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' });
+  const maxWidth = rect.width - pad * 2;
+  for (let count = words.length; count >= 1; count -= 1) {
+    detail.setFontSize(small);
+    detail.setText(words.slice(0, count).join(' · '));
+    while (detail.width > maxWidth && parseInt(String(detail.style.fontSize), 10) > 10) detail.setFontSize(parseInt(String(detail.style.fontSize), 10) - 1);
+    if (detail.width <= maxWidth) break;
+  }
+  fitLine(detail, maxWidth, 9);
+  // The I/O mix: packet shapes with the rate per second of each kind, and the instance count.
+  const ioY = rect.y + rect.height - pad * 0.5 - small * 0.7;
+  if (ioY - (detail.y + detail.height) < -small * 0.4) return;
+  const count = addText(scene, kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: kit.palette.heading, originX: 1, originY: 0.5 });
+  const shape = Math.max(8, small * 0.8);
+  const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
+  const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
+  const needed = probe.width + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
+  probe.destroy();
+  if (needed > rect.width - pad * 2 - count.width - 4) return;
+  let x = rect.x + pad + small * 0.5;
+  values.forEach((value, index) => {
+    packetShape(g, index, x, ioY, shape, colors.packets[index], colors.outline);
+    const text = addText(scene, kit, x + shape * 0.75, ioY, value, { fontPx: small, color: kit.palette.text, originY: 0.5 });
+    x += shape * 0.75 + text.width + small * 0.7;
+  });
+}
+
+export function formatRate(rate: number): string {
+  if (rate >= 10) return String(Math.round(rate));
+  return String(Math.round(rate * 10) / 10);
+}

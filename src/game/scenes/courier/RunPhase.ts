@@ -1,0 +1,400 @@
+// The run phase of the board screen: one RunSession (the engine on the player's build) stepped by its
+// fixed-step clock from the scene's update(), packets drawn from the session's tracks, VM boxes and boot
+// bars redrawn as instances change, the live panels (metrics, log, clock, banner) refreshed a few times a
+// second, announcements for screen readers, and the phase's keys (pause, speed, skip, back; the app
+// commands are RunControls'). One RunPhase per run: going back to building drops it.
+import type { InstanceInfo } from '../../../sim/Simulation';
+import type { AppHosting } from '../../../sim/topology';
+import type { BuildNode } from '../../../sim/types';
+import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
+import { PacketLayer } from '../../board/PacketLayer';
+import { isLive, type PanelContext } from '../../board/panelKit';
+import {
+  drawActions,
+  drawBanner,
+  drawClock,
+  drawLog,
+  drawMetrics,
+  drawRunTools,
+  drawSpeedAndLegend,
+  type BannerHandle,
+  type ClockHandle,
+  type LogHandle,
+  type MetricsHandle,
+} from '../../board/runPanels';
+import { BoardGeometry } from '../../play/boardGeometry';
+import { computeBoardLayout, type BoardLayout } from '../../play/boardLayout';
+import { playLayout, type PlayLayout } from '../../play/playLayout';
+import type { Speed } from '../../play/runClock';
+import { logText, type LogEntry } from '../../play/runLog';
+import { RunSession } from '../../play/RunSession';
+import { Widget } from '../../ui/Widget';
+import type { UiKit } from '../../ui/UiKit';
+import type { BannerTone, CourierHost } from './courierHost';
+import { RunControls } from './RunControls';
+
+/** Minimum real time between two rebuilds caused by the run (breaches, moves, instance layouts). */
+const RUN_REBUILD_MS = 250;
+/** How often the run's panels (metrics, log, clock, banner) refresh. */
+const PANEL_MS = 250;
+
+export class RunPhase {
+  readonly controls: RunControls;
+  /** The run reached its end (or was skipped to it). */
+  ended = false;
+  /** The packets on the board (null until the phase is drawn). */
+  packets: PacketLayer | null = null;
+  private board: BoardView | null = null;
+  private geometry: BoardGeometry | null = null;
+  private metricsHandle: MetricsHandle | null = null;
+  private logHandle: LogHandle | null = null;
+  private clockHandle: ClockHandle | null = null;
+  private bannerHandle: BannerHandle | null = null;
+  private layoutSig = '';
+  private seenInstances = -1;
+  private seenBoard: number;
+  private bootingCache: InstanceInfo[] = [];
+  private instanceStates = new Map<number, InstanceInfo>();
+  private lastPanelMs = Number.NEGATIVE_INFINITY;
+  private lastRebuildMs = Number.NEGATIVE_INFINITY;
+  private rebuildPending = false;
+  private lastTrafficSecond = 0;
+
+  private constructor(
+    private readonly host: CourierHost,
+    readonly session: RunSession,
+  ) {
+    this.controls = new RunControls(host, session);
+    this.seenBoard = session.boardVersion;
+  }
+
+  /** Starts the engine on the current build; null when the build breaks a rule. */
+  static start(host: CourierHost, seed: number): RunPhase | null {
+    const started = RunSession.start({
+      level: host.level,
+      build: host.editor.toBuild(),
+      seed,
+      events: host.ctx.events,
+      onLog: (entry) => announceLogEntry(host, entry),
+      logFilter: (entry) => host.logFilter(entry),
+    });
+    return started instanceof RunSession ? new RunPhase(host, started) : null;
+  }
+
+  defaultFocusId(): string {
+    return this.session.clock.speed === 0 ? 'speed-pause' : 'speed-1';
+  }
+
+  /** The nodes the board shows: the editor's, with the drivers commands switched. */
+  currentNodes(nodes: readonly BuildNode[]): readonly BuildNode[] {
+    const drivers = this.session.nodeDrivers;
+    if (drivers.size === 0) return nodes;
+    return nodes.map((node) => (drivers.has(node.id) ? { ...node, driver: drivers.get(node.id) } : node));
+  }
+
+  /** The screen was cleared: forget its display objects. */
+  forgetDisplay(): void {
+    this.board = null;
+    this.packets = null;
+    this.geometry = null;
+    this.metricsHandle = null;
+    this.logHandle = null;
+    this.clockHandle = null;
+    this.bannerHandle = null;
+  }
+
+  /** The screen was drawn (whatever the phase): the next rebuild the run asks for waits RUN_REBUILD_MS. */
+  drawn(nowMs: number): void {
+    this.lastRebuildMs = nowMs;
+    this.rebuildPending = false;
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  draw(kit: UiKit): void {
+    const { host, session } = this;
+    const play = playLayout(kit.layout);
+    const context = host.panelContext(kit);
+    drawSpeedAndLegend(context, play.palette, {
+      speed: session.clock.speed,
+      portrait: play.portrait,
+      setSpeed: (speed) => this.setSpeed(speed),
+      togglePause: () => this.togglePause(),
+    });
+    const board = new BoardView(host.scene, kit, host.boardText, play.board, this.model(), {
+      onNode: (id) => this.controls.activateNode(id),
+      onApp: (id) => this.controls.selectApp(id),
+    });
+    this.board = board;
+    this.layoutSig = this.signature(board.layout);
+    this.refreshInstances();
+    board.drawVmBoxes(this.instanceStates);
+    board.raiseLayers();
+    this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind));
+    this.geometry.update(board.layout, session.simulation.stations(), session.instances());
+    this.seenInstances = session.instancesVersion;
+    this.seenBoard = session.boardVersion;
+    this.packets = new PacketLayer(host.scene, kit, board.colors, !kit.motion.fadeMs);
+    this.logHandle = drawLog(context, play.strip, (id) => host.boardText.node(id));
+    this.drawSide(context, play);
+    drawRunTools(context, play.tools, play.portrait, () => host.backToBuilding(), host.canSkip() ? () => this.skipToEnd() : null);
+    this.clockHandle = drawClock(context, play.primary);
+    this.bannerHandle = drawBanner(context, play.banner);
+    this.lastPanelMs = Number.NEGATIVE_INFINITY;
+    this.updatePanels();
+    this.bakeStill(kit);
+  }
+
+  /**
+   * Bakes everything that stays still during a run (backdrop, panels, the board's plates and labels)
+   * into one texture at the bottom of the screen and hides the originals: the canvas renderer then draws
+   * one image instead of replaying hundreds of shapes every frame. Widgets (buttons, board cards) stay
+   * live on top for hover and focus; objects marked live (packets, numbers, the log) are not baked.
+   */
+  private bakeStill(kit: UiKit): void {
+    const { scene } = this.host;
+    const { width, height } = kit.layout;
+    const still = scene.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && (object as unknown as { visible?: boolean }).visible !== false);
+    if (still.length === 0) return;
+    const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+    picture.draw(still);
+    picture.render();
+    for (const object of still) (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
+    scene.children.sendToBack(picture);
+  }
+
+  private model(): BoardModel {
+    const { host, session } = this;
+    const hostings = new Map<string, AppHosting>(session.simulation.currentHostings().map((hosting) => [hosting.app.id, hosting]));
+    const mode = this.controls.mode;
+    const selected = this.controls.selected;
+    return {
+      level: host.level,
+      nodes: host.currentNodes(),
+      placements: session.placements(),
+      instancesOf: (app) => session.drawnInstances(app),
+      hostings,
+      problemsByNode: new Map(),
+      problemsByApp: new Map(),
+      selection: selected ? { kind: 'app', id: selected } : null,
+      targets: new Set(mode.kind === 'move' ? mode.targets : []),
+      currentTarget: mode.kind === 'move' ? (mode.targets[mode.index] ?? null) : null,
+      breachedTenants: session.breachedTenants,
+      quarantined: session.quarantined,
+      cracked: session.cracked,
+      runningCount: (app) => session.liveCount(app),
+      bootingCount: (app) => session.instances().filter((instance) => instance.app === app && instance.state === 'booting').length,
+      pulling: session.pulling,
+      running: true,
+    };
+  }
+
+  /** The side panel: live numbers above (or beside, in portrait) the selected app's actions. */
+  private drawSide(context: PanelContext, play: PlayLayout): void {
+    const { kit } = context;
+    const pad = Math.round(kit.layout.gap * 0.8);
+    const side = play.side;
+    const inner = { x: side.x + pad, y: side.y + pad * 0.7, width: side.width - pad * 2, height: side.height - pad * 1.4 };
+    const withInFlight = this.host.metricsExtra() !== undefined;
+    const rows = 9 + (withInFlight ? 1 : 0);
+    const metricsHeight = Math.round(Math.min(inner.height * (play.portrait ? 1 : 0.55), rows * kit.layout.baseFontPx * 0.86 * 1.32 + kit.layout.baseFontPx * 1.6));
+    this.drawSidePlate(context, side);
+    if (play.portrait) {
+      const half = (inner.width - kit.layout.gap) / 2;
+      this.metricsHandle = drawMetrics(context, { ...inner, width: half }, withInFlight);
+      drawActions(context, { ...inner, x: inner.x + half + kit.layout.gap, width: half }, this.controls.actionsOptions());
+    } else {
+      this.metricsHandle = drawMetrics(context, { ...inner, height: metricsHeight }, withInFlight);
+      drawActions(context, { ...inner, y: inner.y + metricsHeight + kit.layout.gap, height: inner.height - metricsHeight - kit.layout.gap }, this.controls.actionsOptions());
+    }
+  }
+
+  private drawSidePlate(context: PanelContext, rect: { x: number; y: number; width: number; height: number }): void {
+    const g = this.host.scene.add.graphics();
+    const { palette, layout } = context.kit;
+    g.fillStyle(palette.panel, 0.97);
+    g.fillRoundedRect(rect.x, rect.y, rect.width, rect.height, layout.radius);
+    g.lineStyle(palette.panelBorderWidth, palette.panelBorder, 1);
+    g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, layout.radius);
+  }
+
+  /** What the still picture shows of the run: where boxes are and each app's running, booting and spare
+   * counts. When it changes the screen is rebuilt (at most every RUN_REBUILD_MS). */
+  private signature(layout: BoardLayout): string {
+    const session = this.session;
+    const counts = this.host.level.apps.map((app) => {
+      let booting = 0;
+      let spare = 0;
+      for (const instance of session.instances()) {
+        if (instance.app !== app.id) continue;
+        if (instance.state === 'booting') booting += 1;
+        else if (instance.state === 'spare') spare += 1;
+      }
+      return `${session.liveCount(app.id)}/${booting}/${spare}`;
+    });
+    return `${layoutSignature(layout)}#${counts.join(',')}#${[...session.pulling.keys()].join(',')}`;
+  }
+
+  private refreshInstances(): void {
+    this.instanceStates = new Map(this.session.instances().map((instance) => [instance.index, instance]));
+    this.bootingCache = this.session.booting();
+  }
+
+  // ---------------------------------------------------------------- every frame
+
+  /** One frame: steps the engine, redraws what moved, refreshes the panels now and then. */
+  frame(time: number, delta: number): void {
+    const { host, session, board, packets, geometry } = this;
+    if (!board || !packets || !geometry) return;
+    session.advance(delta);
+    if (session.boardVersion !== this.seenBoard) {
+      this.seenBoard = session.boardVersion;
+      this.rebuildPending = true;
+    }
+    if (session.instancesVersion !== this.seenInstances) {
+      this.seenInstances = session.instancesVersion;
+      this.refreshInstances();
+      const layout = computeBoardLayout(host.level, host.currentNodes(), session.placements(), board.rect, (app) => session.drawnInstances(app), BOARD_ROW_WEIGHTS);
+      if (this.signature(layout) !== this.layoutSig) this.rebuildPending = true;
+      else {
+        board.relayout(layout, this.instanceStates);
+        geometry.update(layout, session.simulation.stations(), session.instances());
+      }
+    }
+    if (this.rebuildPending && time - this.lastRebuildMs >= RUN_REBUILD_MS) {
+      host.rebuild();
+      return;
+    }
+    const drawUs = session.drawTimeUs;
+    packets.draw(drawUs, time, session.tracks, geometry);
+    board.drawBoots(drawUs, this.bootingCache, session.pulling);
+    host.onRunFrame(session, time);
+    this.announceTraffic();
+    if (time - this.lastPanelMs >= PANEL_MS) {
+      this.lastPanelMs = time;
+      this.updatePanels();
+    }
+    if (session.done && !this.ended) {
+      this.ended = true;
+      this.updatePanels();
+      host.onRunEnded(session, false);
+    }
+  }
+
+  private updatePanels(): void {
+    const { host, session } = this;
+    this.metricsHandle?.update(session, host.metricsExtra());
+    this.logHandle?.update(session);
+    this.clockHandle?.update(session);
+    this.bannerHandle?.update(...host.bannerContent(session));
+  }
+
+  /** What the band above the board says now (the scenes may add to it). */
+  banner(endedText: string): [string, BannerTone] {
+    const { host, session } = this;
+    const t = host.t;
+    const mode = this.controls.mode;
+    if (mode.kind === 'move') return [t('play:run.chooseHost', { app: mode.app }), 'action'];
+    const nowUs = session.simulation.nowUs;
+    const burst = session.bursts.find((entry) => entry.served === null);
+    if (burst) {
+      const seconds = Math.max(0, (burst.deadlineUs - nowUs) / 1e6);
+      return [t('play:run.burst', { app: burst.app, count: burst.required, ready: session.readyCount(burst.app), seconds: seconds.toFixed(1) }), 'alert'];
+    }
+    if (this.ended) return [endedText, 'info'];
+    if (session.clock.speed === 0) return [t('play:run.paused'), 'action'];
+    // A fresh alert (an attack, a breach, a wall that held) stays in the band for a few board seconds.
+    const alert = [...session.log].reverse().find((entry) => entry.announce && entry.key !== 'ended' && nowUs - entry.atUs < 5e6);
+    if (alert) return [logText(host.ctx.i18n, alert, (id) => host.boardText.node(id)), alert.severity === 'alert' ? 'alert' : 'info'];
+    const last = session.bursts[session.bursts.length - 1];
+    if (last && last.served !== null && nowUs - last.deadlineUs < 4e6) return [t('play:run.burstEnded', { served: last.served, count: last.required }), 'info'];
+    return [t(host.canSkip() ? 'play:run.keys' : 'play:run.keysNoSkip'), 'info'];
+  }
+
+  /** Every ten board seconds, screen readers hear how many packets were delivered and dropped so far. */
+  private announceTraffic(): void {
+    const second = Math.floor(this.session.simulation.nowUs / 1e6);
+    if (second < this.lastTrafficSecond + 10) return;
+    this.lastTrafficSecond = second;
+    const metrics = this.session.simulation.metrics();
+    this.host.ctx.mirror?.announce(this.host.t('board:describe.traffic', { seconds: second, delivered: metrics.delivered, dropped: metrics.dropped }));
+  }
+
+  // ---------------------------------------------------------------- the clock
+
+  skipToEnd(): void {
+    if (this.ended) return;
+    this.session.skipToEnd();
+    this.ended = true;
+    this.packets?.clear();
+    this.host.onRunEnded(this.session, true);
+  }
+
+  togglePause(): void {
+    this.setSpeed(this.session.clock.speed === 0 ? 1 : 0);
+  }
+
+  setSpeed(speed: Speed): void {
+    const { host } = this;
+    const focused = host.focus.focusedId;
+    this.session.clock.speed = speed;
+    host.rebuild();
+    if (focused) host.focus.focus(focused, host.keyboardMode(), false);
+    host.ctx.announce(speed === 0 ? host.t('play:run.paused') : host.t('play:run.speedSet', { speed }));
+  }
+
+  // ---------------------------------------------------------------- keys
+
+  /** The run phase's keys; false for keys it leaves to the screen. */
+  onKey(event: KeyboardEvent): boolean {
+    const { host, controls } = this;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (controls.onMoveKey(key)) return true;
+    switch (key) {
+      case ' ':
+      case 'Spacebar':
+        this.togglePause();
+        return true;
+      case '1':
+      case '2':
+      case '4':
+        this.setSpeed(Number(key) as Speed);
+        return true;
+      case 's':
+        if (host.canSkip()) this.skipToEnd();
+        return true;
+      case 'b':
+        host.backToBuilding();
+        return true;
+      case '+':
+      case '=':
+        controls.scaleSelected(1);
+        return true;
+      case '-':
+        controls.scaleSelected(-1);
+        return true;
+      case 'q':
+        controls.toggleQuarantine();
+        return true;
+      case 'Escape':
+        if (controls.closeBlock()) return true;
+        host.backToBuilding();
+        return true;
+      default:
+        return false;
+    }
+  }
+}
+
+/** A new log line during the run: said aloud if it is news; a breach interrupts and shakes the board. */
+function announceLogEntry(host: CourierHost, entry: LogEntry): void {
+  if (!entry.announce || host.phase() !== 'run') return;
+  const text = logText(host.ctx.i18n, entry, (id) => host.boardText.node(id));
+  host.ctx.announce(text);
+  // Breaches interrupt (assertive); other news waits its turn.
+  host.ctx.mirror?.announce(text, entry.key === 'breach' || entry.key === 'breachHost');
+  if (entry.key === 'breach' || entry.key === 'breachHost') {
+    if (!host.kit().motion.fadeMs) return;
+    host.scene.cameras.main.shake(260, 0.006);
+  }
+}
