@@ -2,6 +2,7 @@
 // One JSON object on stdout and nothing else; diagnostics on stderr; exit 2 on bad input, naming the field.
 
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { verifyCommand } from '../classroom/verifyCommand';
 import { MAX_FILE_BYTES } from '../sim/bounds';
 import { fillFacts } from '../i18n/levelFacts';
 import { builtInLevel } from '../levels/index';
@@ -44,9 +45,10 @@ interface Options {
   rank: boolean;
   texts: boolean;
   validate?: string;
+  verify?: string;
 }
 
-const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate']);
+const VALUE_FLAGS = new Set(['--level', '--arch', '--build', '--seed', '--validate', '--verify']);
 
 function parseArguments(argv: string[]): Options {
   const options: Options = { rank: false, texts: false };
@@ -56,11 +58,11 @@ function parseArguments(argv: string[]): Options {
       options[flag === '--rank' ? 'rank' : 'texts'] = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument ${quoted(flag)}. Use --level, --arch, --build, --seed, --rank, --texts or --validate.`);
+    if (!VALUE_FLAGS.has(flag)) throw bad(flag, `Unknown argument ${quoted(flag)}. Use --level, --arch, --build, --seed, --rank, --texts, --validate or --verify.`);
     const value = argv[index + 1];
     if (value === undefined || value.startsWith('--')) throw bad(flag, `${flag} needs a value.`);
     index += 1;
-    const key = flag.slice(2) as 'level' | 'arch' | 'build' | 'seed' | 'validate';
+    const key = flag.slice(2) as 'level' | 'arch' | 'build' | 'seed' | 'validate' | 'verify';
     options[key] = value;
   }
   return options;
@@ -84,6 +86,29 @@ function readJsonFile(path: string, flag: string): unknown {
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new BadInput(parsed.errors.map((error) => ({ ...error, message: `${quoted(path)}: ${error.message}` })));
   return parsed.value;
+}
+
+/**
+ * The text of a file of result codes for --verify, or null when `path` names no file (the argument is
+ * then searched for codes itself). A file over MAX_FILE_BYTES is refused before it is read, like a level
+ * or build file; one that cannot be read is bad input too.
+ */
+function readCodesFile(path: string): string | null {
+  let size: number;
+  try {
+    if (!existsSync(path) || !statSync(path).isFile()) return null;
+    size = statSync(path).size;
+  } catch {
+    return null;
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw bad('--verify', `${quoted(path)} is ${size} bytes; a file of result codes may be at most ${MAX_FILE_BYTES} bytes (16 MB).`, 'too-large');
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw bad('--verify', `${quoted(path)} could not be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}).`, 'unreadable');
+  }
 }
 
 function loadLevel(reference: string): Level {
@@ -159,6 +184,14 @@ function validateFile(path: string): CliOutcome {
 export function runCli(argv: string[]): CliOutcome {
   try {
     const options = parseArguments(argv);
+    if (options.verify !== undefined) {
+      if (options.level || options.arch || options.build || options.rank || options.texts || options.validate) {
+        throw bad('--verify', '--verify takes a result code or a file of codes and no other option.');
+      }
+      const path = options.verify;
+      const outcome = verifyCommand(path, () => readCodesFile(path));
+      return { ...outcome, stderr: outcome.stderr.map(terminalLine) };
+    }
     if (options.validate !== undefined) {
       if (options.level || options.arch || options.build || options.rank || options.texts) {
         throw bad('--validate', '--validate takes a file and no other option.');
