@@ -41,22 +41,21 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** The app compute time a result's response latencies include, µs (env override for tuning only). */
-function computeUsOf(): number {
-  const override = typeof process !== 'undefined' ? Number(process.env?.KC_COMPUTE_US ?? NaN) : NaN;
-  return Number.isFinite(override) ? override : DEFAULT_COMPUTE_US;
-}
-
-/** A kind's p95 response time (app compute + I/O), µs: the engine's figure, or the I/O p95 plus the default compute. */
-export function responseP95Us(entry: KindMetrics & { p95ResponseUs?: number }): number {
-  return entry.p95ResponseUs ?? entry.p95LatencyUs + computeUsOf();
+/**
+ * A kind's p95 response time (the app's own compute + the I/O), µs: the engine's figure (`p95ResponseUs`,
+ * from each request's own app's `computeUs`), or, for a result made without it, the I/O p95 plus the
+ * default compute.
+ */
+export function responseP95Us(entry: KindMetrics): number {
+  return entry.p95ResponseUs ?? entry.p95LatencyUs + DEFAULT_COMPUTE_US;
 }
 
 /**
  * Speed: for each packet kind, the p95 response time (the app's own compute + the I/O) the same workload
  * gets natively ÷ this run's (capped at 1), weighted by the kind's share of the packets; then multiplied
  * by the share of packets served (not dropped, blocked or cut off). `native` is the native baseline run
- * (see nativeBaseline); without it the unloaded native path plus the default compute is the yardstick.
+ * (see nativeBaseline), whose response times include the same apps' compute; without it the unloaded
+ * native path plus the default compute is the yardstick.
  */
 export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: number; deductions: Deduction[] } {
   const deductions: Deduction[] = [];
@@ -68,7 +67,7 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
     if (entry.emitted === 0) continue;
     const share = entry.emitted / emitted;
     const nativeUs =
-      native && native.byKind[kind].delivered > 0 ? responseP95Us(native.byKind[kind]) : NATIVE_LATENCY_US[kind] + computeUsOf();
+      native && native.byKind[kind].delivered > 0 ? responseP95Us(native.byKind[kind]) : NATIVE_LATENCY_US[kind] + DEFAULT_COMPUTE_US;
     const runUs = responseP95Us(entry);
     const ratio = entry.delivered === 0 ? 0 : runUs <= nativeUs * LATENCY_TOLERANCE ? 1 : nativeUs / runUs;
     latencyFactor += share * ratio;
@@ -80,12 +79,12 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
         params: {
           kind,
           // Response times (the app's compute + the I/O), which the points are computed from; the I/O
-          // part alone is what the hop view shows.
+          // p95 alone (what the hop view shows) beside them, the run's and the native run's.
           p95Us: Math.round(runUs),
           nativeUs: Math.round(nativeUs),
           factor: round1(runUs / nativeUs),
           ioP95Us: entry.p95LatencyUs,
-          computeUs: Math.round(runUs - entry.p95LatencyUs),
+          nativeIoP95Us: native && native.byKind[kind].delivered > 0 ? native.byKind[kind].p95LatencyUs : NATIVE_LATENCY_US[kind],
         },
       });
     }

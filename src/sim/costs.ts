@@ -98,7 +98,8 @@ export const SERVICE_US = {
   type2VmExit: { emulated: [50, 45, 0], para: [8, 8, 0] },
   /** The VM's device backend on Type-1 (in the management domain, e.g. Xen's Dom0, or QEMU/vhost for
    * KVM): emulating a device vs. a para-virtual backend (blkback/netback, virtio). Para net:
-   * 4 + 26 = +30 µs over native [Felter]; the emulated µs are an [Assumption] ("slower still"). */
+   * 4 + 11 = +15 µs over native one way, half of Felter's +30 µs round trip [Felter] (kc-model-2 put the
+   * whole round trip on the one-way path); the emulated µs are an [Assumption] ("slower still"). */
   backend: { emulated: [60, 45, 0], para: [26, 11, 0] },
   /** The Type-2 hypervisor's process emulating the VM's devices (VirtualBox, VMware Workstation).
    * [Assumption]: slower than Type-1's backend, the seeds' "Type-2 is slow for disk and network". */

@@ -1,6 +1,6 @@
 // The scoring engine: objective scores, weights, the infeasible cap, stars and deduction reason codes.
 import { describe, expect, it } from 'vitest';
-import { rankLevel, runBuild, withStars, bestArchitecture } from '../../src/scoring/rankLevel';
+import { bestArchitecture, nativeBaseline, rankLevel, runBuild, withStars } from '../../src/scoring/rankLevel';
 import { scoreSecurity, scoreSpeed, starsFor, weightedTotal, scoreInfeasible } from '../../src/scoring/scoreRun';
 import { canonicalBuild } from '../../src/sim/canonicalBuild';
 import { DEFAULT_COMPUTE_US } from '../../src/sim/costs';
@@ -68,7 +68,7 @@ describe('speed reflects what users feel: the app\'s own compute plus the I/O (k
   });
   const speed = (arch: 'container' | 'type1-para' | 'type2', seed: number) => runBuild(moderate, canonicalBuild(moderate, arch), seed).score.speed;
 
-  it.each([1, 2, 3, 4, 5])('para-virtual Type-1 is within 10 points of containers, emulated Type-2 at least 20 below both (seed %i)', (seed) => {
+  it.each(Array.from({ length: 20 }, (_, index) => index + 1))('para-virtual Type-1 is within 10 points of containers, emulated Type-2 at least 20 below both (seed %i)', (seed) => {
     const container = speed('container', seed);
     const para = speed('type1-para', seed);
     const type2 = speed('type2', seed);
@@ -77,12 +77,29 @@ describe('speed reflects what users feel: the app\'s own compute plus the I/O (k
     expect(container - type2).toBeGreaterThanOrEqual(20);
   });
 
-  it('names the compute in the latency deduction and keeps the I/O p95 beside it', () => {
+  it('scores the engine\'s response times and keeps the I/O p95 beside them in the latency deduction', () => {
     const type2 = runBuild(moderate, canonicalBuild(moderate, 'type2'));
     const disk = type2.deductions.find((deduction) => deduction.code === 'speed-latency' && deduction.params.kind === 'disk');
-    expect(disk?.params.computeUs).toBe(DEFAULT_COMPUTE_US);
+    expect(disk?.params.p95Us).toBe(type2.metrics.byKind.disk.p95ResponseUs);
     expect(disk?.params.ioP95Us).toBe(type2.metrics.byKind.disk.p95LatencyUs);
-    expect(Number(disk?.params.p95Us)).toBeCloseTo(type2.metrics.byKind.disk.p95LatencyUs + DEFAULT_COMPUTE_US, 0);
+    expect(Number(disk?.params.p95Us)).toBeGreaterThan(Number(disk?.params.ioP95Us) + 0.9 * DEFAULT_COMPUTE_US);
+    expect(Number(disk?.params.nativeIoP95Us)).toBeLessThan(Number(disk?.params.nativeUs));
+  });
+
+  it('takes each app\'s own compute: a compute-heavy app narrows the gap between architectures', () => {
+    const heavy = level({ ...moderate, apps: [app('web', { ...moderate.apps[0], computeUs: 5000 })] });
+    const light = level({ ...moderate, apps: [app('web', { ...moderate.apps[0], computeUs: 0 })] });
+    const type2Speed = (testLevel: typeof moderate) => runBuild(testLevel, canonicalBuild(testLevel, 'type2'), 1).score.speed;
+    expect(type2Speed(heavy)).toBeGreaterThan(90);
+    expect(type2Speed(light)).toBeLessThan(type2Speed(moderate));
+  });
+
+  it('a result without engine response times is scored with the I/O p95 plus the default compute', () => {
+    const result = runBuild(moderate, canonicalBuild(moderate, 'type2'));
+    const withoutResponse = structuredClone(result.metrics);
+    for (const kind of ['disk', 'net', 'syscall'] as const) delete withoutResponse.byKind[kind].p95ResponseUs;
+    const disk = scoreSpeed(withoutResponse, nativeBaseline(moderate)).deductions.find((deduction) => deduction.params.kind === 'disk');
+    expect(disk?.params.p95Us).toBe(result.metrics.byKind.disk.p95LatencyUs + DEFAULT_COMPUTE_US);
   });
 });
 
