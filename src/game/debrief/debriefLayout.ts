@@ -366,7 +366,8 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const headerHeight = Math.round(Math.min(body * 2.9, room * 0.26));
   // Rows grow with the room up to a comfortable height; what is left goes below the goal.
   const rowHeight = Math.floor(Math.min((room - headerHeight) / 3, body * (wide ? 3.4 : 4.4)));
-  const weights = wide ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.12, 0.205, 0.225, 0.225, 0.225];
+  // Gutter, row name, the four architectures (seedsTable.ts), and on a wide panel "in short".
+  const weights = wide ? [0.1, 0.12, 0.135, 0.135, 0.135, 0.135, 0.24] : [0.11, 0.17, 0.18, 0.18, 0.18, 0.18];
   const cellGap = Math.round(layout.gap * 0.3);
   const columns = splitWeighted({ x: inner.x, y: 0, width: inner.width, height: 0 }, weights, cellGap);
   const rowTops = [gridTop, gridTop + headerHeight, gridTop + headerHeight + rowHeight, gridTop + headerHeight + rowHeight * 2];

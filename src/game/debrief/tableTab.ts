@@ -1,5 +1,5 @@
 // "The big picture" tab: the seeds' summary table — security, performance and scalability of Type-1,
-// Type-2 and containers in the textbook's words, with the one-line rankings — this level's row framed,
+// Type-2 and containers in the textbook's words (and of containers inside VMs, which the textbook lacks), with the one-line rankings — this level's row framed,
 // in bold and pointed at by a "this level" arrow; the player's column labelled; and what the level showed.
 import { fontPx, type Rect } from '../layout';
 import { drawPointer } from './debriefDrawing';
@@ -18,7 +18,7 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
   const g = scene.add.graphics();
   label(view, tl.title, tr(view, 'debrief:table.title'), { px: fontPx(layout, 'heading'), bold: true, color: palette.heading, minPx: body });
 
-  // Header: the three architectures and "in short"; the player's column says so under its name.
+  // Header: the architectures and "in short"; the player's column says so under its name.
   const header = tl.cells[0]!;
   [...SEEDS_COLUMNS, 'summary' as const].forEach((column, i) => {
     const cell = header[i + 2]!;
@@ -60,7 +60,8 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
       label(view, inset(cells[c + 2]!), tr(view, `debrief:table.cell.${row}.${column}`), { px, bold: focus, align: 'center', minPx: 12 });
     });
     // "In short": its own column, or on a narrow panel a line under the row's cells.
-    const summaryRect = tl.summaryInRow ? { ...cells[5]!, y: cells[5]!.y - 2 } : inset(cells[5]!);
+    const summaryCell = cells[SEEDS_COLUMNS.length + 2]!;
+    const summaryRect = tl.summaryInRow ? { ...summaryCell, y: summaryCell.y - 2 } : inset(summaryCell);
     label(view, summaryRect, tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.textMuted, align: 'center', minPx: 12 });
   });
 
