@@ -28,6 +28,11 @@ import { createGame, type GameHandle } from './game/createGame';
 import { chooseRenderer, probeWebglHardwareAcceleration } from './game/renderer';
 import { INTERACTIVE_KEYS, SceneKeys, type SceneKey } from './game/sceneKeys';
 import { KeyboardRouter } from './game/ui/KeyboardRouter';
+import { createEmbedBridge, type EmbedBridge } from './embed/bridge';
+import { installEmbedPage, fullGameUrl, type EmbedPage } from './embed/embedPage';
+import { isFramed, preferredFrameHeight, progressSummary } from './embed/embedMode';
+import { embedScope, type EmbedScope } from './embed/scope';
+import { matchLanguage } from './i18n/languages';
 
 export interface StartOptions {
   /** The campaign (default: the built-in levels). */
@@ -51,6 +56,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const levels = options.levels ?? CAMPAIGN_LEVELS;
   const levelIds = levels.map((level) => level.id);
   const { params, notices } = parseUrlParams(options.search ?? win.location.search, levelIds);
+  // Embedding (contracts.md §6): the levels this page plays, and whether it is a guest in another page.
+  const scope = embedScope(params, levels);
+  const scopeIds = scope.levels.map((level) => level.id);
+  const framed = isFramed(win);
+  const guest = framed || scope.embedded;
   const storage = options.storage === undefined ? localStorageOf(win) : options.storage;
 
   const settings = new SettingsStore(
@@ -60,7 +70,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       browserLanguage: preferredLanguage(win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']),
     }),
   );
-  settings.setOverrides(urlOverrides(params));
+  let overrides = urlOverrides(params);
+  settings.setOverrides(overrides);
   const progress = new ProgressStore(storage, { levelIds });
   const i18n = createI18n(settings.get().language, levels);
   // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
@@ -72,11 +83,23 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values),
     () => i18n.t('common.dismiss'),
   );
-  const notify = (notice: Notice) => banner.show(notice);
+  const translate = (key: string, values?: object) => (i18n.t as (k: string, p?: object) => string)(key, values);
+  const embedPage: EmbedPage | null = scope.embedded
+    ? installEmbedPage(doc, (key) => translate(key), fullGameUrl(win.location.href, fullGameParams(params, scope)))
+    : null;
+  const embed: { bridge?: EmbedBridge; pending: Notice[] } = { pending: [] };
+  const notify = (notice: Notice) => {
+    banner.show(notice);
+    // The embedding page hears of every notice as an `error` message (kept until the bridge exists).
+    if (embed.bridge) embed.bridge.error(notice.key.replace(/^notice\./, ''), translate(notice.key, notice.params));
+    else if (framed) embed.pending.push(notice);
+  };
   notices.forEach(notify);
   if (params.mode === 'editor' || params.mode === 'classroom') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
   const reportStorage = (status: StorageStatus | 'invalid', corrupted: Notice['key']) => {
     if (status === 'corrupted') notify({ key: corrupted });
+    // An embedded game that may not save says so in one quiet line under the game, not over its buttons.
+    else if (status === 'blocked' && embedPage) embedPage.setMemoryOnly(true);
     else if (status !== 'ok' && status !== 'invalid') notify({ key: STORAGE_NOTICES[status] });
   };
   reportStorage(settings.status, 'notice.settingsCorrupted');
@@ -106,6 +129,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       void i18n.changeLanguage(current.language).then(() => {
         applyPageSettings(doc, current);
         banner.refresh();
+        embedPage?.refresh();
         events.emit('displayChanged', { reason: 'language' });
       });
     }
@@ -132,7 +156,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const shell: { handle?: GameHandle; renderer?: string } = {};
   const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
   const announcer = doc.getElementById('kc-screen-status');
-  const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body);
+  // A guest in another page takes page focus only once the player has put it in the frame (click or Tab).
+  const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body, guest ? () => doc.hasFocus() : undefined);
   const automation = createAutomationApi({
     version,
     levelIds: () => levelIds,
@@ -175,14 +200,15 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     i18n,
     settings,
     progress,
-    levels,
+    levels: scope.levels,
     params,
     events,
     audio,
     keyboard,
-    initialRoute: initialRoute(params),
+    initialRoute: initialRoute(params, scope),
     notify,
     hasNotices: () => banner.count > 0,
+    tabLeavesGame: guest,
     announce: (text) => {
       if (announcer) announcer.textContent = text;
     },
@@ -198,6 +224,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         if (picked.status === 'unreadable') return notify({ key: 'notice.importUnreadable' });
         for (const notice of importNotices(progress.importText(picked.text))) notify(notice);
         events.emit('displayChanged', { reason: 'progress' });
+        emitProgress();
       });
     },
     previousSave: () => progress.previousSave(),
@@ -206,6 +233,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       if (restored.status === 'ok') {
         notify({ key: 'notice.restoreSucceeded', params: { date: formatSaveDate(restored.keptAt ?? '', i18n.language), count: restored.levelCount ?? 0 } });
         events.emit('displayChanged', { reason: 'progress' });
+        emitProgress();
       } else {
         notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
       }
@@ -222,12 +250,25 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     progress.recordResult(levelId, stars, total, next);
     if (stars > 0) events.emit('starsAwarded', { stars });
     events.emit('runFinished', { levelId, result });
+    events.emit('levelCompleted', { levelId, score: total, stars, arch: typeof result.arch === 'string' ? result.arch : null });
+    emitProgress();
   };
+  const emitProgress = () => events.emit('progressChanged', progressSummary(progress.get().levels, scopeIds));
+
+  // A new attempt at a level: each time its play screen opens in this visit.
+  const attempts = new Map<string, number>();
+  events.on('screenShown', (shown) => {
+    if (shown.key !== SceneKeys.Play || !shown.levelId) return;
+    const attempt = (attempts.get(shown.levelId) ?? 0) + 1;
+    attempts.set(shown.levelId, attempt);
+    events.emit('levelStarted', { levelId: shown.levelId, attempt });
+  });
 
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
       startup.markReady();
       automation.markReady();
+      embed.bridge?.ready();
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
     }
@@ -235,10 +276,58 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
-  shell.handle = createGame(host, ctx, renderer);
+  shell.handle = createGame(host, ctx, renderer, { guest });
   shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
   keyboard.attach(win);
   installAutomationApi(win, automation.api);
+  if (guest) {
+    // Phaser does not focus the window on load here (createGame): a click in the frame does it.
+    win.addEventListener('pointerdown', () => win.focus(), true);
+  }
+  if (framed) {
+    const game = shell.handle.game;
+    embed.bridge = createEmbedBridge({
+      win: win as unknown as Parameters<typeof createEmbedBridge>[0]['win'],
+      parent: win.parent,
+      parentOrigin: params.parentOrigin,
+      events,
+      levelIds: () => scopeIds,
+      progress: () => progressSummary(progress.get().levels, scopeIds),
+      startLevel: (id) => {
+        game.resume();
+        return automation.api.startLevel(id);
+      },
+      setLocale: async (locale) => {
+        const language = matchLanguage(locale);
+        if (!language) return false;
+        overrides = { ...overrides, language };
+        settings.setOverrides(overrides);
+        await i18n.changeLanguage(language);
+        return true;
+      },
+      pause: () => {
+        game.pause();
+        audio.setPageHidden(true);
+      },
+      resume: () => {
+        game.resume();
+        audio.setPageHidden(doc.hidden);
+      },
+    });
+    for (const notice of embed.pending.splice(0)) embed.bridge.error(notice.key.replace(/^notice\./, ''), translate(notice.key, notice.params));
+    // The height the game asks for depends on the frame's width only: sent once ready and when it changes.
+    let sentWidth = -1;
+    const sendSize = () => {
+      const width = doc.documentElement.clientWidth;
+      if (width === sentWidth) return;
+      sentWidth = width;
+      embed.bridge?.resize(preferredFrameHeight(width));
+    };
+    void automation.api.ready.then(() => {
+      sendSize();
+      win.addEventListener('resize', sendSize);
+    });
+  }
   return shell.handle.game;
 }
 
@@ -257,10 +346,19 @@ function soundMix(params: GameParams, settings: Settings): SoundMix {
   return { mode: params.audio === 'disabled' ? 'disabled' : 'enabled', muted: settings.muted, musicVolume: settings.musicVolume, effectsVolume: settings.effectsVolume };
 }
 
-function initialRoute(params: GameParams): Route {
+function initialRoute(params: GameParams, scope: EmbedScope): Route {
+  if (scope.start?.screen === 'play') return { key: SceneKeys.Play, data: { levelId: scope.start.levelId } };
+  if (scope.start?.screen === 'levels') return { key: SceneKeys.Levels, data: scope.start.levelId ? { levelId: scope.start.levelId } : undefined };
   if (params.level) return { key: SceneKeys.Play, data: { levelId: params.level } };
   if (params.mode === 'sandbox') return { key: SceneKeys.Sandbox };
   return { key: SceneKeys.Menu };
+}
+
+/** What the "full game" link of an embed opens: the same level, or the level map on the same chapter. */
+function fullGameParams(params: GameParams, scope: EmbedScope): Record<string, string | undefined> {
+  if (scope.levels.length === 1) return { level: scope.levels[0]?.id };
+  if (params.chapter !== undefined) return { mode: 'campaign', chapter: String(params.chapter) };
+  return {};
 }
 
 /** `<html lang>` for screen readers and fonts; `data-palette` so the page's notices match the canvas. */

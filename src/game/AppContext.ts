@@ -34,6 +34,8 @@ export interface AppContext {
   notify(notice: Notice): void;
   /** True while a notice banner is on the page (Tab can then leave the canvas to reach it). */
   hasNotices(): boolean;
+  /** A guest in another page (framed or mode=embed): Tab past the last control (Shift+Tab before the first) leaves the game. */
+  readonly tabLeavesGame?: boolean;
   /** Says something to screen readers through the page's live region. */
   announce(text: string): void;
   /** The accessible twin of the canvas (buttons, text regions, event logs), when the page has one. */

@@ -41,7 +41,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       announceFocus: () => !ctx.mirror,
       onFocus: (id) => ctx.mirror?.focusTwin(id),
       onItemsChanged: () => this.scheduleMirror(),
-      canLeaveByTab: () => ctx.hasNotices(),
+      canLeaveByTab: () => ctx.hasNotices() || ctx.tabLeavesGame === true,
     });
   }
 
