@@ -16,6 +16,7 @@ import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
 import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { installStartupGuard } from './app/startupGuard';
+import { takeOverLoadingScreen } from './app/loadingScreen';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
@@ -77,6 +78,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
+  const loading = takeOverLoadingScreen(doc, settings.get().reducedMotion);
 
   const banner = new NoticeBanner(
     doc.getElementById('notices') ?? doc.body.appendChild(doc.createElement('div')),
@@ -267,6 +269,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
       startup.markReady();
+      loading.done();
       automation.markReady();
       embed.bridge?.ready();
       // The engine screens come next, in the background, so the first level opens without a wait.

@@ -1,0 +1,26 @@
+// The plain-HTML loading screen of index.html (painted before any script): the bar moves on once the
+// game's code runs, fills when the first screen is ready, and the screen fades out and leaves the page.
+// A startup problem (startupGuard.ts) sits above it, so a message is never hidden behind it.
+
+export interface LoadingScreen {
+  /** The first interactive screen is shown: fade out and remove. */
+  done(): void;
+}
+
+export function takeOverLoadingScreen(doc: Document, reducedMotion: boolean): LoadingScreen {
+  const element = doc.getElementById('kc-loading');
+  element?.classList.add('kc-loading--running');
+  let finished = false;
+  return {
+    done: () => {
+      if (!element || finished) return;
+      finished = true;
+      element.classList.add('kc-loading--done');
+      element.setAttribute('aria-busy', 'false');
+      element.classList.add('kc-loading--gone');
+      const remove = () => element.remove();
+      if (reducedMotion) remove();
+      else setTimeout(remove, 300);
+    },
+  };
+}
