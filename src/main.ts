@@ -257,15 +257,6 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
   const emitProgress = () => events.emit('progressChanged', progressSummary(progress.get().levels, scopeIds));
 
-  // A new attempt at a level: each time its play screen opens in this visit.
-  const attempts = new Map<string, number>();
-  events.on('screenShown', (shown) => {
-    if (shown.key !== SceneKeys.Play || !shown.levelId) return;
-    const attempt = (attempts.get(shown.levelId) ?? 0) + 1;
-    attempts.set(shown.levelId, attempt);
-    events.emit('levelStarted', { levelId: shown.levelId, attempt });
-  });
-
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
       startup.markReady();
@@ -275,6 +266,15 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
     }
+  });
+
+  // A new attempt at a level: each time its play screen opens in this visit (after `ready` above).
+  const attempts = new Map<string, number>();
+  events.on('screenShown', (shown) => {
+    if (shown.key !== SceneKeys.Play || !shown.levelId) return;
+    const attempt = (attempts.get(shown.levelId) ?? 0) + 1;
+    attempts.set(shown.levelId, attempt);
+    events.emit('levelStarted', { levelId: shown.levelId, attempt });
   });
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
