@@ -4,7 +4,7 @@
 // A notice never covers the game: embedded, it takes its own room above the bar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, sceneOf, waitForScene } from './browser';
+import { launchBrowser, openGame, sceneOf, tabTo, waitForScene } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,23 +67,31 @@ describe('embedded at small frame sizes', () => {
     const found: string[] = [];
     await waitForScene(page, 'play');
     found.push(...(await layoutProblems(page, 'brief')));
-    await activate(page, 'brief-start');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(250);
     found.push(...(await layoutProblems(page, 'build (empty)')));
 
-    // The level's reference build, run and scored: the debrief.
-    await page.evaluate(() => window.kernelCourier?.openDebrief('first-delivery'));
-    await waitForScene(page, 'debrief');
-    found.push(...(await layoutProblems(page, 'debrief')));
-
-    // Retry opens the build again, with that build on the board: Run is there, enabled, and starts the run.
-    await activate(page, 'debrief-retry');
-    await waitForScene(page, 'play');
+    // The level's build, by keyboard: a host OS on the hardware, the shop on it.
+    for (const widget of ['piece-host-os', 'app-shop']) {
+      await tabTo(page, widget);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(120);
+    }
     found.push(...(await layoutProblems(page, 'build')));
+    // Run is reachable: there, enabled, and a click on it starts the run.
     const run = await page.evaluate(() => window.kernelCourier?.widgets().find((widget) => widget.id === 'run'));
     expect(run?.enabled).toBe(true);
     await activate(page, 'run');
     await page.waitForFunction(() => window.kernelCourier?.widgets().some((widget) => widget.id.startsWith('speed-')) ?? false, undefined, { timeout: 10_000 });
     found.push(...(await layoutProblems(page, 'run')));
+    await page.keyboard.press('4');
+    await waitForScene(page, 'debrief', 90_000);
+    found.push(...(await layoutProblems(page, 'debrief')));
+    for (const tab of ['hops', 'compare', 'table']) {
+      await activate(page, `tab-${tab}`);
+      found.push(...(await layoutProblems(page, `debrief ${tab}`)));
+    }
     expect(found).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
