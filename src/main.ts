@@ -33,6 +33,8 @@ import { createEmbedBridge, type EmbedBridge } from './embed/bridge';
 import { installEmbedPage, fullGameUrl, type EmbedPage } from './embed/embedPage';
 import { isFramed, preferredFrameHeight, progressSummary } from './embed/embedMode';
 import { embedScope, type EmbedScope } from './embed/scope';
+import { openEmbedDialog } from './embed/embedDialog';
+import { levelTitle } from './i18n/levelStrings';
 import { matchLanguage } from './i18n/languages';
 
 export interface StartOptions {
@@ -155,7 +157,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   });
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
-  const shell: { handle?: GameHandle; renderer?: string } = {};
+  const shell: { handle?: GameHandle; renderer?: string; levelOnShow?: string } = {};
   const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
   const announcer = doc.getElementById('kc-screen-status');
   // A guest in another page takes page focus only once the player has put it in the frame (click or Tab).
@@ -230,6 +232,15 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       });
     },
     previousSave: () => progress.previousSave(),
+    openEmbedDialog: () => {
+      const levelId = shell.levelOnShow;
+      openEmbedDialog(doc, (key, values) => translate(key, values), {
+        pageUrl: win.location.href,
+        levelId,
+        levelTitle: levelId ? levelTitle(i18n, levelId) : undefined,
+        language: settings.get().language,
+      });
+    },
     restorePreviousSave: () => {
       const restored = progress.restorePrevious();
       if (restored.status === 'ok') {
@@ -271,6 +282,9 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   // A new attempt at a level: each time its play screen opens in this visit (after `ready` above).
   const attempts = new Map<string, number>();
   events.on('screenShown', (shown) => {
+    // The level whose play screen or debrief is on show ("Embed this" writes its snippet).
+    if (shown.key === SceneKeys.Play || shown.key === SceneKeys.Debrief) shell.levelOnShow = shown.levelId ?? shell.levelOnShow;
+    else if (shown.key === SceneKeys.Menu || shown.key === SceneKeys.Levels || shown.key === SceneKeys.Sandbox) shell.levelOnShow = undefined;
     if (shown.key !== SceneKeys.Play || !shown.levelId) return;
     const attempt = (attempts.get(shown.levelId) ?? 0) + 1;
     attempts.set(shown.levelId, attempt);

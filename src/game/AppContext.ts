@@ -48,4 +48,6 @@ export interface AppContext {
   previousSave(): { keptAt: string; levelCount: number } | null;
   /** Puts the previous save back (it says so in a notice); restoring again undoes it. */
   restorePreviousSave(): void;
+  /** Optional: opens the "Embed this" dialog with the iframe snippet for the level on show (Settings). */
+  openEmbedDialog?(): void;
 }

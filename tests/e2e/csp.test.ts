@@ -75,12 +75,12 @@ describe('Content-Security-Policy', () => {
   });
 
   it.each([
-    ['en', 'security policy', 'img-src', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'")],
-    ['ko', '보안 정책', 'img-src', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'")],
+    ['en', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'"), 'security policy', 'img-src'],
+    ['ko', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'"), '보안 정책', 'img-src'],
     // The strictest a school may send: everything falls back to default-src.
-    ['en', 'security policy', 'img-src', "default-src 'self'"],
-    ['ko', '보안 정책', 'img-src', "default-src 'self'"],
-  ])('without img-src data: the page says what is wrong (%s, %s)', async (locale, words, directive, policy) => {
+    ['en', "default-src 'self'", 'security policy', 'img-src'],
+    ['ko', "default-src 'self'", '보안 정책', 'img-src'],
+  ])('without img-src data: the page says what is wrong (%s, under %s)', async (locale, policy, words, directive) => {
     const { page, context } = await openWithPolicy(policy, `locale=${locale}`);
     await page.waitForSelector('#kc-startup-error:not([hidden])', { timeout: 20_000 });
     const region = await page.evaluate(() => {
