@@ -205,6 +205,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     settings,
     progress,
     levels: scope.levels,
+    campaignLevels: levels,
     params,
     events,
     audio,

@@ -93,8 +93,13 @@ export function openEmbedDialog(doc: Document, translate: Translate, target: Emb
     if (clipboard?.writeText) void clipboard.writeText(snippet.value).then(() => done(true), fallback);
     else fallback();
   });
+  // Focus goes back to what opened the dialog (the Settings button's accessible twin).
+  const opener = doc.activeElement as HTMLElement | null;
   close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => dialog.remove());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener?.isConnected) opener.focus({ preventScroll: true });
+  });
   doc.body.append(dialog);
   dialog.showModal();
   snippet.focus();

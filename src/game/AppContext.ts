@@ -23,8 +23,10 @@ export interface AppContext {
   readonly i18n: GameI18n;
   readonly settings: SettingsStore;
   readonly progress: ProgressStore;
-  /** The campaign, in order. */
+  /** The campaign, in order (embedded: only the levels the page plays). */
   readonly levels: readonly Level[];
+  /** The whole campaign when `levels` is only part of it (an embedded level or chapter): level numbers. */
+  readonly campaignLevels?: readonly Level[];
   readonly params: GameParams;
   readonly events: GameEvents;
   readonly audio: AudioAdapter;

@@ -80,14 +80,15 @@ export class PlayScene extends CourierScene {
 
   /** The first level of each chapter teaches its piece: hints are shown up front. */
   private isTutorial(): boolean {
-    const first = this.ctx.levels.find((entry) => entry.chapter === this.level.chapter);
+    // The whole campaign's order, also when an embedded page plays only some levels.
+    const first = (this.ctx.campaignLevels ?? this.ctx.levels).find((entry) => entry.chapter === this.level.chapter);
     return first?.id === this.level.id;
   }
 
   protected override buildBrief(kit: UiKit): void {
     drawBrief(this.panelContext(kit), {
       level: this.level,
-      number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
+      number: (this.ctx.campaignLevels ?? this.ctx.levels).findIndex((entry) => entry.id === this.level.id) + 1,
       tutorial: this.isTutorial(),
       facts: this.facts(),
       onStart: () => this.startBuilding(),
