@@ -273,7 +273,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
       startup.markReady();
       loading.done();
-      automation.markReady();
+      // `ready` once the loading screen has left, so a host page or test sees the game itself.
+      automation.markReady(loading.gone);
       embed.bridge?.ready();
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
@@ -296,6 +297,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   shell.renderer = renderer;
   shell.handle = createGame(host, ctx, renderer, { guest });
   shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
+  // The game's first frame (its own loading bar, or the menu) takes over from the page's loading screen.
+  shell.handle.game.events.once('postrender', () => loading.done());
   keyboard.attach(win);
   installAutomationApi(win, automation.api);
   if (guest) {
