@@ -9,8 +9,9 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
-// BENCH_PARTS (browser parts to run, default "boot,frames,memory"), BENCH_FRAME_ROUNDS (alternating
-// measuring windows per page and packet count, default 3).
+// BENCH_PARTS (browser parts to run, default "boot,frames,memory,paint"), BENCH_FRAME_ROUNDS (alternating
+// measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the first
+// contentful paint, default 5).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,7 @@ import type { BootResult, FrameRow, MemoryResult } from './browser';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
-const parts = new Set((process.env.BENCH_PARTS ?? 'boot,frames,memory').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,frames,memory,paint').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 function kb(bytes: number): string {
@@ -101,9 +102,18 @@ if (only === '' || only === 'browser') {
         `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), canvases ${memory.canvases.join(' → ')}, at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
       );
     }
+    if (parts.has('paint')) await benchPaint(bench);
   } finally {
     await bench.close();
   }
 }
 
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+/** First contentful paint under Lighthouse's mobile throttling (bench/paint.ts). */
+async function benchPaint(bench: import('./browser').BrowserBench): Promise<void> {
+  const { benchFirstPaint, paintLine } = await import('./paint');
+  const paint = await benchFirstPaint(bench, Number(process.env.BENCH_PAINT_RUNS ?? 5));
+  report.paint = paint;
+  process.stdout.write(`${paintLine(paint)}\n`);
+}

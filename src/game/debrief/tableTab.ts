@@ -42,8 +42,9 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     const focus = row === data.focusRow;
     const radius = Math.round(layout.radius * 0.6);
     g.fillStyle(focus ? palette.buttonHover : palette.button, focus ? 0.9 : 0.45);
-    g.fillRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
-    if (focus) {
+    // A row too short for its rounded frame (a tiny frame) draws none, never a negative radius.
+    if (frame.height > 4 + radius * 2) g.fillRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
+    if (focus && frame.height > 4 + radius * 2) {
       g.lineStyle(Math.max(4, 4 * layout.scale), palette.accent, 1);
       g.strokeRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
       // The arrow label in the gutter: words and a pointer, not colour alone.
@@ -67,12 +68,12 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
 
   const goal = learningGoal(view.i18n, data.level, 0, levelFacts(data.level, data.ranking));
   const goalLabel = tr(view, 'debrief:table.goalLabel');
-  if (goal) {
+  if (goal && tl.goal.height > 0) {
     const labelHeight = Math.round(body * 1.35);
     label(view, { ...tl.goal, height: labelHeight }, goalLabel, { px: body, bold: true, color: palette.heading, minPx: 12 });
     label(view, { ...tl.goal, y: tl.goal.y + labelHeight, height: tl.goal.height - labelHeight }, goal, { px: body, color: palette.text, valign: 'top', minPx: Math.round(body * 0.75) });
   }
-  label(view, tl.note, tr(view, 'debrief:table.note'), { px: small, color: palette.textMuted, valign: 'top', minPx: 11 });
+  if (tl.note.height > 0) label(view, tl.note, tr(view, 'debrief:table.note'), { px: small, color: palette.textMuted, valign: 'top', minPx: 11 });
   const row = data.focusRow;
   return [tr(view, 'debrief:table.summaryA11y', { row: tr(view, `debrief:table.row.${row}`), summary: tr(view, `debrief:table.summary.${row}`) }), goal ? `${goalLabel} ${goal}` : ''].filter(Boolean);
 }

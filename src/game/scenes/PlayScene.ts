@@ -86,7 +86,8 @@ export class PlayScene extends CourierScene {
 
   /** The first level of each chapter teaches its piece: hints are shown up front. */
   private isTutorial(): boolean {
-    const first = this.ctx.levels.find((entry) => entry.chapter === this.level.chapter);
+    // The whole campaign's order, also when an embedded page plays only some levels.
+    const first = (this.ctx.campaignLevels ?? this.ctx.levels).find((entry) => entry.chapter === this.level.chapter);
     return first?.id === this.level.id;
   }
 
@@ -94,7 +95,7 @@ export class PlayScene extends CourierScene {
     drawBrief(this.panelContext(kit), {
       // A class session with hints off shows none, not even on the brief.
       level: sessionHints(this.level.id) ? this.level : { ...this.level, hints: [] },
-      number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
+      number: (this.ctx.campaignLevels ?? this.ctx.levels).findIndex((entry) => entry.id === this.level.id) + 1,
       tutorial: this.isTutorial(),
       facts: this.facts(),
       onStart: () => this.startBuilding(),
@@ -146,7 +147,7 @@ export class PlayScene extends CourierScene {
       const attempt = nextAttempt(this.level.id);
       // In a class session: the run's result code and the prediction's verdict (classroom/classroomRun.ts).
       const classroom = classroomOutcome(this.level, build, result, seed);
-      this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>);
+      this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>, classroom?.code ? { resultCode: classroom.code } : undefined);
       this.ctx.announce(this.t('play:run.finished'));
       this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt, ...(classroom ? { classroom } : {}) });
     };

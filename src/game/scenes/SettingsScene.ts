@@ -122,9 +122,14 @@ export class SettingsScene extends OverlayScene {
     // Restoring says what it brings back (when the save was kept, how many levels) to screen readers too;
     // with no earlier save the button is shown disabled, and says why.
     const previous = this.ctx.previousSave();
+    const openEmbed = this.ctx.openEmbedDialog?.bind(this.ctx);
+    const [restoreRect, embedRect] = (openEmbed ? splitRow(at('progress-restore'), 2, layout.gap / 2) : [at('progress-restore')]) as [Rect, Rect?];
+    if (openEmbed && embedRect) {
+      new Button(this, kit, { id: 'settings-embed', rect: embedRect, label: t('embed:dialog.open'), icon: 'upload', fontPx: px, onActivate: openEmbed });
+    }
     new Button(this, kit, {
       id: 'settings-restore',
-      rect: at('progress-restore'),
+      rect: restoreRect,
       icon: 'prev',
       label: t('settings.restoreProgress'),
       ariaLabel: previous
