@@ -63,7 +63,7 @@ export class ScormReporter {
       values.push(['cmi.suspend_data', suspend], ['cmi.core.session_time', scorm12Time(seconds)]);
       values.push(['cmi.core.exit', score.complete ? '' : 'suspend']);
     } else {
-      values.push(['cmi.score.min', '0'], ['cmi.score.max', '100'], ['cmi.score.raw', String(score.raw)], ['cmi.score.scaled', String(score.raw / 100)]);
+      values.push(['cmi.score.min', '0'], ['cmi.score.max', '100'], ['cmi.score.raw', String(score.raw)], ['cmi.score.scaled', String(Math.round(score.raw * 100) / 10000)]);
       values.push(['cmi.completion_status', score.complete ? 'completed' : 'incomplete']);
       values.push(['cmi.success_status', score.passed === null ? 'unknown' : score.passed ? 'passed' : 'failed']);
       values.push(['cmi.progress_measure', String(score.total === 0 ? 0 : Math.round((score.finished / score.total) * 1000) / 1000)]);

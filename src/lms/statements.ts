@@ -84,5 +84,5 @@ export function makeStatement(context: StatementContext, fields: StatementFields
 /** The result of a finished level: scaled score, success (≥ 1 star), completion and duration. */
 export function levelResult(total: number, stars: number, duration: string): Record<string, unknown> {
   const raw = Math.max(0, Math.min(100, Math.round(total * 100) / 100));
-  return { score: { scaled: raw / 100, raw, min: 0, max: 100 }, success: stars >= 1, completion: true, duration };
+  return { score: { scaled: Math.round(raw * 100) / 10000, raw, min: 0, max: 100 }, success: stars >= 1, completion: true, duration };
 }
