@@ -68,7 +68,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
   // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
-  installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage });
+  const offline = { translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'), register: (hooks: object) => import('virtual:pwa-register').then((pwa) => pwa.registerSW(hooks)) };
+  installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
 
   const banner = new NoticeBanner(
     doc.getElementById('notices') ?? doc.body.appendChild(doc.createElement('div')),

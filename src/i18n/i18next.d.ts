@@ -6,6 +6,7 @@ import type board from '../../locales/en/board.json';
 import type glossary from '../../locales/en/glossary.json';
 import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
+import type offline from '../../locales/en/offline.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -16,6 +17,7 @@ declare module 'i18next' {
       glossary: typeof glossary;
       play: typeof play;
       debrief: typeof debrief;
+      offline: typeof offline;
     };
     returnNull: false;
   }

@@ -11,6 +11,7 @@ import { parseLmsLaunch, type LmsLaunch } from './launch';
 import { isoDuration, packageScore } from './packageScore';
 import { ScormReporter, type ScormConnection } from './scorm';
 import { pipwerksConnection } from './scormConnection';
+import { installOffline, type OfflineDeps } from './offline';
 import { decodeSuspendData } from './suspendData';
 import { anonymousActor, levelResult, makeStatement, type Statement, type StatementContext, type VerbName } from './statements';
 
@@ -25,6 +26,8 @@ export interface LmsDeps {
   storage: KeyValueStorage | null;
   /** Tests may hand in a connection; the default finds the LMS's API with the pipwerks wrapper. */
   scormConnection?: ScormConnection;
+  /** The offline service worker (registered after load, unless launched by an LMS). */
+  offline?: Omit<OfflineDeps, 'doc'>;
 }
 
 export interface LmsHandle {
@@ -66,6 +69,12 @@ export function installLms(deps: LmsDeps): LmsHandle {
   const { win, events, progress } = deps;
   const launch = parseLmsLaunch(deps.search, deps.levels);
   const handle: LmsHandle = { launch, scorm: null, cmi5: null };
+  const offline = deps.offline;
+  if (offline && !launch.scorm && !launch.cmi5) {
+    const register = () => installOffline({ doc: win.document, ...offline });
+    if (win.document.readyState === 'complete') register();
+    else win.addEventListener('load', register, { once: true });
+  }
 
   // SCORM: restore progress from suspend data before the first screen draws, report after each level.
   if (launch.scorm) {

@@ -27,17 +27,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-function sendFile(path: string, response: import('node:http').ServerResponse): void {
+function sendFile(path: string, response: import('node:http').ServerResponse, rewrite?: (bytes: Buffer) => Buffer | null): void {
   if (!existsSync(path) || !statSync(path).isFile()) {
     response.writeHead(404).end('not found');
     return;
   }
+  const bytes = readFileSync(path);
   response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-  response.end(readFileSync(path));
+  response.end(rewrite?.(bytes) ?? bytes);
 }
 
+/** Changes a served file of the package (e.g. a "new deployment" of sw.js); null leaves it as it is. */
+export type Rewrite = (path: string, bytes: Buffer) => Buffer | null;
+
 /** Serves `packageDir` at /pkg/ and `hostPage` at /host.html on 127.0.0.1 (a free port). */
-export async function serveLms(packageDir: string, hostPage: string): Promise<StaticServer> {
+export async function serveLms(packageDir: string, hostPage: string, rewrite?: Rewrite): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
@@ -45,13 +49,13 @@ export async function serveLms(packageDir: string, hostPage: string): Promise<St
       response.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' }).end(hostPage);
       return;
     }
-    const serveFrom = (base: string, rest: string) => {
+    const serveFrom = (base: string, rest: string, change?: Rewrite) => {
       const target = normalize(join(base, rest));
       if (!target.startsWith(base)) return void response.writeHead(403).end();
-      sendFile(target, response);
+      sendFile(target, response, change ? (bytes) => change(rest, bytes) : undefined);
     };
     if (path.startsWith('/scorm-again/')) return serveFrom(SCORM_AGAIN, path.slice('/scorm-again/'.length));
-    if (path.startsWith('/pkg/')) return serveFrom(packageDir, path.slice('/pkg/'.length) || 'index.html');
+    if (path.startsWith('/pkg/')) return serveFrom(packageDir, path.slice('/pkg/'.length) || 'index.html', rewrite);
     response.writeHead(404).end('not found');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
