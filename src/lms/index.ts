@@ -71,9 +71,17 @@ export function installLms(deps: LmsDeps): LmsHandle {
   const handle: LmsHandle = { launch, scorm: null, cmi5: null };
   const offline = deps.offline;
   if (offline && !launch.scorm && !launch.cmi5) {
+    // Only once the game is interactive (its first screen shown, the ready mark made) and the page has
+    // loaded: the worker and its precache never delay the first screen.
     const register = () => installOffline({ doc: win.document, ...offline });
-    if (win.document.readyState === 'complete') register();
-    else win.addEventListener('load', register, { once: true });
+    const off = events.on('screenShown', (shown) => {
+      if (shown.key === 'boot' || shown.key === 'preloader') return;
+      off();
+      setTimeout(() => {
+        if (win.document.readyState === 'complete') register();
+        else win.addEventListener('load', register, { once: true });
+      }, 0);
+    });
   }
 
   // SCORM: restore progress from suspend data before the first screen draws, report after each level.
