@@ -148,7 +148,12 @@ export class Cmi5Session {
     if (!client || !client.isAuthenticated) return;
     if (!this.terminated) {
       this.terminated = true;
-      void client.terminate().catch(() => undefined);
+      try {
+        // Throws at once when the launch data has not arrived yet (no session to end).
+        void client.terminate().catch(() => undefined);
+      } catch {
+        // Nothing to terminate.
+      }
     }
     const unsent = this.pending.filter((entry) => !entry.acknowledged).map((entry) => entry.statement);
     if (unsent.length === 0) return;

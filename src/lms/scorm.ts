@@ -55,19 +55,26 @@ export class ScormReporter {
     if (!this.active || this.finished) return false;
     const score = packageScore(progress, this.levelIds);
     const values: [string, string][] = [];
-    const suspend = encodeSuspendData(progress, this.levelIds, SUSPEND_LIMITS[this.version]);
+    let suspend: string | null = null;
+    try {
+      suspend = encodeSuspendData(progress, this.levelIds, SUSPEND_LIMITS[this.version]);
+    } catch {
+      // Cannot happen with the built-in campaign (it needs < 1,000 characters); the LMS keeps the last value.
+    }
     const seconds = (this.now() - this.startedAt) / 1000;
     if (this.version === 'scorm12') {
       values.push(['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'], ['cmi.core.score.raw', String(score.raw)]);
       values.push(['cmi.core.lesson_status', score.complete ? (score.passed ? 'passed' : 'failed') : 'incomplete']);
-      values.push(['cmi.suspend_data', suspend], ['cmi.core.session_time', scorm12Time(seconds)]);
+      if (suspend !== null) values.push(['cmi.suspend_data', suspend]);
+      values.push(['cmi.core.session_time', scorm12Time(seconds)]);
       values.push(['cmi.core.exit', score.complete ? '' : 'suspend']);
     } else {
       values.push(['cmi.score.min', '0'], ['cmi.score.max', '100'], ['cmi.score.raw', String(score.raw)], ['cmi.score.scaled', String(Math.round(score.raw * 100) / 10000)]);
       values.push(['cmi.completion_status', score.complete ? 'completed' : 'incomplete']);
       values.push(['cmi.success_status', score.passed === null ? 'unknown' : score.passed ? 'passed' : 'failed']);
       values.push(['cmi.progress_measure', String(score.total === 0 ? 0 : Math.round((score.finished / score.total) * 1000) / 1000)]);
-      values.push(['cmi.suspend_data', suspend], ['cmi.session_time', isoDuration(seconds)]);
+      if (suspend !== null) values.push(['cmi.suspend_data', suspend]);
+      values.push(['cmi.session_time', isoDuration(seconds)]);
       values.push(['cmi.exit', score.complete ? 'normal' : 'suspend']);
     }
     let ok = true;
