@@ -22,6 +22,7 @@ import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
 import { createI18n } from './i18n/createI18n';
+import { installLms } from './lms';
 import { preferredLanguage } from './i18n/languages';
 import { CAMPAIGN_LEVELS } from './levels';
 import type { Level } from './sim/types';
@@ -81,6 +82,9 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
+  // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
+  const offline = { translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'), register: (hooks: object) => import('virtual:pwa-register').then((pwa) => pwa.registerSW(hooks)) };
+  installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
   const loading = takeOverLoadingScreen(doc, settings.get().reducedMotion);
 
   const banner = new NoticeBanner(

@@ -8,6 +8,7 @@ import type embed from '../../locales/en/embed.json';
 import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
 import type classroom from '../../locales/en/classroom.json';
+import type offline from '../../locales/en/offline.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,6 +21,7 @@ declare module 'i18next' {
       play: typeof play;
       debrief: typeof debrief;
       classroom: typeof classroom;
+      offline: typeof offline;
     };
     returnNull: false;
   }
