@@ -14,7 +14,10 @@ import type jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { joinLink, type Session } from '../../src/classroom/session';
-import { decodeResultCode } from '../../src/classroom/resultCode';
+import { decodeResultCode, encodeResultCode } from '../../src/classroom/resultCode';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, tabTo, waitForScene, type OpenedPage } from './browser';
 
 const require = createRequire(import.meta.url);
@@ -174,6 +177,21 @@ describe('classroom session', () => {
     const verified = JSON.parse(cli.stdout) as { results: { status: string; nick: string; claimed: number; replayed: number }[] };
     expect(verified.results).toHaveLength(1);
     expect(verified.results[0]).toMatchObject({ status: 'verified', nick: 'mina' });
+    // The same code from the screen, lied about: one character changed → unreadable; the same JSON
+    // re-encoded with a higher score → mismatch; claimed under an older model → other-version.
+    const middle = Math.floor(copied.length / 2);
+    const changed = copied.slice(0, middle) + (copied[middle] === 'A' ? 'B' : 'A') + copied.slice(middle + 1);
+    if (!decoded.ok) throw new Error('the code on screen does not decode');
+    // (higher when there is room above it; a perfect score is claimed 10 points lower instead)
+    const claimed = decoded.value.score <= 90 ? decoded.value.score + 10 : decoded.value.score - 10;
+    const higher = encodeResultCode({ ...decoded.value, score: claimed });
+    const older = encodeResultCode({ ...decoded.value, model: 'kc-model-2' });
+    const lies = join(mkdtempSync(join(tmpdir(), 'kc-codes-')), 'codes.txt');
+    writeFileSync(lies, `mina's codes:\n${changed}\n${higher}\n${older}\n`);
+    const lied = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/sim.ts', '--verify', lies], { cwd: ROOT }).catch((error: { stdout: string; code: number }) => error);
+    expect((lied as { code?: number }).code).toBe(2);
+    const statuses = (JSON.parse(lied.stdout) as { results: { status: string }[] }).results.map((entry) => entry.status);
+    expect(statuses).toEqual(['unreadable', 'mismatch', 'other-version']);
 
     // A reload keeps the nickname and the code (no join dialog), in the session's own storage key.
     await page.reload();
