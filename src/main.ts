@@ -84,6 +84,9 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const events = createGameEvents();
   // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
   const offline = { translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'), register: (hooks: object) => import('virtual:pwa-register').then((pwa) => pwa.registerSW(hooks)) };
+  // Statements made before the embed bridge exists (`launched`, `initialized`) wait for it (§6 `statement`).
+  const earlyStatements: Record<string, unknown>[] = [];
+  const stopKeepingStatements = framed ? events.on('statementMade', ({ statement }) => earlyStatements.push(statement)) : () => undefined;
   installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
   const loading = takeOverLoadingScreen(doc, settings.get().reducedMotion);
 
@@ -342,6 +345,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         audio.setPageHidden(doc.hidden);
       },
     });
+    stopKeepingStatements();
+    for (const statement of earlyStatements.splice(0)) embed.bridge.statement(statement);
     for (const notice of embed.pending.splice(0)) embed.bridge.error(notice.key.replace(/^notice\./, ''), translate(notice.key, notice.params));
     // The height the game asks for depends on the frame's width only: sent once ready and when it changes.
     let sentWidth = -1;

@@ -48,6 +48,8 @@ export interface EmbedBridge {
   resize(height: number): void;
   /** Posts `error`. */
   error(code: string, message: string): void;
+  /** Posts a `statement` made before the bridge existed (later ones arrive as `statementMade` events). */
+  statement(statement: Record<string, unknown>): void;
   /** Stops listening. */
   detach(): void;
 }
@@ -120,6 +122,7 @@ export function createEmbedBridge(deps: EmbedBridgeDeps): EmbedBridge {
       }
     },
     error: (code, message) => post({ type: 'error', code, message }),
+    statement: (statement) => post({ type: 'statement', statement }),
     detach: () => {
       deps.win.removeEventListener('message', onMessage);
       offs.forEach((off) => off());

@@ -159,6 +159,25 @@ describe('embedded in a page of another origin', () => {
     expect(completed?.stars).toBeGreaterThanOrEqual(1);
     expect(after.filter((message) => message.type === 'progress').at(-1)).toMatchObject({ completed: 1, total: 1 });
 
+    // xAPI statements for the host (§6 `statement`, §7): the launch, then the level attempted, completed and
+    // passed, with its score; an anonymous actor (no nickname leaves the frame).
+    await page.waitForFunction(() => (window as unknown as { kcMessages: Message[] }).kcMessages
+      .some((message) => message.type === 'statement' && String((message.statement as { verb: { id: string } }).verb.id).endsWith('/passed')));
+    const statements = (await messages(page)).filter((message) => message.type === 'statement')
+      .map((message) => message.statement as { actor: { account?: { name: string }; name?: string }; verb: { id: string }; object: { id: string }; result?: { score?: { raw: number }; success?: boolean } });
+    const verbs = statements.map((statement) => statement.verb.id.split('/').at(-1));
+    expect(verbs.slice(0, 2)).toEqual(['launched', 'initialized']);
+    for (const verb of ['attempted', 'completed', 'passed']) expect(verbs).toContain(verb);
+    expect(verbs.indexOf('attempted')).toBeLessThan(verbs.indexOf('completed'));
+    const passed = statements.find((statement) => statement.verb.id.endsWith('/passed'));
+    expect(passed?.object.id).toMatch(/first-delivery$/);
+    expect(passed?.result?.success).toBe(true);
+    expect(passed?.result?.score?.raw).toBeCloseTo(Number(completed?.score), 1);
+    for (const statement of statements) {
+      expect(statement.actor.account?.name).toMatch(/\S/);
+      expect(statement.actor.name).toBeUndefined();
+    }
+
     expect(await send(page, 'getProgress')).toMatchObject({ type: 'reply', ok: true, progress: { completed: 1, total: 1 } });
     expect(await send(page, 'startLevel', { level: 'mixed-fleet' })).toMatchObject({ type: 'reply', ok: false, error: 'unknownLevel' });
     expect(await send(page, 'startLevel', { level: 'first-delivery' })).toMatchObject({ type: 'reply', ok: true });
