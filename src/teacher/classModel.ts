@@ -4,6 +4,9 @@
 import { builtInLevel } from '../app/levelCatalog';
 import { CodeVerifier, isArchitecture, predictionVerdict, type Session, type Verification } from '../classroom/index';
 
+type Level = Parameters<typeof predictionVerdict>[0];
+type Ranking = Parameters<typeof predictionVerdict>[1];
+
 /** Why a code stands out: its verification status, another session's code, or a nickname that two
  * different builds claim for the same level and attempt (two students typed the same nickname). */
 export type FlagReason = 'mismatch' | 'other-version' | 'unreadable' | 'unknown-level' | 'other-session' | 'nick-reused';
@@ -44,6 +47,11 @@ export class ClassBook {
 
   constructor(readonly session: Session) {}
 
+  /** A level's ranking on a seed, computed once for the whole class. */
+  rankingFor(level: Level, seed: number): Ranking {
+    return this.verifier.rankingFor(level, seed);
+  }
+
   /** Every code so far, in order of arrival. */
   codes(): readonly CodeEntry[] {
     return this.entries;
@@ -80,7 +88,8 @@ export class ClassBook {
       entry.flags = [];
       if (v.status !== 'verified') entry.flags.push(v.status as FlagReason);
       if (v.session !== null && v.session !== this.session.id && v.status !== 'unreadable') entry.flags.push('other-session');
-      if (v.nick !== null && v.level !== null && v.attempt !== null) {
+      // Only codes whose replay agrees: an edited copy of a student's code is already flagged as edited.
+      if (v.status === 'verified' && v.nick !== null && v.level !== null && v.attempt !== null) {
         const key = JSON.stringify([v.nick, v.level, v.attempt]);
         byAttempt.set(key, [...(byAttempt.get(key) ?? []), entry]);
       }
@@ -162,8 +171,9 @@ export interface LevelFigures {
   architectures: [string, number][];
   /** Predictions against the engine's best: held, missed, none (counted codes, one per student). */
   predictions: { held: number; missed: number; none: number };
-  /** Where the class's chosen architectures lost points to the engine's best: an objective (time,
-   * isolation, …) or, for a build the level refuses, the rule it breaks (a reason code); most first. */
+  /** Where the class's chosen architectures lost points to the engine's best, most first:
+   * `objective:<objective>` (the objective that cost the most weighted points), or for an architecture the
+   * level refuses `rule:<reason code>:<architecture>` (the first rule it breaks). */
   losses: [string, number][];
   /** Codes by status (all codes of this level). */
   statuses: [string, number][];
@@ -180,11 +190,10 @@ function bump(map: Map<string, number>, key: string): void {
 /** The per-level figures of the charts, for every level of the session. */
 export function levelFigures(book: ClassBook): LevelFigures[] {
   const rows = book.rows();
-  const verifier = new CodeVerifier();
   return book.session.levels.map((id) => {
     const level = builtInLevel(id);
     const seed = book.session.seed ?? level?.seed ?? 0;
-    const ranking = level === undefined ? undefined : verifier.rankingFor(level, seed);
+    const ranking = level === undefined ? undefined : book.rankingFor(level, seed);
     const winner = level === undefined || ranking === undefined ? null : predictionVerdict(level, ranking, null).winner;
     const architectures = new Map<string, number>();
     const losses = new Map<string, number>();
@@ -199,8 +208,8 @@ export function levelFigures(book: ClassBook): LevelFigures[] {
       else predictions.none += 1;
       if (level !== undefined && ranking !== undefined && isArchitecture(v.arch) && v.arch !== winner) {
         const verdict = predictionVerdict(level, ranking, v.arch);
-        const lost = verdict.objective ?? verdict.reason;
-        if (lost !== null) bump(losses, lost);
+        if (verdict.objective !== null) bump(losses, `objective:${verdict.objective}`);
+        else if (verdict.reason !== null) bump(losses, `rule:${verdict.reason}:${v.arch}`);
       }
     }
     const statuses = new Map<string, number>();

@@ -77,8 +77,10 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   const title = (id: string) => levelTitle(i18n, id);
   const flagText = (flag: FlagReason) => translateOr(i18n, `teacher:flag.${flag}`, flag);
   const statusText = (name: string) => translateOr(i18n, `teacher:status.${name}`, name);
-  const lossText = (loss: string) =>
-    i18n.exists(`board:objective.${loss}.name`) ? t(`board:objective.${loss}.name`) : reasonText(i18n, loss);
+  const lossText = (loss: string) => {
+    const [kind, name = '', arch = ''] = loss.split(':');
+    return kind === 'objective' ? translateOr(i18n, `board:objective.${name}.name`, name) : reasonText(i18n, name, { arch }).replace(/[.。]\s*$/, '');
+  };
   const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: 1 }));
 
   // ------------------------------------------------------------------------------------------------
@@ -215,7 +217,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
           return node;
         };
         return el(doc, 'li', { 'data-kt-level': id }, [
-          el(doc, 'span', { class: 'kt-level-name', text: `${name} (${id})` }),
+          el(doc, 'span', { class: 'kt-level-name', text: t('teacher:make.levelItem', { position: index + 1, title: name, id }) }),
           button('up', '↑', index === 0),
           button('down', '↓', index === draft.levels.length - 1),
           button('remove', '✕', false),

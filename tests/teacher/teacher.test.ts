@@ -143,6 +143,11 @@ describe('the class book', () => {
     const twin = book.add(studentCode({ session: SESSION.id, nick: '민아', level: 'first-delivery', seed: 1234, build: 'container' }).code);
     expect(twin?.flags).toEqual(['nick-reused']);
     expect(book.codes()[0]?.flags).toEqual(['nick-reused']);
+    // An edited copy of a student's own code is flagged as edited, and does not make the real one suspect.
+    const copy = new ClassBook(SESSION);
+    copy.add(mina.code);
+    expect(copy.add(editedCode(mina.code))?.flags).toEqual(['mismatch']);
+    expect(copy.codes()[0]?.flags).toEqual([]);
     // Another attempt by the same student is not a reused nickname.
     const again = book.add(studentCode({ session: SESSION.id, nick: 'joon', level: 'first-delivery', seed: 1234, build: 'native', attempt: 2 }).code);
     expect(again?.flags).toEqual([]);
@@ -199,6 +204,7 @@ describe('the class book', () => {
     // A chosen architecture other than the best lost points somewhere, and only those are counted.
     const losers = counted.filter((made) => made.arch !== first?.winner).length;
     expect(first?.losses.reduce((sum, [, n]) => sum + n, 0)).toBe(losers);
+    for (const [loss] of first?.losses ?? []) expect(loss).toMatch(/^(objective:(security|speed|scale)|rule:[a-z-]+:[a-z0-9-]+)$/);
     expect(second?.architectures).toEqual([]);
     expect(second?.winner).not.toBeNull();
   });
