@@ -16,6 +16,7 @@ import { ClassBook, counts, levelFigures, viewRows, type CodeEntry, type FlagRea
 import { classCsv, csvFileName } from './csv';
 import { bar, el, fill } from './dom';
 import { qrSvg } from './qr';
+import { cameraAvailable, startScanner, type Scanner } from './scanner';
 import { addLevels, chapterIds, chapterLevels, draftToSession, moveLevel, newDraft, randomSeed, removeLevel, type SessionDraft } from './sessionDraft';
 import { TeacherStore, type SavedSession } from './store';
 
@@ -47,6 +48,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   let saved: SavedSession | null = null;
   let view: RowView = { sort: 'nick', descending: false, filter: '', flaggedOnly: false };
   let queue: Promise<void> = Promise.resolve();
+  let scanner: Scanner | null = null;
 
   const root = doc.getElementById('kt-app') ?? doc.body.appendChild(el(doc, 'div', { id: 'kt-app' }));
   const status = el(doc, 'div', { id: 'kt-status', class: 'kt-sr-only', role: 'status', 'aria-live': 'polite' });
@@ -60,9 +62,10 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   const charts = el(doc, 'section', { id: 'kt-charts', 'aria-labelledby': 'kt-charts-heading', hidden: true });
   const codesSection = el(doc, 'section', { id: 'kt-codes', 'aria-labelledby': 'kt-codes-heading', hidden: true });
   const savedSection = el(doc, 'section', { id: 'kt-saved', 'aria-labelledby': 'kt-saved-heading' });
+  const guide = el(doc, 'section', { id: 'kt-guide', class: 'kt-guide', 'aria-labelledby': 'kt-guide-heading', hidden: true });
   const present = el(doc, 'dialog', { id: 'kt-present', class: 'kt-present' });
   const handout = el(doc, 'div', { id: 'kt-handout', class: 'kt-handout' });
-  main.append(alertRegion, make, share, collect, classSection, charts, codesSection, savedSection);
+  main.append(alertRegion, guide, make, share, collect, classSection, charts, codesSection, savedSection);
   root.replaceChildren(header, main, status);
   doc.body.append(present, handout);
 
@@ -97,6 +100,8 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
         (doc.getElementById('kt-language') as HTMLSelectElement | null)?.focus();
       });
     });
+    const guideButton = el(doc, 'button', { type: 'button', id: 'kt-guide-toggle', 'aria-expanded': guide.hidden ? 'false' : 'true', 'aria-controls': 'kt-guide', text: t('teacher:page.guide') });
+    guideButton.addEventListener('click', () => void toggleGuide(guideButton));
     const gameLink = new URL('./', win.location.href);
     gameLink.searchParams.set('locale', i18n.language);
     fill(header, [
@@ -105,10 +110,35 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       el(doc, 'div', { class: 'kt-row' }, [
         el(doc, 'label', { for: 'kt-language', text: t('teacher:page.language') }),
         select,
-        el(doc, 'a', { href: i18n.language === 'ko' ? 'docs/teaching.ko.md' : 'docs/teaching.md', text: t('teacher:page.guide') }),
+        guideButton,
         el(doc, 'a', { href: gameLink.toString(), text: t('teacher:page.game') }),
       ]),
     ]);
+  }
+
+  /** The teacher guide, in the page's language, loaded when first opened. */
+  async function toggleGuide(button: HTMLButtonElement): Promise<void> {
+    if (!guide.hidden) {
+      guide.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    await showGuide();
+    guide.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    (guide.querySelector('h2') as HTMLElement | null)?.focus();
+  }
+
+  async function showGuide(): Promise<void> {
+    const language = i18n.language;
+    const [{ renderGuide }, text] = await Promise.all([
+      import('./guideView'),
+      language === 'ko' ? import('../../docs/teaching.ko.md?raw') : import('../../docs/teaching.md?raw'),
+    ]);
+    const nodes = renderGuide(doc, text.default);
+    nodes[0]?.setAttribute('tabindex', '-1');
+    nodes[0]?.setAttribute('id', 'kt-guide-heading');
+    fill(guide, nodes);
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -236,6 +266,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   // A session on show: link, QR, id, present view, handout
 
   async function openSession(next: SavedSession, fresh: boolean): Promise<void> {
+    stopScan();
     saved = next;
     book = new ClassBook(next.session);
     view = { sort: 'nick', descending: false, filter: '', flaggedOnly: false };
@@ -356,6 +387,9 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       drop.classList.remove('kt-drop-over');
       void readFiles([...(event.dataTransfer?.files ?? [])]);
     });
+    const scan = el(doc, 'button', { type: 'button', id: 'kt-scan', 'aria-pressed': scanner === null ? 'false' : 'true', text: t(scanner === null ? 'teacher:collect.scan' : 'teacher:collect.stopScan') });
+    const video = el(doc, 'video', { id: 'kt-video', class: 'kt-video', hidden: scanner === null, 'aria-label': t('teacher:collect.scanning') });
+    scan.addEventListener('click', () => void toggleScan(scan, video));
     fill(collect, [
       el(doc, 'h2', { id: 'kt-collect-heading', text: t('teacher:collect.heading') }),
       el(doc, 'label', { for: 'kt-paste', text: t('teacher:collect.pasteLabel') }),
@@ -363,8 +397,47 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       el(doc, 'div', { class: 'kt-row' }, [add]),
       el(doc, 'div', { class: 'kt-row' }, [el(doc, 'label', { for: 'kt-files', text: t('teacher:collect.fileLabel') }), files]),
       drop,
+      cameraAvailable(win) ? el(doc, 'div', { class: 'kt-row' }, [scan]) : null,
+      video,
+      el(doc, 'p', { id: 'kt-scan-status', class: 'kt-help', role: 'status' }),
       el(doc, 'p', { id: 'kt-collect-result', class: 'kt-result', role: 'status' }),
     ]);
+  }
+
+  /** Scan starts the camera (the browser asks the teacher first); pressing again stops it. */
+  async function toggleScan(button: HTMLButtonElement, video: HTMLVideoElement): Promise<void> {
+    const status = doc.getElementById('kt-scan-status');
+    if (scanner !== null) {
+      stopScan();
+      return;
+    }
+    try {
+      scanner = await startScanner(win, video, (text) => {
+        if (findCodes(text).length === 0) return;
+        void addText(text).then(() => {
+          if (status) status.textContent = t('teacher:collect.scanned');
+        });
+      });
+      video.hidden = false;
+      button.textContent = t('teacher:collect.stopScan');
+      button.setAttribute('aria-pressed', 'true');
+      if (status) status.textContent = t('teacher:collect.scanning');
+    } catch {
+      scanner = null;
+      if (status) status.textContent = t('teacher:collect.noCamera');
+    }
+  }
+
+  function stopScan(): void {
+    scanner?.stop();
+    scanner = null;
+    const button = doc.getElementById('kt-scan');
+    const video = doc.getElementById('kt-video');
+    if (button) {
+      button.textContent = t('teacher:collect.scan');
+      button.setAttribute('aria-pressed', 'false');
+    }
+    video?.setAttribute('hidden', '');
   }
 
   async function readFiles(list: File[]): Promise<void> {
@@ -621,6 +694,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
 
   async function forgetSession(id: string): Promise<void> {
     if (!win.confirm(t('teacher:table.forgetConfirm', { id }))) return;
+    stopScan();
     await store.forget(id);
     if (saved?.session.id === id) {
       book = null;
@@ -661,7 +735,9 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   }
 
   function renderAll(): void {
+    stopScan();
     renderHeader();
+    if (!guide.hidden) void showGuide();
     renderMake();
     if (saved !== null) {
       renderShare();

@@ -245,7 +245,8 @@ describe('the teacher page', () => {
     expect(await page.locator(`[data-kt-open="${made.id}"]`).count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
-  });
+    // A long walk by keyboard with four axe runs: minutes on a busy two-core machine.
+  }, 360_000);
 
   it('in Korean: the page, its form and a bad field read in Korean, without serious axe violations', async () => {
     const { page, problems, close } = await openTeacher('ko');
@@ -258,9 +259,21 @@ describe('the teacher page', () => {
     expect(await page.textContent('#kt-make-problem')).toBe('레벨을 하나 이상 골라 주세요.');
     expect(await session(page)).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
+    // The teacher guide opens on the page, in Korean, with the engine's answers in real tables.
+    await tabTo(page, '#kt-guide-toggle');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#kt-guide h2');
+    expect(await page.getAttribute('#kt-guide-toggle', 'aria-expanded')).toBe('true');
+    expect(await page.textContent('#kt-guide h2')).toBe('교사용 안내서');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kt-guide-heading');
+    const guideText = (await page.textContent('#kt-guide')) ?? '';
+    expect(guideText).toContain('최선: ');
+    expect(guideText).not.toContain('**');
+    expect(await page.locator('#kt-guide table th[scope="col"]').count()).toBeGreaterThan(20);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
-  });
+  }, 240_000);
 
   it('a join link stays with the game', async () => {
     const context = await browser.newContext();
