@@ -8,7 +8,7 @@
 // The browser part compares the production build with a bare Phaser page (bench/baseline).
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
-// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|browser,
+// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
 // BENCH_PARTS (browser parts to run, default "boot,frames,memory"), BENCH_FRAME_ROUNDS (alternating
 // measuring windows per page and packet count, default 3).
 import { build } from 'esbuild';
@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import type * as ClassroomBench from './classroom';
 import type * as EngineBench from './engine';
 import type { BootResult, FrameRow, MemoryResult } from './browser';
 
@@ -44,6 +45,24 @@ if (only === '' || only === 'engine') {
   const engine = JSON.parse(child.stdout) as ReturnType<typeof EngineBench.runEngineBench>;
   process.stdout.write(`${engineModule.engineTable(engine)}\n\n`);
   report.engine = engine;
+}
+
+if (only === '' || only === 'classroom') {
+  // Bundled and run in a fresh process, as the engine is above.
+  const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
+  mkdirSync(outDirectory, { recursive: true });
+  const outfile = join(outDirectory, 'classroom.mjs');
+  await build({ entryPoints: [join(root, 'bench', 'classroom.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  const classroomModule = (await import(pathToFileURL(outfile).href)) as typeof ClassroomBench;
+  const child = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(m.runClassroomBench(${Number(process.env.BENCH_REPEATS ?? 7)})));`],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the classroom benchmark failed (exit ${child.status})`);
+  const classroom = JSON.parse(child.stdout) as ReturnType<typeof ClassroomBench.runClassroomBench>;
+  process.stdout.write(`${classroomModule.classroomTable(classroom)}\n\n`);
+  report.classroom = classroom;
 }
 
 if (only === '' || only === 'browser') {

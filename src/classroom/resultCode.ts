@@ -141,9 +141,24 @@ export function codeJson(data: ResultCodeData): string {
   return JSON.stringify(ordered);
 }
 
-/** Encodes code data as it is (no check: see makeResultCode for codes of real runs). */
+/** The same JSON with every non-ASCII character written as a `\\uXXXX` escape (JSON.parse reads both alike). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Encodes code data as it is (no check: see makeResultCode for codes of real runs). A nickname in another
+ * script is compressed both as UTF-8 and as `\\u` escapes, and the shorter kept: escapes use a dozen ASCII
+ * symbols the code already has, where UTF-8 brings dozens of new byte values (24 Hangul syllables: 14
+ * bytes fewer). Either way the code holds the same JSON value.
+ */
 export function encodeResultCode(data: ResultCodeData): string {
-  const compressed = deflateRaw(utf8(codeJson(data)), KC1_DICTIONARY);
+  const json = codeJson(data);
+  let compressed = deflateRaw(utf8(json), KC1_DICTIONARY);
+  if (/[\u0080-\uffff]/.test(json)) {
+    const escaped = deflateRaw(utf8(asciiJson(json)), KC1_DICTIONARY);
+    if (escaped.length < compressed.length) compressed = escaped;
+  }
   return `${CODE_PREFIX}${encodeBase64url(compressed)}-${crc32Hex(compressed)}`;
 }
 

@@ -14,6 +14,8 @@ import { codeOf, realisticRuns, scoreRun, WORST_NICK } from './realisticRuns';
 
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
 const runs = (count: number) => Math.round(count * SCALE);
+/** A minute per test at scale 1 (the project's limit), more for a bigger run. */
+const TIMEOUT = 60_000 * SCALE;
 const dictionary = Buffer.from(KC1_DICTIONARY);
 
 const samples = realisticRuns(10).map((run) => scoreRun(run, 1234));
@@ -103,11 +105,11 @@ describe('fuzzing result codes (0 exceptions, every failure typed)', () => {
       }),
       { numRuns: runs(2500) },
     );
-  });
+  }, TIMEOUT);
 
   it('random bytes behind a correct CRC (the inflater and the JSON reader)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkCode(codeOfBytes(bytes))), { numRuns: runs(2500) });
-  });
+  }, TIMEOUT);
 
   it('random JSON behind correct compression and CRC (the field checks)', () => {
     const nearCode = fc.record(
@@ -115,7 +117,7 @@ describe('fuzzing result codes (0 exceptions, every failure typed)', () => {
       { requiredKeys: [] },
     );
     fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 5 }), nearCode), (value) => checkCode(codeOfJson(JSON.stringify(value) ?? 'null'))), { numRuns: runs(2000) });
-  });
+  }, TIMEOUT);
 
   it('mutations of real codes (one to three edits)', () => {
     fc.assert(
@@ -124,7 +126,7 @@ describe('fuzzing result codes (0 exceptions, every failure typed)', () => {
       }),
       { numRuns: runs(3000) },
     );
-  });
+  }, TIMEOUT);
 
   it('real codes with one field replaced by any JSON, re-encoded correctly (these replay)', () => {
     const keys = Object.keys(realJson[0]);
@@ -134,7 +136,7 @@ describe('fuzzing result codes (0 exceptions, every failure typed)', () => {
       }),
       { numRuns: runs(500) },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('fuzzing join links (0 exceptions, every failure typed)', () => {
@@ -143,7 +145,7 @@ describe('fuzzing join links (0 exceptions, every failure typed)', () => {
       fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64url')), fc.jsonValue({ maxDepth: 4 }).map((value) => zlib.deflateRawSync(Buffer.from(JSON.stringify(value) ?? 'null')).toString('base64url'))), (text) => checkLink(text)),
       { numRuns: runs(3000) },
     );
-  });
+  }, TIMEOUT);
 
   it('mutations of real join links', () => {
     fc.assert(
@@ -152,7 +154,7 @@ describe('fuzzing join links (0 exceptions, every failure typed)', () => {
       }),
       { numRuns: runs(3000) },
     );
-  });
+  }, TIMEOUT);
 
   it('ran every case', () => {
     // 10,500 codes and 6,000 links at scale 1 (each through every reader above).

@@ -7,7 +7,7 @@
 // level, longest ids included.
 import { makeResultCode } from '../../src/classroom/resultCode';
 import { CAMPAIGN_LEVELS } from '../../src/levels/index';
-import { rankLevel, runBuild, withStars } from '../../src/scoring/rankLevel';
+import { rankLevel, runBuild, withStars, type Ranking } from '../../src/scoring/rankLevel';
 import { canonicalBuild } from '../../src/sim/canonicalBuild';
 import type { Architecture, Build, Command, Level, PacketKind } from '../../src/sim/types';
 import { BUILD_FORMAT, PACKET_KINDS } from '../../src/sim/types';
@@ -78,9 +78,17 @@ export interface ScoredRun extends RealisticRun {
   stars: number;
 }
 
+const rankings = new Map<string, Ranking>();
+
 /** The run scored as the game scores it (the screen's total and stars), on `seed`. */
 export function scoreRun(run: RealisticRun, seed: number): ScoredRun {
-  const result = withStars(run.level, runBuild(run.level, run.build, seed), rankLevel(run.level, seed));
+  const key = `${run.level.id}:${seed}`;
+  let ranking = rankings.get(key);
+  if (ranking === undefined) {
+    ranking = rankLevel(run.level, seed);
+    rankings.set(key, ranking);
+  }
+  const result = withStars(run.level, runBuild(run.level, run.build, seed), ranking);
   return { ...run, seed, score: result.score.total, stars: result.score.stars };
 }
 

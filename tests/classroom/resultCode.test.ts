@@ -77,7 +77,8 @@ describe('code format', () => {
     const data = sample({ nick: '미나 😀', prediction: null, session: '' });
     const decoded = decodeResultCode(zlibCode(JSON.stringify(data)));
     expect(decoded).toEqual({ ok: true, value: data });
-    const reordered = { stars: 2, score: 67.9, ...data };
+    const { stars, score, ...rest } = data;
+    const reordered = { stars, score, ...rest };
     expect(decodeResultCode(zlibCode(JSON.stringify(reordered, null, 2)))).toMatchObject({ ok: true, value: { nick: '미나 😀', score: 67.9 } });
   });
 
