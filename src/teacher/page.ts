@@ -6,7 +6,7 @@
 import { CAMPAIGN_LEVELS } from '../app/levelCatalog';
 import { downloadTextFile } from '../app/progressFiles';
 import { parseUrlParams } from '../app/urlParams';
-import { findCodes, joinLink, SESSION_ID_PATTERN, type Session } from '../classroom/index';
+import { findCodes, joinLink, MAX_SESSION_LEVELS, SESSION_ID_PATTERN, type Session } from '../classroom/index';
 import { createI18n, type GameI18n } from '../i18n/createI18n';
 import { chapterName, reasonText, translateOr } from '../i18n/dynamicText';
 import { isLanguage, preferredLanguage, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
@@ -22,8 +22,9 @@ import { TeacherStore, type SavedSession } from './store';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-/** Codes verified between two repaints of the table while a batch arrives. */
-const CODES_PER_PAINT = 5;
+/** While a batch of codes arrives, the table is repainted at most this often (codes show as they are
+ * verified, without repainting after every one). */
+const PAINT_EVERY_MS = 120;
 
 export interface TeacherPage {
   /** Resolves when the page is drawn (and a saved session in the address, if any, is open). */
@@ -205,7 +206,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       event.preventDefault();
       const made = draftToSession(draft);
       if (!made.ok) {
-        problem.textContent = t(`teacher:make.problem.${made.problem}`);
+        problem.textContent = t(`teacher:make.problem.${made.problem}`, { max: MAX_SESSION_LEVELS });
         return;
       }
       problem.textContent = '';
@@ -473,6 +474,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
     let flagged = 0;
     let duplicates = 0;
     const entries: CodeEntry[] = [];
+    let painted = win.performance.now();
     for (const [index, code] of codes.entries()) {
       if (book !== current) return;
       const entry = current.add(code);
@@ -481,7 +483,8 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
         added += 1;
         entries.push(entry);
       }
-      if ((index + 1) % CODES_PER_PAINT === 0 && index + 1 < codes.length) {
+      if (index + 1 < codes.length && win.performance.now() - painted >= PAINT_EVERY_MS) {
+        painted = win.performance.now();
         if (result && report) result.textContent = t('teacher:collect.progress', { done: index + 1, total: codes.length });
         renderClass();
         await nextFrame(win);
@@ -593,7 +596,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
           entry.predictionHeld === true ? t('teacher:table.predictionHeld') : entry.predictionHeld === false ? t('teacher:table.predictionMissed') : t('teacher:table.predictionNone');
         return el(doc, 'td', { class: ok ? 'kt-ok' : 'kt-bad', 'data-kt-level': id, 'data-kt-status': ok ? 'verified' : entry.flags[0] }, [
           el(doc, 'span', { class: 'kt-stars', 'aria-hidden': 'true', text: '★'.repeat(stars) + '☆'.repeat(Math.max(0, 3 - stars)) }),
-          el(doc, 'span', { class: 'kt-sr-only', text: t('teacher:table.cellStars', { count: stars }) }),
+          el(doc, 'span', { class: 'kt-sr-only', text: t('teacher:table.cellStars', { count: stars, max: 3 }) }),
           ' ',
           el(doc, 'span', { class: 'kt-score', text: number(v.replayed ?? v.claimed) }),
           el(doc, 'br'),
