@@ -151,10 +151,16 @@ export interface RowView {
   flaggedOnly: boolean;
 }
 
+const collators = new Map<string, Intl.Collator>();
+
 export function viewRows(rows: readonly StudentRow[], view: RowView, locale = 'en'): StudentRow[] {
   const needle = view.filter.trim().toLocaleLowerCase(locale);
   const kept = rows.filter((row) => (needle === '' || row.nick.toLocaleLowerCase(locale).includes(needle)) && (!view.flaggedOnly || row.flagged.length > 0));
-  const collator = new Intl.Collator(locale);
+  let collator = collators.get(locale);
+  if (collator === undefined) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
   const key = (row: StudentRow): number => (view.sort === 'total' ? row.total : view.sort === 'stars' ? row.stars : row.flagged.length);
   kept.sort((a, b) => {
     const primary = view.sort === 'nick' ? collator.compare(a.nick, b.nick) : key(a) - key(b);

@@ -24,7 +24,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /** While a batch of codes arrives, the table is repainted at most this often (codes show as they are
  * verified, without repainting after every one). */
-const PAINT_EVERY_MS = 120;
+const PAINT_EVERY_MS = 200;
 
 export interface TeacherPage {
   /** Resolves when the page is drawn (and a saved session in the address, if any, is open). */
@@ -85,7 +85,17 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
     const [kind, name = '', arch = ''] = loss.split(':');
     return kind === 'objective' ? translateOr(i18n, `board:objective.${name}.name`, name) : reasonText(i18n, name, { arch }).replace(/[.。]\s*$/, '');
   };
-  const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(i18n.language, { maximumFractionDigits: 1 }));
+  // One number format per language (toLocaleString would build a new one for every cell).
+  const formats = new Map<string, Intl.NumberFormat>();
+  const number = (value: number | null) => {
+    if (value === null) return '—';
+    let format = formats.get(i18n.language);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+      formats.set(i18n.language, format);
+    }
+    return format.format(value);
+  };
 
   // ------------------------------------------------------------------------------------------------
   // Header
@@ -486,7 +496,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       if (index + 1 < codes.length && win.performance.now() - painted >= PAINT_EVERY_MS) {
         painted = win.performance.now();
         if (result && report) result.textContent = t('teacher:collect.progress', { done: index + 1, total: codes.length });
-        renderClass();
+        renderClass(true);
         await nextFrame(win);
       }
     }
@@ -504,7 +514,9 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
   // ------------------------------------------------------------------------------------------------
   // The class table, the figures and every code
 
-  function renderClass(): void {
+  /** The class table, and (unless `tableOnly`, while a batch is still being verified) the figures and the
+   * list of every code. */
+  function renderClass(tableOnly = false): void {
     if (book === null) return;
     const session = book.session;
     const rows = book.rows();
@@ -540,6 +552,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
       ]);
     }
     renderTable(rows, shown);
+    if (tableOnly) return;
     renderCharts();
     renderCodes();
   }
