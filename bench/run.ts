@@ -9,24 +9,72 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
-// BENCH_PARTS (browser parts to run, default "boot,frames,memory,teacher"), BENCH_FRAME_ROUNDS (alternating
-// measuring windows per page and packet count, default 3).
+// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint,teacher"), BENCH_FRAME_ROUNDS
+// (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
+// first contentful paint, default 5).
 import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type * as ClassroomBench from './classroom';
 import type * as EngineBench from './engine';
-import type { BootResult, FrameRow, MemoryResult } from './browser';
+import type { BootResult, BrowserBench, FrameRow, MemoryResult } from './browser';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
-const parts = new Set((process.env.BENCH_PARTS ?? 'boot,frames,memory,teacher').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,memory,paint,teacher').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+interface TransferResult {
+  gzipBytes: number;
+  rawBytes: number;
+  files: number;
+  audioGzipBytes: number;
+  byKind: Record<string, number>;
+}
+
+/**
+ * The whole transfer of a first visit (issue 14 item 7): load the game with sound on, make the first
+ * gesture (which loads Howler and every sound), open the first level, and wait until the offline service
+ * worker has precached the game and the network is quiet. Every response body the page or the worker
+ * received is counted once (by URL without Workbox's revision parameter), gzipped at level 9 as a static
+ * host would send it.
+ */
+async function firstVisitTransfer(bench: BrowserBench): Promise<TransferResult> {
+  const context = await bench.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const bodies = new Map<string, Promise<{ raw: number; gzip: number; kind: string }>>();
+  context.on('response', (response) => {
+    const url = response.url().replace(/[?&]__WB_REVISION__=[0-9a-f]+$/, '');
+    if (bodies.has(url) || url.startsWith('data:')) return;
+    const kind = /\.(js|css|html|svg|png|webm|mp3|wav|json)(?:[?#]|$)/.exec(url)?.[1] ?? (url.endsWith('/') ? 'html' : 'other');
+    bodies.set(url, response.body().then((body) => ({ raw: body.length, gzip: gzipSync(body, { level: 9 }).length, kind }), () => ({ raw: 0, gzip: 0, kind })));
+  });
+  await page.goto(`${bench.origin}/game/?locale=en&audio=enabled&renderer=canvas`);
+  await page.waitForFunction(() => (window as unknown as { kernelCourier?: unknown }).kernelCourier !== undefined);
+  await page.evaluate(() => (window as unknown as { kernelCourier: { ready: Promise<void> } }).kernelCourier.ready);
+  await page.mouse.click(5, 5);
+  await page.evaluate(() => (window as unknown as { kernelCourier: { startLevel(id: string): Promise<void> } }).kernelCourier.startLevel('first-delivery'));
+  for (let waited = 0; waited < 30_000; waited += 250) {
+    const active = await page.evaluate(() => navigator.serviceWorker?.getRegistration().then((registration) => registration?.active?.state === 'activated') ?? false);
+    if (active) break;
+    await page.waitForTimeout(250);
+  }
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  const all = await Promise.all(bodies.values());
+  await context.close();
+  const byKind: Record<string, number> = {};
+  for (const body of all) byKind[body.kind] = (byKind[body.kind] ?? 0) + body.gzip;
+  const sum = (key: 'raw' | 'gzip') => all.reduce((total, body) => total + body[key], 0);
+  const audioGzipBytes = all.filter((body) => ['webm', 'mp3', 'wav'].includes(body.kind)).reduce((total, body) => total + body.gzip, 0);
+  return { gzipBytes: sum('gzip'), rawBytes: sum('raw'), files: all.length, audioGzipBytes, byKind };
 }
 
 if (only === '' || only === 'engine') {
@@ -81,6 +129,17 @@ if (only === '' || only === 'browser') {
         ].join('\n') + '\n',
       );
     }
+    if (parts.has('transfer')) {
+      const transfer = await firstVisitTransfer(bench);
+      report.transfer = transfer;
+      const kinds = Object.entries(transfer.byKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+        .join(', ');
+      process.stdout.write(
+        `First visit, everything (page, code, images, sounds, offline precache; first gesture and first level): ${kb(transfer.gzipBytes)} gzip (${kb(transfer.rawBytes)} raw) in ${transfer.files} files (goal ≤ 1.2 MB gzip)\n  by kind: ${kinds}; sounds ${kb(transfer.audioGzipBytes)}\n\n`,
+      );
+    }
     if (parts.has('frames')) {
       const frames: FrameRow[] = await benchFrames(bench, undefined, undefined, Number(process.env.BENCH_FRAME_ROUNDS ?? 3));
       report.frames = frames;
@@ -113,9 +172,18 @@ if (only === '' || only === 'browser') {
         `Memory in a sandbox run at 4× speed: heap ${memory.heapMiB.join(' → ')} MiB (growth ${memory.heapGrowthPercent} %), display objects ${memory.displayObjects.join(' → ')} (growth ${memory.displayObjectGrowthPercent} %), canvases ${memory.canvases.join(' → ')}, at minutes ${memory.minutes.join(', ')} (goal ≤ 5 %)\n\n`,
       );
     }
+    if (parts.has('paint')) await benchPaint(bench);
   } finally {
     await bench.close();
   }
 }
 
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+/** First contentful paint under Lighthouse's mobile throttling (bench/paint.ts). */
+async function benchPaint(bench: import('./browser').BrowserBench): Promise<void> {
+  const { benchFirstPaint, paintLine } = await import('./paint');
+  const paint = await benchFirstPaint(bench, Number(process.env.BENCH_PAINT_RUNS ?? 5));
+  report.paint = paint;
+  process.stdout.write(`${paintLine(paint)}\n`);
+}

@@ -1,7 +1,9 @@
-// Synthesizes the game's sounds into assets/audio/ as small WAV files (mono, 22050 Hz, 16-bit):
+// Synthesizes the game's sounds (mono, 22050 Hz, 16-bit) and encodes them into assets/audio/:
 // eight short effects and one gentle music loop. Plain Node, no dependencies, deterministic output,
 // so the sounds are the project's own and can be regenerated: `npm run sounds`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -174,14 +176,35 @@ function music() {
   return normalize(out, 0.55);
 }
 
+// The game ships the sounds compressed: Opus in WebM (what browsers that can play it load) with an MP3
+// fallback, both listed in Howler's format list (src/audio/soundAssets.ts). The WAVs are made in a
+// temporary folder and encoded with ffmpeg (Debian's `ffmpeg`, with libopus and libmp3lame): only whoever
+// changes the sounds needs it; the encoded files are committed, so builds and CI never do.
+const ENCODINGS = {
+  webm: (input, output, music) => ['-y', '-loglevel', 'error', '-i', input, '-c:a', 'libopus', '-ac', '1', '-b:a', music ? '32k' : '24k', '-vbr', 'on', '-application', 'audio', '-map_metadata', '-1', '-fflags', '+bitexact', '-f', 'webm', output],
+  mp3: (input, output, music) => ['-y', '-loglevel', 'error', '-i', input, '-c:a', 'libmp3lame', '-b:a', music ? '48k' : '40k', '-ac', '1', '-map_metadata', '-1', '-write_xing', '0', '-id3v2_version', '0', '-fflags', '+bitexact', output],
+};
+
+const work = mkdtempSync(join(tmpdir(), 'kc-sounds-'));
+const sources = {};
+for (const [name, make] of Object.entries(effects)) sources[name] = wav(fadeEdges(normalize(make(), 0.8)));
+sources.music = wav(music());
 mkdirSync(OUT, { recursive: true });
+let wavTotal = 0;
 let total = 0;
-for (const [name, make] of Object.entries(effects)) {
-  const bytes = wav(fadeEdges(normalize(make(), 0.8)));
-  writeFileSync(join(OUT, `${name}.wav`), bytes);
-  total += bytes.length;
+for (const [name, bytes] of Object.entries(sources)) {
+  const input = join(work, `${name}.wav`);
+  writeFileSync(input, bytes);
+  wavTotal += bytes.length;
+  for (const [extension, args] of Object.entries(ENCODINGS)) {
+    const output = join(OUT, `${name}.${extension}`);
+    const run = spawnSync('ffmpeg', args(input, output, name === 'music'), { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.error || run.status !== 0) {
+      console.error('ffmpeg (with libopus and libmp3lame) is needed to encode the sounds: apt-get install ffmpeg');
+      process.exit(1);
+    }
+    total += statSync(output).size;
+  }
 }
-const loop = wav(music());
-writeFileSync(join(OUT, 'music.wav'), loop);
-total += loop.length;
-console.log(`Wrote ${Object.keys(effects).length + 1} sounds to ${OUT} (${(total / 1024).toFixed(0)} KiB).`);
+rmSync(work, { recursive: true, force: true });
+console.log(`Wrote ${Object.keys(sources).length} sounds as WebM/Opus and MP3 to ${OUT} (${(total / 1024).toFixed(0)} KiB; ${(wavTotal / 1024).toFixed(0)} KiB as WAV).`);

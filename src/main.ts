@@ -13,13 +13,16 @@ import { downloadTextFile, pickTextFile, progressFileName } from './app/progress
 import { importNotices } from './app/importNotices';
 import { formatSaveDate } from './app/saveDate';
 import { PROGRESS_KEY, ProgressStore } from './app/progressStore';
+import { SessionStateStore } from './app/sessionStore';
 import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { installStartupGuard } from './app/startupGuard';
+import { takeOverLoadingScreen } from './app/loadingScreen';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
 import { createI18n } from './i18n/createI18n';
+import { installLms } from './lms';
 import { preferredLanguage } from './i18n/languages';
 import { CAMPAIGN_LEVELS } from './levels';
 import type { Level } from './sim/types';
@@ -28,6 +31,13 @@ import { createGame, type GameHandle } from './game/createGame';
 import { chooseRenderer, probeWebglHardwareAcceleration } from './game/renderer';
 import { INTERACTIVE_KEYS, SceneKeys, type SceneKey } from './game/sceneKeys';
 import { KeyboardRouter } from './game/ui/KeyboardRouter';
+import { createEmbedBridge, type EmbedBridge } from './embed/bridge';
+import { installEmbedPage, fullGameUrl, type EmbedPage } from './embed/embedPage';
+import { isFramed, preferredFrameHeight, progressSummary } from './embed/embedMode';
+import { embedScope, type EmbedScope } from './embed/scope';
+import { openEmbedDialog } from './embed/embedDialog';
+import { levelTitle } from './i18n/levelStrings';
+import { matchLanguage } from './i18n/languages';
 
 export interface StartOptions {
   /** The campaign (default: the built-in levels). */
@@ -51,6 +61,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const levels = options.levels ?? CAMPAIGN_LEVELS;
   const levelIds = levels.map((level) => level.id);
   const { params, notices } = parseUrlParams(options.search ?? win.location.search, levelIds);
+  // Embedding (contracts.md §6): the levels this page plays, and whether it is a guest in another page.
+  const scope = embedScope(params, levels);
+  const scopeIds = scope.levels.map((level) => level.id);
+  const framed = isFramed(win);
+  const guest = framed || scope.embedded;
   const storage = options.storage === undefined ? localStorageOf(win) : options.storage;
 
   const settings = new SettingsStore(
@@ -60,23 +75,40 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       browserLanguage: preferredLanguage(win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']),
     }),
   );
-  settings.setOverrides(urlOverrides(params));
+  let overrides = urlOverrides(params);
+  settings.setOverrides(overrides);
   const progress = new ProgressStore(storage, { levelIds });
   const i18n = createI18n(settings.get().language, levels);
   // Before the game exists: a page policy that blocks what Phaser needs must show a message, not a blank page.
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
+  // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
+  const offline = { translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'), register: (hooks: object) => import('virtual:pwa-register').then((pwa) => pwa.registerSW(hooks)) };
+  installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
+  const loading = takeOverLoadingScreen(doc, settings.get().reducedMotion);
 
   const banner = new NoticeBanner(
     doc.getElementById('notices') ?? doc.body.appendChild(doc.createElement('div')),
     (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values),
     () => i18n.t('common.dismiss'),
   );
-  const notify = (notice: Notice) => banner.show(notice);
+  const translate = (key: string, values?: object) => (i18n.t as (k: string, p?: object) => string)(key, values);
+  const embedPage: EmbedPage | null = scope.embedded
+    ? installEmbedPage(doc, (key) => translate(key), fullGameUrl(win.location.href, fullGameParams(params, scope)))
+    : null;
+  const embed: { bridge?: EmbedBridge; pending: Notice[] } = { pending: [] };
+  const notify = (notice: Notice) => {
+    banner.show(notice);
+    // The embedding page hears of every notice as an `error` message (kept until the bridge exists).
+    if (embed.bridge) embed.bridge.error(notice.key.replace(/^notice\./, ''), translate(notice.key, notice.params));
+    else if (framed) embed.pending.push(notice);
+  };
   notices.forEach(notify);
-  if (params.mode === 'editor' || params.mode === 'classroom') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
+  if (params.mode === 'editor') notify({ key: 'notice.modeUnavailable', params: { mode: params.mode } });
   const reportStorage = (status: StorageStatus | 'invalid', corrupted: Notice['key']) => {
     if (status === 'corrupted') notify({ key: corrupted });
+    // An embedded game that may not save says so in one quiet line under the game, not over its buttons.
+    else if (status === 'blocked' && embedPage) embedPage.setMemoryOnly(true);
     else if (status !== 'ok' && status !== 'invalid') notify({ key: STORAGE_NOTICES[status] });
   };
   reportStorage(settings.status, 'notice.settingsCorrupted');
@@ -106,6 +138,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       void i18n.changeLanguage(current.language).then(() => {
         applyPageSettings(doc, current);
         banner.refresh();
+        embedPage?.refresh();
         events.emit('displayChanged', { reason: 'language' });
       });
     }
@@ -129,10 +162,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   });
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
-  const shell: { handle?: GameHandle; renderer?: string } = {};
+  const shell: { handle?: GameHandle; renderer?: string; levelOnShow?: string } = {};
   const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
   const announcer = doc.getElementById('kc-screen-status');
-  const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body);
+  // A guest in another page takes page focus only once the player has put it in the frame (click or Tab).
+  const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body, guest ? () => doc.hasFocus() : undefined);
   const automation = createAutomationApi({
     version,
     levelIds: () => levelIds,
@@ -175,19 +209,21 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     i18n,
     settings,
     progress,
-    levels,
+    levels: scope.levels,
+    campaignLevels: levels,
     params,
     events,
     audio,
     keyboard,
-    initialRoute: initialRoute(params),
+    initialRoute: initialRoute(params, scope),
     notify,
     hasNotices: () => banner.count > 0,
+    tabLeavesGame: guest,
     announce: (text) => {
       if (announcer) announcer.textContent = text;
     },
     mirror,
-    reportRun: (levelId, result) => reportRun(levelId, result),
+    reportRun: (levelId, result, extra) => reportRun(levelId, result, extra),
     exportProgress: () => {
       const text = progress.exportText({ exportedAt: new Date().toISOString(), gameVersion: version });
       if (!downloadTextFile(doc, progressFileName(new Date()), text)) notify({ key: 'notice.exportFailed' });
@@ -198,22 +234,35 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         if (picked.status === 'unreadable') return notify({ key: 'notice.importUnreadable' });
         for (const notice of importNotices(progress.importText(picked.text))) notify(notice);
         events.emit('displayChanged', { reason: 'progress' });
+        emitProgress();
       });
     },
     previousSave: () => progress.previousSave(),
+    openEmbedDialog: () => {
+      const levelId = shell.levelOnShow;
+      openEmbedDialog(doc, (key, values) => translate(key, values), {
+        pageUrl: win.location.href,
+        levelId,
+        levelTitle: levelId ? levelTitle(i18n, levelId) : undefined,
+        language: settings.get().language,
+      });
+    },
     restorePreviousSave: () => {
       const restored = progress.restorePrevious();
       if (restored.status === 'ok') {
         notify({ key: 'notice.restoreSucceeded', params: { date: formatSaveDate(restored.keptAt ?? '', i18n.language), count: restored.levelCount ?? 0 } });
         events.emit('displayChanged', { reason: 'progress' });
+        emitProgress();
       } else {
         notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
       }
     },
+    openSession: (sessionId) => new SessionStateStore(storage, sessionId),
+    pageFragment: () => win.location.hash,
   };
 
   // The Play scene reports a finished run here: result for the API, progress, and the star sound.
-  const reportRun = (levelId: string, result: RunResult) => {
+  const reportRun = (levelId: string, result: RunResult, extra?: { resultCode?: string }) => {
     automation.setLastResult(result);
     const score = (result.score ?? {}) as { stars?: unknown; total?: unknown };
     const stars = typeof score.stars === 'number' ? score.stars : 0;
@@ -222,23 +271,91 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     progress.recordResult(levelId, stars, total, next);
     if (stars > 0) events.emit('starsAwarded', { stars });
     events.emit('runFinished', { levelId, result });
+    events.emit('levelCompleted', { levelId, score: total, stars, arch: typeof result.arch === 'string' ? result.arch : null, ...(extra?.resultCode ? { resultCode: extra.resultCode } : {}) });
+    emitProgress();
   };
+  const emitProgress = () => events.emit('progressChanged', progressSummary(progress.get().levels, scopeIds));
 
   events.on('screenShown', (shown) => {
     if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
       startup.markReady();
-      automation.markReady();
+      loading.done();
+      // `ready` once the loading screen has left, so a host page or test sees the game itself.
+      automation.markReady(loading.gone);
+      embed.bridge?.ready();
       // The engine screens come next, in the background, so the first level opens without a wait.
       setTimeout(prefetchScreens, 0);
     }
   });
 
+  // A new attempt at a level: each time its play screen opens in this visit (after `ready` above).
+  const attempts = new Map<string, number>();
+  events.on('screenShown', (shown) => {
+    // The level whose play screen or debrief is on show ("Embed this" writes its snippet).
+    if (shown.key === SceneKeys.Play || shown.key === SceneKeys.Debrief) shell.levelOnShow = shown.levelId ?? shell.levelOnShow;
+    else if (shown.key === SceneKeys.Menu || shown.key === SceneKeys.Levels || shown.key === SceneKeys.Sandbox) shell.levelOnShow = undefined;
+    if (shown.key !== SceneKeys.Play || !shown.levelId) return;
+    const attempt = (attempts.get(shown.levelId) ?? 0) + 1;
+    attempts.set(shown.levelId, attempt);
+    events.emit('levelStarted', { levelId: shown.levelId, attempt });
+  });
+
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
-  shell.handle = createGame(host, ctx, renderer);
+  shell.handle = createGame(host, ctx, renderer, { guest });
   shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
+  // The game's first frame (its own loading bar, or the menu) takes over from the page's loading screen.
+  shell.handle.game.events.once('postrender', () => loading.done());
   keyboard.attach(win);
   installAutomationApi(win, automation.api);
+  if (guest) {
+    // Phaser does not focus the window on load here (createGame): a click in the frame does it.
+    win.addEventListener('pointerdown', () => win.focus(), true);
+  }
+  if (framed) {
+    const game = shell.handle.game;
+    embed.bridge = createEmbedBridge({
+      win: win as unknown as Parameters<typeof createEmbedBridge>[0]['win'],
+      parent: win.parent,
+      parentOrigin: params.parentOrigin,
+      events,
+      levelIds: () => scopeIds,
+      progress: () => progressSummary(progress.get().levels, scopeIds),
+      startLevel: (id) => {
+        game.resume();
+        return automation.api.startLevel(id);
+      },
+      setLocale: async (locale) => {
+        const language = matchLanguage(locale);
+        if (!language) return false;
+        overrides = { ...overrides, language };
+        settings.setOverrides(overrides);
+        await i18n.changeLanguage(language);
+        return true;
+      },
+      pause: () => {
+        game.pause();
+        audio.setPageHidden(true);
+      },
+      resume: () => {
+        game.resume();
+        audio.setPageHidden(doc.hidden);
+      },
+    });
+    for (const notice of embed.pending.splice(0)) embed.bridge.error(notice.key.replace(/^notice\./, ''), translate(notice.key, notice.params));
+    // The height the game asks for depends on the frame's width only: sent once ready and when it changes.
+    let sentWidth = -1;
+    const sendSize = () => {
+      const width = doc.documentElement.clientWidth;
+      if (width === sentWidth) return;
+      sentWidth = width;
+      embed.bridge?.resize(preferredFrameHeight(width));
+    };
+    void automation.api.ready.then(() => {
+      sendSize();
+      win.addEventListener('resize', sendSize);
+    });
+  }
   return shell.handle.game;
 }
 
@@ -257,10 +374,21 @@ function soundMix(params: GameParams, settings: Settings): SoundMix {
   return { mode: params.audio === 'disabled' ? 'disabled' : 'enabled', muted: settings.muted, musicVolume: settings.musicVolume, effectsVolume: settings.effectsVolume };
 }
 
-function initialRoute(params: GameParams): Route {
+function initialRoute(params: GameParams, scope: EmbedScope): Route {
+  if (scope.start?.screen === 'play') return { key: SceneKeys.Play, data: { levelId: scope.start.levelId } };
+  if (scope.start?.screen === 'levels') return { key: SceneKeys.Levels, data: scope.start.levelId ? { levelId: scope.start.levelId } : undefined };
   if (params.level) return { key: SceneKeys.Play, data: { levelId: params.level } };
   if (params.mode === 'sandbox') return { key: SceneKeys.Sandbox };
+  // A class session's join link (?mode=classroom#join=…): the join screen reads the fragment itself.
+  if (params.mode === 'classroom') return { key: SceneKeys.Classroom };
   return { key: SceneKeys.Menu };
+}
+
+/** What the "full game" link of an embed opens: the same level, or the level map on the same chapter. */
+function fullGameParams(params: GameParams, scope: EmbedScope): Record<string, string | undefined> {
+  if (scope.levels.length === 1) return { level: scope.levels[0]?.id };
+  if (params.chapter !== undefined) return { mode: 'campaign', chapter: String(params.chapter) };
+  return {};
 }
 
 /** `<html lang>` for screen readers and fonts; `data-palette` so the page's notices match the canvas. */

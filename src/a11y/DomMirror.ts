@@ -33,7 +33,13 @@ export class DomMirror {
   private callbacks: MirrorCallbacks | null = null;
   private renderedKey = '';
 
-  constructor(private readonly doc: Document, parent: HTMLElement) {
+  /** `mayTakeFocus`: whether moving page focus to a twin is allowed now (an embedded game: only once the
+   * player has put focus in its frame; without it, always). */
+  constructor(
+    private readonly doc: Document,
+    parent: HTMLElement,
+    private readonly mayTakeFocus: () => boolean = () => true,
+  ) {
     this.root = doc.createElement('main');
     this.root.id = 'kc-a11y';
     this.root.className = 'kc-sr-only';
@@ -81,7 +87,7 @@ export class DomMirror {
   /** Moves page focus to a widget's twin, so screen readers read it. */
   focusTwin(id: string): void {
     const button = this.buttons.get(id);
-    if (!button || this.doc.activeElement === button) return;
+    if (!button || this.doc.activeElement === button || !this.mayTakeFocus()) return;
     this.suppressFocusEvent = true;
     button.focus({ preventScroll: true });
     this.suppressFocusEvent = false;

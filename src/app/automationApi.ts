@@ -56,7 +56,9 @@ export interface AutomationDeps {
 
 export interface Automation {
   api: KernelCourierApi;
-  markReady(): void;
+  /** The first interactive screen is shown (the performance mark is set now); `ready` resolves once
+   * `settled` has (the page's loading screen is gone), or at once without it. */
+  markReady(settled?: Promise<unknown>): void;
   setLastResult(result: RunResult | null): void;
 }
 
@@ -99,12 +101,13 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
 
   return {
     api,
-    markReady: () => {
+    markReady: (settled) => {
       if (isReady) return;
       isReady = true;
       // A performance mark, so benchmarks can read when the game became interactive.
       globalThis.performance?.mark?.('kernel-courier-ready');
-      resolveReady();
+      if (settled) void settled.then(resolveReady, resolveReady);
+      else resolveReady();
     },
     setLastResult: (result) => {
       last = result === null ? null : structuredClone(result);

@@ -20,6 +20,14 @@ export interface GameEventMap {
   starsAwarded: { stars: number };
   /** A run finished; `result` is the CLI's JSON shape (contracts.md §2). */
   runFinished: { levelId: string; result: RunResult };
+  /** A level's play screen opened for a new attempt (embed bridge, LMS, xAPI). */
+  levelStarted: { levelId: string; attempt: number };
+  /** A level was finished and scored: the embed bridge's levelCompleted, SCORM and xAPI listen. */
+  levelCompleted: { levelId: string; score: number; stars: number; arch: string | null; resultCode?: string };
+  /** Saved progress changed (after a level's result was recorded, an import or a restore). */
+  progressChanged: { completed: number; total: number; stars: number };
+  /** An xAPI statement was made (src/lms); the embed bridge posts it to the parent page (contracts §6). */
+  statementMade: { statement: Record<string, unknown> };
 }
 
 /** The engine's result in the CLI's JSON shape; typed loosely here until the engine's type lands. */

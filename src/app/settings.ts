@@ -19,6 +19,8 @@ export interface Settings {
   reducedMotion: boolean;
   colorProfile: ColorProfile;
   renderer: RendererChoice;
+  /** Ask for a prediction before each level's first run outside class sessions (a session decides there). */
+  predictions: boolean;
 }
 
 export interface SettingsEnvironment {
@@ -37,6 +39,7 @@ export function defaultSettings(env: SettingsEnvironment): Settings {
     reducedMotion: env.prefersReducedMotion,
     colorProfile: 'default',
     renderer: 'auto',
+    predictions: false,
   };
 }
 
@@ -47,6 +50,9 @@ interface StoredSettings extends Settings {
 const isVolume = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
+/** Fields added to settings@1 later, with the value a save without them means. */
+const LATER_FIELDS = { predictions: false } as const;
+
 const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   language: isLanguage,
   musicVolume: isVolume,
@@ -55,6 +61,7 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   reducedMotion: isBoolean,
   colorProfile: (v) => (COLOR_PROFILES as readonly unknown[]).includes(v),
   renderer: (v) => (RENDERER_CHOICES as readonly unknown[]).includes(v),
+  predictions: isBoolean,
 };
 
 /**
@@ -72,6 +79,11 @@ export function validateSettings(value: unknown, defaults?: Settings): Validatio
     const present = Object.prototype.hasOwnProperty.call(record, field);
     if (!present && defaults) {
       out[field] = defaults[field as keyof Settings];
+      continue;
+    }
+    // Added after the first release of settings@1: a value without it is still complete.
+    if (!present && field in LATER_FIELDS) {
+      out[field] = LATER_FIELDS[field as keyof typeof LATER_FIELDS];
       continue;
     }
     if (!present || !check(record[field])) return { ok: false, error: `bad ${field}` };
@@ -111,6 +123,11 @@ export class SettingsStore {
     const before = this.get();
     this.overrides = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<Settings>;
     this.notify(before);
+  }
+
+  /** Adds session-only values on top of the URL's (a class session's language); never saved. */
+  addOverrides(overrides: Partial<Settings>): void {
+    this.setOverrides({ ...this.overrides, ...overrides });
   }
 
   /** The player changed settings: validate, save, and drop the matching overrides. */

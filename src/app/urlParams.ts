@@ -1,6 +1,6 @@
 // The one parser of the game page's URL parameters (../shared/contracts.md §3). Every bad value falls
 // back to its default and yields a notice for the player; nothing here throws, whatever the input.
-import { builtInLevelIds } from '../levels';
+import { builtInLevelIds, levelsByChapter } from '../levels';
 import { FALLBACK_LANGUAGE, matchLanguage, type Language } from '../i18n/languages';
 import { sanitizeForDisplay, type Notice } from './notices';
 
@@ -33,6 +33,10 @@ export interface GameParams {
   reducedMotion?: boolean;
   packets?: number;
   renderer?: RendererChoice;
+  /** A chapter number (1 = the first chapter in campaign order), with `mode=embed` or `mode=campaign` (§6). */
+  chapter?: number;
+  /** The origin of the page that embeds the game (`https://lms.example.org`): commands are accepted only from it (§6). */
+  parentOrigin?: string;
 }
 
 export interface ParsedUrlParams {
@@ -42,7 +46,11 @@ export interface ParsedUrlParams {
 
 export const DEFAULT_PARAMS: Readonly<GameParams> = Object.freeze({ mode: 'campaign' as Mode });
 
-export function parseUrlParams(search: string, knownLevelIds: readonly string[] = builtInLevelIds()): ParsedUrlParams {
+export function parseUrlParams(
+  search: string,
+  knownLevelIds: readonly string[] = builtInLevelIds(),
+  chapterCount: number = levelsByChapter().length,
+): ParsedUrlParams {
   const params: GameParams = { ...DEFAULT_PARAMS };
   const notices: Notice[] = [];
   let query: URLSearchParams;
@@ -108,6 +116,21 @@ export function parseUrlParams(search: string, knownLevelIds: readonly string[] 
     else bad('renderer', renderer);
   }
 
+  const chapter = read('chapter');
+  if (chapter !== undefined) {
+    const value = parseInteger(chapter);
+    if (value === undefined || value < 1 || value > chapterCount) bad('chapter', chapter);
+    else if (params.mode !== 'embed' && params.mode !== 'campaign') notices.push({ key: 'notice.paramIgnored', params: { name: 'chapter' } });
+    else params.chapter = value;
+  }
+
+  const parentOrigin = read('parentOrigin');
+  if (parentOrigin !== undefined) {
+    const origin = parseOrigin(parentOrigin);
+    if (origin !== undefined) params.parentOrigin = origin;
+    else bad('parentOrigin', parentOrigin);
+  }
+
   const packets = read('packets');
   if (packets !== undefined) {
     const value = parseInteger(packets);
@@ -128,4 +151,22 @@ function parseInteger(text: string): number | undefined {
   if (!/^-?\d{1,16}$/.test(text)) return undefined;
   const value = Number(text);
   return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * An origin as the browser writes `event.origin`: `https://host[:port]` (or http), nothing after it but an
+ * optional slash. Anything else (a path, credentials, `null`, `*`, another scheme) is not an origin.
+ */
+function parseOrigin(text: string): string | undefined {
+  if (text.length > 200) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  if (text !== url.origin && text !== `${url.origin}/`) return undefined;
+  return url.origin;
 }

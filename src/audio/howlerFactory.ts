@@ -2,14 +2,14 @@
 // never even evaluated when the URL disables audio.
 import { Howl } from 'howler';
 import type { SoundFactory } from './AudioAdapter';
+import { howlerSources } from './soundAssets';
 
 export function createHowlerFactory(): SoundFactory {
   return {
     create({ src, loop, volume, onLoadError }) {
       const howl = new Howl({
-        src: [src],
-        // Blob and hashed URLs may not end in ".wav"; tell Howler the format.
-        format: ['wav'],
+        // WebM/Opus with an MP3 fallback: Howler loads the first its browser can play.
+        ...howlerSources(src),
         loop,
         volume,
         preload: true,

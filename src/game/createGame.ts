@@ -34,7 +34,8 @@ export interface WidgetInfo {
   height: number;
 }
 
-export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind): GameHandle {
+/** `guest`: the game is embedded in another page (it must not take focus on load). */
+export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind, options: { guest?: boolean } = {}): GameHandle {
   installTextMetricsCache();
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -51,7 +52,10 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     audio: { noAudio: true },
     banner: false,
     disableContextMenu: true,
-    input: { activePointers: 3 },
+    // The wheel is the host page's: the game uses none, so an embedded game never stops its scrolling.
+    input: { activePointers: 3, mouse: { preventDefaultWheel: false } },
+    // Phaser focuses the window on boot and on every click; in another page only a click may (main.ts).
+    autoFocus: !options.guest,
     render: { antialias: true, roundPixels: false },
     scene: createScenes(ctx),
   });

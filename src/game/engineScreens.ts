@@ -5,8 +5,12 @@ import type { AppContext } from './AppContext';
 import { DebriefScene } from './scenes/DebriefScene';
 import { PlayScene } from './scenes/PlayScene';
 import { SandboxScene } from './scenes/SandboxScene';
+import { ClassroomScene } from './classroom/ClassroomScene';
+import { PredictScene } from './classroom/PredictScene';
+import { ResultCodeScene } from './classroom/ResultCodeScene';
 
 export function createEngineScreens(ctx: AppContext): Phaser.Scene[] {
   addEngineStrings(ctx.i18n);
-  return [new PlayScene(ctx), new DebriefScene(ctx), new SandboxScene(ctx)];
+  // The class session's screens come with the engine: a result code is scored and checked by it.
+  return [new PlayScene(ctx), new DebriefScene(ctx), new SandboxScene(ctx), new ClassroomScene(ctx), new PredictScene(ctx), new ResultCodeScene(ctx)];
 }

@@ -32,6 +32,10 @@ const REFERENCE_WIDTH = 1200;
 const REFERENCE_HEIGHT = 700;
 const PORTRAIT_REFERENCE_WIDTH = 800;
 const MIN_SCALE = 0.85;
+/** The floor for landscape windows: a course page's 640×360 frame needs a smaller UI for the board, the
+ * run controls and the debrief to fit its height (issue 14). Portrait keeps MIN_SCALE: on a phone held
+ * upright, height is plentiful and text stays at 17 px or more. */
+const LANDSCAPE_MIN_SCALE = 0.6;
 const MAX_SCALE = 2.4;
 const BASE_FONT_PX = 20;
 
@@ -53,7 +57,7 @@ export function uiScale(width: number, height: number): number {
   const aspect = height > 0 ? width / height : 1;
   const referenceWidth = PORTRAIT_REFERENCE_WIDTH + (REFERENCE_WIDTH - PORTRAIT_REFERENCE_WIDTH) * clamp((aspect - 0.75) / 0.75, 0, 1);
   const fit = Math.min(width / referenceWidth, height / REFERENCE_HEIGHT);
-  return clamp(Number.isFinite(fit) ? fit : 1, MIN_SCALE, MAX_SCALE);
+  return clamp(Number.isFinite(fit) ? fit : 1, aspect > 1 ? LANDSCAPE_MIN_SCALE : MIN_SCALE, MAX_SCALE);
 }
 
 export function computeLayout(rawWidth: number, rawHeight: number): Layout {
@@ -65,7 +69,8 @@ export function computeLayout(rawWidth: number, rawHeight: number): Layout {
   const gap = Math.round(14 * scale);
   const buttonHeight = Math.round(Math.max(44, 52 * scale));
   const topBar = { x: margin, y: margin, width: width - 2 * margin, height: buttonHeight };
-  const footerHeight = Math.round(baseFontPx * 1.6);
+  // A short landscape window (an embedded 640×360 frame) gives the keyboard hint's row to the content.
+  const footerHeight = height < 420 && width > height ? 0 : Math.round(baseFontPx * 1.6);
   const footer = { x: margin, y: height - margin - footerHeight, width: width - 2 * margin, height: footerHeight };
   const contentTop = topBar.y + topBar.height + gap;
   const content = { x: margin, y: contentTop, width: width - 2 * margin, height: Math.max(0, footer.y - gap - contentTop) };

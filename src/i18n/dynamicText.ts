@@ -20,6 +20,7 @@ export function chapterName(i18n: GameI18n, chapterId: string | undefined): stri
 const KERNEL_PARAMS = ['appKernel', 'nodeKernel', 'kernel'];
 const PIECE_PARAMS = ['piece', 'on'];
 const ARCH_PARAMS = ['arch'];
+const DRIVER_PARAMS = ['driver'];
 
 /**
  * A broken rule of the board (the engine's RuleViolation: code, app, node, params) in the player's
@@ -38,6 +39,7 @@ export function reasonText(
     if (KERNEL_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:kernel.${id}`, id);
     else if (PIECE_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:piece.${id}.name`, translateOr(i18n, `board:${id}.name`, id));
     else if (ARCH_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:arch.${id}.name`, id);
+    else if (DRIVER_PARAMS.includes(name)) shown[name] = translateOr(i18n, `board:driver.${id}.name`, id);
     else shown[name] = value;
   }
   return translateOr(i18n, `board:reason.${code}`, (i18n.t as (k: string, p?: object) => string)('board:reason.unknown', { code }), shown);

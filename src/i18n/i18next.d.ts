@@ -4,8 +4,11 @@ import 'i18next';
 import type ui from '../../locales/en/ui.json';
 import type board from '../../locales/en/board.json';
 import type glossary from '../../locales/en/glossary.json';
+import type embed from '../../locales/en/embed.json';
 import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
+import type classroom from '../../locales/en/classroom.json';
+import type offline from '../../locales/en/offline.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,8 +17,11 @@ declare module 'i18next' {
       ui: typeof ui;
       board: typeof board;
       glossary: typeof glossary;
+      embed: typeof embed;
       play: typeof play;
       debrief: typeof debrief;
+      classroom: typeof classroom;
+      offline: typeof offline;
     };
     returnNull: false;
   }

@@ -114,6 +114,7 @@ export function levelFacts(level: Level, ranking: Ranking): LevelFacts {
     for (const kind of PACKET_KINDS) {
       put(`${prefix}.p50.${kind}`, metrics.byKind[kind].p50LatencyUs);
       put(`${prefix}.p95.${kind}`, metrics.byKind[kind].p95LatencyUs);
+      put(`${prefix}.response95.${kind}`, metrics.byKind[kind].p95ResponseUs ?? 0);
     }
     put(`${prefix}.dropped`, metrics.dropped);
     put(`${prefix}.droppedPercent`, metrics.emitted > 0 ? (100 * metrics.dropped) / metrics.emitted : 0);

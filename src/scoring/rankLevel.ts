@@ -33,7 +33,7 @@ export interface RunResult {
 }
 
 function emptyMetrics(level: Level, memoryUsedGiB: number): RunMetrics {
-  const kind = { emitted: 0, delivered: 0, dropped: 0, blocked: 0, p50LatencyUs: 0, p95LatencyUs: 0 };
+  const kind = { emitted: 0, delivered: 0, dropped: 0, blocked: 0, p50LatencyUs: 0, p95LatencyUs: 0, p95ResponseUs: 0 };
   return {
     delivered: 0,
     dropped: 0,

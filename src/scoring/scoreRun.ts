@@ -1,8 +1,8 @@
 // Judges a finished run: metrics in, objective scores (0–100), the weighted total and every deduction with
 // a reason code out. Separate from the engine so the rules of judging can change alone.
 
-import { SERVICE_US } from '../sim/costs';
-import type { RunMetrics } from '../sim/Simulation';
+import { DEFAULT_COMPUTE_US, SERVICE_US } from '../sim/costs';
+import type { KindMetrics, RunMetrics } from '../sim/Simulation';
 import type { Level, Objective, PacketKind, RuleViolation } from '../sim/types';
 import { OBJECTIVES, PACKET_KINDS } from '../sim/types';
 
@@ -42,10 +42,20 @@ function round1(value: number): number {
 }
 
 /**
- * Speed: for each packet kind, the p95 the same workload gets natively ÷ this run's p95 (capped at 1),
- * weighted by the kind's share of the packets; then multiplied by the share of packets served (not
- * dropped, blocked or cut off). `native` is the native baseline run (see nativeBaseline); without it the
- * unloaded native path is the yardstick.
+ * A kind's p95 response time (the app's own compute + the I/O), µs: the engine's figure (`p95ResponseUs`,
+ * from each request's own app's `computeUs`), or, for a result made without it, the I/O p95 plus the
+ * default compute.
+ */
+export function responseP95Us(entry: KindMetrics): number {
+  return entry.p95ResponseUs ?? entry.p95LatencyUs + DEFAULT_COMPUTE_US;
+}
+
+/**
+ * Speed: for each packet kind, the p95 response time (the app's own compute + the I/O) the same workload
+ * gets natively ÷ this run's (capped at 1), weighted by the kind's share of the packets; then multiplied
+ * by the share of packets served (not dropped, blocked or cut off). `native` is the native baseline run
+ * (see nativeBaseline), whose response times include the same apps' compute; without it the unloaded
+ * native path plus the default compute is the yardstick.
  */
 export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: number; deductions: Deduction[] } {
   const deductions: Deduction[] = [];
@@ -56,9 +66,10 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
     const entry = metrics.byKind[kind];
     if (entry.emitted === 0) continue;
     const share = entry.emitted / emitted;
-    const nativeUs = native && native.byKind[kind].delivered > 0 ? native.byKind[kind].p95LatencyUs : NATIVE_LATENCY_US[kind];
-    const ratio =
-      entry.delivered === 0 ? 0 : entry.p95LatencyUs <= nativeUs * LATENCY_TOLERANCE ? 1 : nativeUs / entry.p95LatencyUs;
+    const nativeUs =
+      native && native.byKind[kind].delivered > 0 ? responseP95Us(native.byKind[kind]) : NATIVE_LATENCY_US[kind] + DEFAULT_COMPUTE_US;
+    const runUs = responseP95Us(entry);
+    const ratio = entry.delivered === 0 ? 0 : runUs <= nativeUs * LATENCY_TOLERANCE ? 1 : nativeUs / runUs;
     latencyFactor += share * ratio;
     if (ratio < 1) {
       deductions.push({
@@ -67,9 +78,13 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
         points: round1(100 * share * (1 - ratio)),
         params: {
           kind,
-          p95Us: entry.p95LatencyUs,
+          // Response times (the app's compute + the I/O), which the points are computed from; the I/O
+          // p95 alone (what the hop view shows) beside them, the run's and the native run's.
+          p95Us: Math.round(runUs),
           nativeUs: Math.round(nativeUs),
-          factor: round1(entry.p95LatencyUs / nativeUs),
+          factor: round1(runUs / nativeUs),
+          ioP95Us: entry.p95LatencyUs,
+          nativeIoP95Us: native && native.byKind[kind].delivered > 0 ? native.byKind[kind].p95LatencyUs : NATIVE_LATENCY_US[kind],
         },
       });
     }

@@ -65,7 +65,7 @@ export class Simulation {
 
   // The shared state and the parts that work on it (see the top of this file).
   private readonly store = new PacketStore();
-  private readonly tally = new Tally();
+  private readonly tally: Tally;
   private readonly paths: Paths;
   private readonly fleet: Fleet;
   private readonly controls: Controls;
@@ -79,6 +79,7 @@ export class Simulation {
     this.seed = options.seed ?? level.seed;
     this.listener = options.listener;
     this.totalTicks = Math.round((level.durationSeconds * 1000) / TICK_MS);
+    this.tally = new Tally(level.apps.length);
     const listener = this.listener;
     // The build's nodes as they are now: a driver switch replaces a VM's entry; every part sees the change.
     const nodes = new Map(analysis.nodes);

@@ -16,6 +16,8 @@ export const MAX_IO_RATE = 1000;
 export const MAX_LEVEL_IO = 1000;
 /** Objective weights (`objectives.security|speed|scale`). */
 export const MAX_OBJECTIVE_WEIGHT = 1000;
+/** `apps[].computeUs`: the app's own compute per request, µs (one second: far beyond any request the game models). */
+export const MAX_COMPUTE_US = 1_000_000;
 /** `hardware.cores`. */
 export const MAX_CORES = 4096;
 /** `hardware.memoryGiB` (1 PiB). */

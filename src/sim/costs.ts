@@ -21,7 +21,7 @@
 import type { Kernel, PacketKind } from './types';
 
 /** Changes whenever a cost or rule below changes any result. */
-export const MODEL_VERSION = 'kc-model-2';
+export const MODEL_VERSION = 'kc-model-3';
 
 /** One engine tick, in simulated milliseconds and microseconds. Time in the engine is integer ticks. */
 export const TICK_MS = 10;
@@ -98,8 +98,9 @@ export const SERVICE_US = {
   type2VmExit: { emulated: [50, 45, 0], para: [8, 8, 0] },
   /** The VM's device backend on Type-1 (in the management domain, e.g. Xen's Dom0, or QEMU/vhost for
    * KVM): emulating a device vs. a para-virtual backend (blkback/netback, virtio). Para net:
-   * 4 + 26 = +30 µs over native [Felter]; the emulated µs are an [Assumption] ("slower still"). */
-  backend: { emulated: [60, 45, 0], para: [26, 26, 0] },
+   * 4 + 11 = +15 µs over native one way, half of Felter's +30 µs round trip [Felter] (kc-model-2 put the
+   * whole round trip on the one-way path); the emulated µs are an [Assumption] ("slower still"). */
+  backend: { emulated: [60, 45, 0], para: [26, 11, 0] },
   /** The Type-2 hypervisor's process emulating the VM's devices (VirtualBox, VMware Workstation).
    * [Assumption]: slower than Type-1's backend, the seeds' "Type-2 is slow for disk and network". */
   type2Process: { emulated: [90, 45, 0], para: [30, 30, 0] },
@@ -172,11 +173,23 @@ export const START_SECONDS = {
   /** A container from a cached image (copy-on-write layers): well under a second. Windows containers
    * (process isolation) start slower. [Assumption] */
   container: { linux: 0.5, windows: 4 } as Record<Kernel, number>,
-  /** A VM boots a whole guest OS: tens of seconds, Windows slower [domain.md]. Type-2's emulated
-   * firmware and disk make it slower again (×1.5). [Assumption] */
+  /** A VM boots a whole guest OS: tens of seconds, Windows slower [domain.md]. The same on either
+   * hypervisor type: both boot the same guest, with emulated firmware on Type-1 too (kc-model-2's ×1.5
+   * for Type-2 had no source and was removed in kc-model-3). [Assumption] for the figures. */
   vmType1: { linux: 20, windows: 45 } as Record<Kernel, number>,
-  vmType2: { linux: 30, windows: 68 } as Record<Kernel, number>,
+  vmType2: { linux: 20, windows: 45 } as Record<Kernel, number>,
 } as const;
+
+/**
+ * The app's own CPU work per request, µs, when its level gives no `computeUs`: parsing, business logic,
+ * building a reply. It runs natively in every architecture — with hardware assistance (VT-x / AMD-V) guest
+ * code runs on the real CPU; Felter et al. measured CPU-bound work under KVM within a few per cent of
+ * native (Linpack 284.2 against 290.8 GFLOPS once tuned) [Felter] — so it adds the same time to a
+ * request everywhere. The user waits for compute + I/O; the speed score compares that, while the hop
+ * view keeps showing the I/O alone. The figure itself is an [Assumption]: the order of a small web or
+ * database request's CPU time (a few hundred µs), chosen so that compute and I/O weigh about alike.
+ */
+export const DEFAULT_COMPUTE_US = 200;
 
 /**
  * Chance that a VM escape succeeds once the attacker holds its guest kernel. [Assumption], relative only:

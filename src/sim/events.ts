@@ -32,7 +32,9 @@ export type SimEvent =
       atUs: number;
     }
   | { type: 'commandApplied'; command: Command; atUs: number }
-  | { type: 'commandRejected'; command: Command; atUs: number; reason: string }
+  /** `reason` is a rule code (board:reason.* / play:reject.*); `params` (optional) are the values its
+   * sentence names, e.g. the driver a level does not offer. */
+  | { type: 'commandRejected'; command: Command; atUs: number; reason: string; params?: Record<string, string | number> }
   | { type: 'runEnded'; atUs: number };
 
 export type SimEventType = SimEvent['type'];

@@ -20,7 +20,7 @@ import type {
   RuleViolation,
   VmTemplate,
 } from './types';
-import { PIECES } from './types';
+import { DRIVERS, PIECES } from './types';
 
 /** How an app's instances are hosted. */
 export type HostingKind = 'native' | 'container' | 'vm-process' | 'vm-per-instance';
@@ -95,7 +95,24 @@ export function piecesFor(architecture: Architecture, level: Level): Piece[] {
     case 'type1-full':
     case 'type1-para':
       return ['type1-hypervisor', 'vm'];
+    case 'container-in-vm':
+      return ['type1-hypervisor', 'vm', 'container-engine'];
   }
+}
+
+/** The VM drivers a level offers: its `drivers`, or both. */
+export function offeredDrivers(level: Pick<Level, 'drivers'>): readonly Driver[] {
+  return level.drivers && level.drivers.length > 0 ? level.drivers : DRIVERS;
+}
+
+/** Whether the level offers a VM driver (palette, builds, `set-driver`). */
+export function driverOffered(level: Pick<Level, 'drivers'>, driver: Driver): boolean {
+  return offeredDrivers(level).includes(driver);
+}
+
+/** The driver a canonical build gives its VMs: `preferred` when the level offers it, else the one it offers. */
+export function canonicalDriver(level: Pick<Level, 'drivers'>, preferred: Driver): Driver {
+  return driverOffered(level, preferred) ? preferred : offeredDrivers(level)[0];
 }
 
 /** The palette in force: the level's, or what the allowed architectures need, unlimited. */
@@ -209,7 +226,10 @@ export function resolvePlacement(
           hypervisorType = hypervisor.piece === 'type1-hypervisor' ? 'type1' : 'type2';
         }
       }
-      architecture = 'container';
+      // Containers in a VM on a Type-1 hypervisor have a VM's wall around them: `container-in-vm`. In a VM on
+      // a Type-2 hypervisor they stay `container`: that is the Linux utility VM a desktop host starts for
+      // containers of the other family (WSL 2, Docker Desktop; contracts.md §1c).
+      architecture = hypervisorType === 'type1' ? 'container-in-vm' : 'container';
       return {
         hosting: {
           ...base,
@@ -341,6 +361,23 @@ function checkPalette(level: Level, build: Build, hostings: AppHosting[]): RuleV
   return violations;
 }
 
+/** Every VM node and VM template must use a driver the level offers (`drivers`). */
+function checkDrivers(level: Level, build: Build): RuleViolation[] {
+  if (!level.drivers) return [];
+  const violations: RuleViolation[] = [];
+  for (const node of build.nodes) {
+    if (node.piece === 'vm' && node.driver && !driverOffered(level, node.driver)) {
+      violations.push({ code: 'driver-not-offered', node: node.id, params: { driver: node.driver } });
+    }
+  }
+  for (const placement of build.placements) {
+    if (placement.vm && !driverOffered(level, placement.vm.driver)) {
+      violations.push({ code: 'driver-not-offered', app: placement.app, node: placement.on, params: { driver: placement.vm.driver } });
+    }
+  }
+  return violations;
+}
+
 /** Memory at the start: every node, every initial instance and every warm spare. */
 export function startMemoryGiB(build: Build, hostings: AppHosting[]): number {
   let total = 0;
@@ -383,6 +420,7 @@ export function analyzeBuild(level: Level, build: Build): BuildAnalysis {
     }
   }
   violations.push(...checkPalette(level, build, hostings));
+  violations.push(...checkDrivers(level, build));
   const memoryGiB = startMemoryGiB(build, hostings);
   if (memoryGiB > level.hardware.memoryGiB + 1e-9) {
     violations.push({

@@ -14,7 +14,10 @@ export type Trust = (typeof TRUST_LEVELS)[number];
 export const PACKET_KINDS = ['disk', 'net', 'syscall'] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
 
-export const ARCHITECTURES = ['native', 'container', 'type2', 'type1-full', 'type1-para'] as const;
+/** `container-in-vm` (added with kc-model-3): containers inside VMs on a Type-1 hypervisor, e.g. one para-virtual VM
+ * per tenant with a container engine in each. Containers on a host OS, or in the Linux utility VM on a Type-2
+ * hypervisor (WSL 2 / Docker Desktop), stay `container`. */
+export const ARCHITECTURES = ['native', 'container', 'type2', 'type1-full', 'type1-para', 'container-in-vm'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const PIECES = ['host-os', 'type1-hypervisor', 'type2-hypervisor', 'vm', 'container-engine'] as const;
@@ -70,6 +73,9 @@ export interface AppSpec {
   instances: number;
   memoryMiB?: number;
   image?: AppImage;
+  /** The app's own CPU work per request, µs (any kind): runs natively under hardware assistance in every
+   * architecture, so it adds the same time everywhere. Default DEFAULT_COMPUTE_US (costs.ts). */
+  computeUs?: number;
 }
 
 export interface Burst {
@@ -109,6 +115,10 @@ export interface Level {
   durationSeconds: number;
   seed: number;
   expected?: Architecture;
+  /** The architecture this level's lesson is argued against: its answer must beat it clearly (tests). */
+  teachesAgainst?: Architecture;
+  /** The VM drivers this level offers (palette, builds, `set-driver`); default both. */
+  drivers?: Driver[];
   reference?: Build;
   starThresholds?: [number, number, number];
   [extension: `x-${string}`]: unknown;
@@ -197,5 +207,6 @@ export const REASON_CODES = [
   'unknown-app',
   'duplicate-placement',
   'type1-forbidden',
+  'driver-not-offered',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

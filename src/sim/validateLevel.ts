@@ -3,6 +3,7 @@
 // the level's reference build. This is the one gate every level passes before the engine sees it.
 import {
   ARCHITECTURES,
+  DRIVERS,
   KERNELS,
   LEVEL_FORMAT,
   OBJECTIVES,
@@ -11,6 +12,7 @@ import {
   THREAT_KINDS,
   TRUST_LEVELS,
   type Architecture,
+  type Driver,
   type Kernel,
   type Level,
   type Trust,
@@ -68,11 +70,13 @@ const LEVEL_KEYS = [
   'durationSeconds',
   'seed',
   'expected',
+  'teachesAgainst',
+  'drivers',
   'reference',
   'starThresholds',
 ] as const;
 const HARDWARE_KEYS = ['cores', 'memoryGiB', 'registryMbps'] as const;
-const APP_KEYS = ['id', 'tenant', 'kernel', 'trust', 'io', 'instances', 'memoryMiB', 'image'] as const;
+const APP_KEYS = ['id', 'tenant', 'kernel', 'trust', 'io', 'instances', 'memoryMiB', 'image', 'computeUs'] as const;
 const IMAGE_KEYS = ['sizeMB', 'cached'] as const;
 const BURST_KEYS = ['app', 'atSecond', 'instances', 'deadlineSeconds'] as const;
 const THREAT_KEYS = ['app', 'kind', 'atSecond'] as const;
@@ -82,7 +86,7 @@ export const MIN_DURATION_SECONDS = 1;
 export const MAX_DURATION_SECONDS = 3600;
 
 /** Architectures that need bare hardware, so a level that keeps a host OS cannot allow them. */
-const TYPE1_ARCHITECTURES: readonly Architecture[] = ['type1-full', 'type1-para'];
+const TYPE1_ARCHITECTURES: readonly Architecture[] = ['type1-full', 'type1-para', 'container-in-vm'];
 
 /** Validates a level file: all errors, in file order, or the level (defaults not filled in). */
 export function validateLevel(input: unknown): Validated<Level> {
@@ -162,6 +166,21 @@ function checkLevel(level: JsonObject, errors: ErrorList): void {
       target: 'allow',
     });
   }
+
+  const teachesAgainst = readEnum<Architecture>(level, '', 'teachesAgainst', errors, ARCHITECTURES, false);
+  if (teachesAgainst !== undefined && allowed !== undefined && !allowed.includes(teachesAgainst)) {
+    errors.add('teachesAgainst', 'reference', `teachesAgainst is "${teachesAgainst}", which is not one of the allowed architectures (allow).`, {
+      value: teachesAgainst,
+      target: 'allow',
+    });
+  }
+  if (teachesAgainst !== undefined && teachesAgainst === expected) {
+    errors.add('teachesAgainst', 'constraint', `teachesAgainst is "${teachesAgainst}", the same as expected; a level teaches against another architecture.`, {
+      rule: 'teaches-against-expected',
+      value: teachesAgainst,
+    });
+  }
+  checkDrivers(level, errors, allowed);
 
   if (hasOwn(level, 'reference')) {
     checkBuild(level.reference, 'reference', errors, {
@@ -245,6 +264,7 @@ function checkApps(level: JsonObject, errors: ErrorList): KnownApps {
     checkIo(object, path, errors);
     readNumber(object, path, 'instances', errors, { required: true, integer: true, min: 1, max: MAX_INSTANCES });
     readNumber(object, path, 'memoryMiB', errors, { required: false, exclusiveMin: 0, max: bounds.MAX_APP_MEMORY_MIB });
+    readNumber(object, path, 'computeUs', errors, { required: false, min: 0, max: bounds.MAX_COMPUTE_US });
     const image = readObject(object, path, 'image', errors, IMAGE_KEYS, false);
     if (image !== undefined) {
       const imagePath = childPath(path, 'image');
@@ -421,6 +441,33 @@ function checkAllow(level: JsonObject, errors: ErrorList, hostKernel: Kernel | u
     }
   });
   return architectures;
+}
+
+/** Checks `drivers`: the VM drivers the level offers, each once, and one for every allowed architecture that names one. */
+function checkDrivers(level: JsonObject, errors: ErrorList, allowed: Architecture[] | undefined): void {
+  const drivers = readArray(level, '', 'drivers', errors, { required: false, minLength: 1 });
+  if (drivers === undefined || drivers.length === 0) return;
+  const seen = new Map<string, string>();
+  const offered: Driver[] = [];
+  let complete = true;
+  drivers.forEach((name, index) => {
+    const path = indexPath('drivers', index);
+    const driver = checkEnum(name, path, errors, DRIVERS);
+    if (driver === undefined) complete = false;
+    else if (checkUnique(seen, driver, path, errors, 'the driver')) offered.push(driver);
+  });
+  if (!complete || allowed === undefined) return;
+  const needs: Partial<Record<Architecture, Driver>> = { 'type1-full': 'emulated', 'type1-para': 'para' };
+  for (const architecture of allowed) {
+    const driver = needs[architecture];
+    if (driver !== undefined && !offered.includes(driver)) {
+      errors.add('drivers', 'constraint', `drivers does not offer "${driver}", which the allowed architecture "${architecture}" needs.`, {
+        rule: 'driver-for-arch',
+        value: architecture,
+        driver,
+      });
+    }
+  }
 }
 
 function checkStarThresholds(level: JsonObject, errors: ErrorList): void {

@@ -29,6 +29,8 @@ export const CONSTRAINT_RULES = [
   'objectives-positive', // no objective weight above 0
   'scale-needs-burst', // objectives.scale > 0 in a level without bursts
   'type1-with-host-kernel', // a level that keeps a host OS allows a Type-1 architecture
+  'teaches-against-expected', // teachesAgainst names the level's own expected architecture
+  'driver-for-arch', // drivers leaves out the driver an allowed architecture needs
   'untrusted-app', // a threat's app is trusted
   'increasing', // starThresholds are not strictly increasing
   'level-id', // a reference build names another level

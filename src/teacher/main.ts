@@ -12,4 +12,6 @@ declare global {
 
 document.documentElement.classList.add('kt-teacher');
 for (const id of ['game', 'kc-a11y-host', 'notices']) document.getElementById(id)?.setAttribute('hidden', '');
+// The game's HTML loading screen (index.html) is the game's to hand over; the teacher's page needs none.
+document.getElementById('kc-loading')?.remove();
 window.kernelCourierTeacher = startTeacherPage(document, window);

@@ -100,7 +100,7 @@ describe('SettingsStore', () => {
     const { renderer: _renderer, ...older } = good;
     const store = new SettingsStore(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(older) }), defaults);
     expect(store.status).toBe('ok');
-    expect(store.get()).toEqual({ ...stripped(good), renderer: defaults.renderer });
+    expect(store.get()).toEqual({ ...stripped(good), renderer: defaults.renderer, predictions: false });
   });
 
   it('keeps settings this release does not know when it saves', () => {

@@ -34,10 +34,12 @@ export interface OpenOptions {
   touch?: boolean;
   /** The browser's `prefers-reduced-motion` (Chromium's default: no preference). */
   reducedMotion?: 'reduce' | 'no-preference';
+  /** The offline service worker is blocked unless a test asks for it, so every page loads from the server. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export async function openGame(browser: Browser, query: string, options: OpenOptions = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false, reducedMotion: options.reducedMotion ?? 'no-preference', serviceWorkers: options.serviceWorkers ?? 'block' });
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const problems: string[] = [];

@@ -46,12 +46,21 @@ function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
+/** The policy a school may send (issue 14, docs/embedding.md "Content-Security-Policy"). */
+const EMBED_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; frame-ancestors *";
+
 describe('Content-Security-Policy', () => {
-  it('the documented policy: ready, a level played, sound unlocked, no violation', async () => {
-    const { page, context, errors } = await openWithPolicy(RECOMMENDED_CSP, 'locale=en');
+  it.each([
+    ['the documented policy', RECOMMENDED_CSP, 'locale=en'],
+    ['the embedding policy of docs/embedding.md, embedded', EMBED_CSP, 'locale=en&mode=embed&level=first-delivery'],
+  ])('%s: ready, a level played, sound unlocked, no violation', async (_name, policy, query) => {
+    const { page, context, errors } = await openWithPolicy(policy, query);
     await page.waitForFunction(() => window.kernelCourier !== undefined, undefined, { timeout: 20_000 });
     await page.evaluate(() => window.kernelCourier?.ready);
-    expect(await page.evaluate(() => window.kernelCourier?.scene())).toBe('menu');
+    expect(await page.evaluate(() => window.kernelCourier?.scene())).toBe(query.includes('level=') ? 'play' : 'menu');
+    // The plain-HTML loading screen has made way for the game.
+    await page.waitForFunction(() => document.getElementById('kc-loading') === null);
     // A key press unlocks sound (Howler), then a level opens (the lazily loaded engine screens).
     await page.keyboard.press('Tab');
     await page.evaluate(() => window.kernelCourier?.startLevel('first-delivery'));
@@ -66,10 +75,12 @@ describe('Content-Security-Policy', () => {
   });
 
   it.each([
-    ['en', 'security policy', 'img-src'],
-    ['ko', '보안 정책', 'img-src'],
-  ])('without img-src data: the page says what is wrong (%s)', async (locale, words, directive) => {
-    const policy = RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'");
+    ['en', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'"), 'security policy', 'img-src'],
+    ['ko', RECOMMENDED_CSP.replace("img-src 'self' data:", "img-src 'self'"), '보안 정책', 'img-src'],
+    // The strictest a school may send: everything falls back to default-src.
+    ['en', "default-src 'self'", 'security policy', 'img-src'],
+    ['ko', "default-src 'self'", '보안 정책', 'img-src'],
+  ])('without img-src data: the page says what is wrong (%s, under %s)', async (locale, policy, words, directive) => {
     const { page, context } = await openWithPolicy(policy, `locale=${locale}`);
     await page.waitForSelector('#kc-startup-error:not([hidden])', { timeout: 20_000 });
     const region = await page.evaluate(() => {

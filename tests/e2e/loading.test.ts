@@ -58,9 +58,14 @@ describe('loading', () => {
       const readyAt = performance.getEntriesByName('kernel-courier-ready')[0].startTime;
       return performance.getEntriesByType('resource').filter((entry) => entry.startTime <= readyAt && !entry.name.endsWith('.svg')).map((entry) => entry.name);
     });
-    // Only the entry script and the page's stylesheet (a file, so a strict CSP needs no hashes; the
-    // page's icon aside): no logo, sound or engine chunk is waited for.
-    expect(beforeReady.filter((url) => url.endsWith('.js'))).toHaveLength(1);
+    // Only the entry script, the game's code it asks for once the loading screen has painted
+    // (index.html), and the page's stylesheet (a file, so a strict CSP needs no hashes; the page's icon
+    // aside): no logo, sound or engine chunk is waited for.
+    const scripts = beforeReady.filter((url) => url.endsWith('.js'));
+    expect(scripts.filter((url) => /\/assets\/(index|main)-[^/]*\.js$/.test(url))).toHaveLength(2);
+    // Beyond those two only code they share with later chunks (split out by the bundler), never a later chunk.
+    expect(scripts.filter((url) => /\/assets\/(engineScreens|howlerFactory|debriefRun|rankLevel)-[^/]*\.js$/.test(url))).toEqual([]);
+    expect(scripts.length).toBeLessThanOrEqual(3);
     expect(beforeReady.filter((url) => url.endsWith('.css'))).toHaveLength(1);
     expect(beforeReady.filter((url) => !url.endsWith('.js') && !url.endsWith('.css'))).toEqual([]);
     expect(await sceneOf(page)).toBe('menu');

@@ -62,6 +62,7 @@ describe('level select modes', () => {
     expect(levelSelectLayout(computeLayout(1280, 720), 9, 3).chapterMode).toBe('list');
     expect(levelSelectLayout(computeLayout(1920, 1080), 9, 3).chapterMode).toBe('list');
     expect(levelSelectLayout(computeLayout(768, 1024), 9, 3).chapterMode).toBe('grid');
-    expect(levelSelectLayout(computeLayout(1280, 400), 9, 3).chapterMode).toBe('pager');
+    // Short landscape windows draw a smaller UI (layout.ts), so the pager is for windows shorter than 400.
+    expect(levelSelectLayout(computeLayout(1280, 360), 9, 3).chapterMode).toBe('pager');
   });
 });

@@ -183,7 +183,7 @@ describe('what the campaign teaches', () => {
     const threats = new Set(CAMPAIGN_LEVELS.flatMap((level) => (level.threats ?? []).map((threat) => threat.kind)));
     expect([...threats].sort()).toEqual(['container-escape', 'host-compromise', 'kernel-exploit', 'snoop', 'vm-escape']);
     const expected = new Set(CAMPAIGN_LEVELS.map((level) => level.expected));
-    expect([...expected].sort()).toEqual(['container', 'native', 'type1-full', 'type1-para', 'type2']);
+    expect([...expected].sort()).toEqual(['container', 'container-in-vm', 'native', 'type1-full', 'type1-para', 'type2']);
   });
 
   it('earns the seeds’ summary table: security Type-1 > Type-2 >> containers', () => {
@@ -204,7 +204,8 @@ describe('what the campaign teaches', () => {
       const type2 = canonicalResult(level, 'type2');
       const container = canonicalResult(level, 'container');
       if (!type1?.feasible || !type2?.feasible || !container?.feasible) return false;
-      return container.score.speed >= type1.score.speed && type1.score.speed > 2 * type2.score.speed;
+      // Both fast (para-virtual Type-1 within 10 points of containers), Type-2 slow (20 or more below both).
+      return container.score.speed - type1.score.speed <= 10 && type1.score.speed - type2.score.speed >= 20;
     });
     expect(earned).toBe(true);
   });
@@ -215,7 +216,8 @@ describe('what the campaign teaches', () => {
       const type2 = canonicalResult(level, 'type2');
       const container = canonicalResult(level, 'container');
       if (!type1?.feasible || !type2?.feasible || !container?.feasible || !level.bursts?.length) return false;
-      return container.score.scale > type1.score.scale && type1.score.scale > type2.score.scale;
+      // Type-1 and Type-2 VMs boot the same guest in the same time (kc-model-3): Type-1 ≥ Type-2.
+      return container.score.scale > type1.score.scale && type1.score.scale >= type2.score.scale;
     });
     expect(earned).toBe(true);
   });

@@ -70,6 +70,17 @@ describe('rules', () => {
       ]),
     },
     {
+      code: 'driver-not-offered',
+      level: level({ drivers: ['emulated'], allow: ['type1-full'] }),
+      build: build(
+        [
+          { id: 'hypervisor', piece: 'type1-hypervisor', on: 'hardware' },
+          { id: 'vm-a', piece: 'vm', on: 'hypervisor', kernel: 'linux', driver: 'para' },
+        ],
+        [{ app: 'a', on: 'vm-a' }, { app: 'b', on: 'hypervisor', vm: { kernel: 'linux', driver: 'emulated' } }],
+      ),
+    },
+    {
       code: 'palette-exceeded',
       level: level({ palette: { 'host-os': 1, 'container-engine': 1 } }),
       build: build([host, engine, { id: 'engine-2', piece: 'container-engine', on: 'host' }], [
@@ -163,7 +174,7 @@ describe('architecture recognition', () => {
     expect(buildArchitecture(analysis.hostings)).toBe('mixed');
   });
 
-  it('recognizes Type-1 by driver and containers inside a VM as containers', () => {
+  it('recognizes Type-1 by driver, and containers inside a Type-1 VM as container-in-vm', () => {
     const nested = build(
       [
         { id: 'hypervisor', piece: 'type1-hypervisor', on: 'hardware' },
@@ -172,10 +183,45 @@ describe('architecture recognition', () => {
       ],
       [{ app: 'a', on: 'engine-a' }, { app: 'b', on: 'hypervisor', vm: { kernel: 'linux', driver: 'emulated' } }],
     );
-    const analysis = analyzeBuild(plain, nested);
+    const withContainersInVms = level({ allow: ['type1-full', 'container-in-vm'] });
+    const analysis = analyzeBuild(withContainersInVms, nested);
     expect(analysis.violations).toEqual([]);
-    expect(analysis.hostings.map((hosting) => hosting.architecture)).toEqual(['container', 'type1-full']);
+    expect(analysis.hostings.map((hosting) => hosting.architecture)).toEqual(['container-in-vm', 'type1-full']);
     expect(analysis.hostings[0].hypervisorType).toBe('type1');
+    // A level that allows plain containers only does not accept them.
+    expect(codes(level({ allow: ['container', 'type1-full'] }), nested)).toEqual(['arch-not-allowed']);
+  });
+
+  it('builds container-in-vm as one VM per tenant (and kernel family) with an engine in each', () => {
+    const tenants = level({
+      apps: [app('a', { tenant: 't1' }), app('b', { tenant: 't2' }), app('c', { tenant: 't1' }), app('d', { tenant: 't1', kernel: 'windows' })],
+      allow: ['container-in-vm'],
+    });
+    const canonical = canonicalBuild(tenants, 'container-in-vm');
+    const analysis = analyzeBuild(tenants, canonical);
+    expect(analysis.violations).toEqual([]);
+    expect(analysis.hostings.map((hosting) => [hosting.app.id, hosting.architecture, hosting.vmNode])).toEqual([
+      ['a', 'container-in-vm', 'vm-1'],
+      ['b', 'container-in-vm', 'vm-2'],
+      ['c', 'container-in-vm', 'vm-1'],
+      ['d', 'container-in-vm', 'vm-3'],
+    ]);
+    expect(canonical.nodes.filter((node) => node.piece === 'vm').map((node) => [node.kernel, node.driver])).toEqual([
+      ['linux', 'para'],
+      ['linux', 'para'],
+      ['windows', 'para'],
+    ]);
+  });
+
+  it('gives canonical VMs the drivers the level offers', () => {
+    const emulatedOnly = level({ drivers: ['emulated'], allow: ['container', 'type2', 'container-in-vm'], hostKernel: undefined });
+    expect(canonicalBuild(emulatedOnly, 'type2').placements.map((placement) => placement.vm?.driver)).toEqual(['emulated', 'emulated']);
+    expect(canonicalBuild(emulatedOnly, 'container-in-vm').nodes.find((node) => node.piece === 'vm')?.driver).toBe('emulated');
+    const paraOnly = level({ drivers: ['para'], allow: ['type2', 'type1-para'] });
+    expect(canonicalBuild(paraOnly, 'type2').placements.map((placement) => placement.vm?.driver)).toEqual(['para', 'para']);
+    expect(codes(paraOnly, canonicalBuild(paraOnly, 'type2'))).toEqual([]);
+    const windowsHost = level({ hostKernel: 'windows', drivers: ['emulated'], apps: [app('a')], allow: ['container'] });
+    expect(canonicalBuild(windowsHost, 'container').nodes.find((node) => node.id === 'utility-vm')?.driver).toBe('emulated');
   });
 
   it('puts Linux containers on a Windows host into a utility VM', () => {

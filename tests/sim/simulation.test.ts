@@ -230,7 +230,11 @@ describe('threats', () => {
   });
 
   it('a container escape crosses a shared kernel but not a VM boundary', () => {
-    const escaping = level({ apps: [app('evil', { trust: 'untrusted' }), app('b')], threats: [{ app: 'evil', kind: 'container-escape', atSecond: 1 }] });
+    const escaping = level({
+      apps: [app('evil', { trust: 'untrusted' }), app('b')],
+      threats: [{ app: 'evil', kind: 'container-escape', atSecond: 1 }],
+      allow: ['container', 'container-in-vm'],
+    });
     expect(finished(escaping, canonicalBuild(escaping, 'container')).metrics().breaches).toMatchObject([{ tenant: 'b', boundary: 'container' }]);
     const perTenantVm = build(
       [
@@ -243,6 +247,7 @@ describe('threats', () => {
       [{ app: 'evil', on: 'engine-evil' }, { app: 'b', on: 'engine-b' }],
     );
     expect(finished(escaping, perTenantVm).metrics().breachedTenants).toBe(0);
+    expect(finished(escaping, canonicalBuild(escaping, 'container-in-vm')).metrics().breachedTenants).toBe(0);
   });
 
   it('a VM escape succeeds more often against Type-2 than Type-1, on the same seeds', () => {
@@ -277,6 +282,62 @@ describe('player commands', () => {
     const para = finished(level(), canonicalBuild(level(), 'type1-para')).metrics();
     expect(switched.byKind.disk.p95LatencyUs).toBeLessThan(slow.byKind.disk.p95LatencyUs);
     expect(switched.byKind.disk.p95LatencyUs).toBe(para.byKind.disk.p95LatencyUs);
+  });
+
+  it('a driver the level does not offer is refused at run time, named in the event, and changes nothing', () => {
+    const emulatedOnly = level({ allow: ['type2', 'type1-full'], drivers: ['emulated'] });
+    const events: SimEvent[] = [];
+    const plain = finished(emulatedOnly, canonicalBuild(emulatedOnly, 'type1-full'));
+    const simulation = simulate(
+      emulatedOnly,
+      { ...canonicalBuild(emulatedOnly, 'type1-full'), commands: [{ atMs: 0, op: 'set-driver', app: 'a', driver: 'para' }] },
+      undefined,
+      (event) => events.push(event),
+    );
+    simulation.runToEnd();
+    expect(events.find((event) => event.type === 'commandRejected')).toMatchObject({ reason: 'driver-not-offered', params: { driver: 'para' } });
+    expect(events.some((event) => event.type === 'commandApplied')).toBe(false);
+    expect(simulation.traceHash()).toBe(plain.traceHash());
+    expect(simulation.currentHostings().map((hosting) => hosting.template?.driver)).toEqual(['emulated', 'emulated']);
+    // The offered driver is still switched to (a no-op switch is applied like any other).
+    const switched = finished(emulatedOnly, { ...canonicalBuild(emulatedOnly, 'type1-full'), commands: [{ atMs: 0, op: 'set-driver', app: 'a', driver: 'emulated' }] });
+    expect(switched.commandLog()).toHaveLength(1);
+  });
+
+  it('a driver switch of a shared VM node to a driver not offered is refused too', () => {
+    const paraOnly = level({ allow: ['container', 'type2', 'type1-para'], drivers: ['para'] });
+    const events: SimEvent[] = [];
+    const shared = build(
+      [
+        { id: 'hv', piece: 'type1-hypervisor', on: 'hardware' },
+        { id: 'vm', piece: 'vm', on: 'hv', kernel: 'linux', driver: 'para' },
+      ],
+      [{ app: 'a', on: 'vm' }, { app: 'b', on: 'vm' }],
+      { commands: [{ atMs: 500, op: 'set-driver', vm: 'vm', driver: 'emulated' }] },
+    );
+    simulate(paraOnly, shared, undefined, (event) => events.push(event)).runToEnd();
+    expect(events.filter((event) => event.type === 'commandRejected').map((event) => event.type === 'commandRejected' && event.reason)).toEqual(['driver-not-offered']);
+  });
+
+  it('a move that would make a VM with a driver the level does not offer is refused; the offered one moves', () => {
+    const paraOnly = level({ allow: ['container', 'type2', 'type1-para'], drivers: ['para'] });
+    const events: SimEvent[] = [];
+    const hosted = build(
+      [
+        { id: 'host', piece: 'host-os', on: 'hardware', kernel: 'linux' },
+        { id: 'engine', piece: 'container-engine', on: 'host' },
+        { id: 'hypervisor', piece: 'type2-hypervisor', on: 'host' },
+      ],
+      [{ app: 'a', on: 'engine' }, { app: 'b', on: 'engine' }],
+      { commands: [
+        { atMs: 1000, op: 'move', app: 'a', on: 'hypervisor', vm: { kernel: 'linux', driver: 'emulated' } },
+        { atMs: 2000, op: 'move', app: 'b', on: 'hypervisor', vm: { kernel: 'linux', driver: 'para' } },
+      ] },
+    );
+    const simulation = simulate(paraOnly, hosted, undefined, (event) => events.push(event));
+    simulation.runToEnd();
+    expect(events.filter((event) => event.type === 'commandRejected')).toMatchObject([{ reason: 'driver-not-offered', params: { driver: 'emulated' }, command: { app: 'a' } }]);
+    expect(simulation.currentHostings().map((hosting) => hosting.architecture)).toEqual(['container', 'type2']);
   });
 
   it('blocking a packet kind at a layer cuts that traffic there', () => {

@@ -241,6 +241,37 @@ const ruleCases: RuleCase[] = [
     errors: [['allow[1]', 'constraint']],
     params: { rule: 'type1-with-host-kernel', value: 'type1-para', hostKernel: 'windows' },
   },
+  {
+    rule: 'a kept host OS forbids container-in-vm (it needs a Type-1 hypervisor)',
+    changes: [['hostKernel', 'linux'], ['allow', ['container', 'container-in-vm']], ['expected', 'container']],
+    errors: [['allow[1]', 'constraint']],
+    params: { rule: 'type1-with-host-kernel', value: 'container-in-vm', hostKernel: 'linux' },
+  },
+  // teachesAgainst and drivers
+  { rule: 'teachesAgainst is an architecture', changes: [['teachesAgainst', 'mainframe']], errors: [['teachesAgainst', 'enum']] },
+  {
+    rule: 'teachesAgainst is allowed',
+    changes: [['allow', ['container', 'type1-para']], ['teachesAgainst', 'type2']],
+    errors: [['teachesAgainst', 'reference']],
+    params: { value: 'type2', target: 'allow' },
+  },
+  {
+    rule: 'teachesAgainst differs from expected',
+    changes: [['teachesAgainst', 'type1-para']],
+    errors: [['teachesAgainst', 'constraint']],
+    params: { rule: 'teaches-against-expected', value: 'type1-para' },
+  },
+  { rule: 'drivers is not empty', changes: [['drivers', []]], errors: [['drivers', 'length']] },
+  { rule: 'drivers are emulated or para', changes: [['drivers', ['virtio']]], errors: [['drivers[0]', 'enum']] },
+  { rule: 'drivers are unique', changes: [['drivers', ['para', 'emulated', 'para']]], errors: [['drivers[2]', 'duplicate']] },
+  {
+    rule: 'drivers offer what an allowed architecture needs',
+    changes: [['drivers', ['para']]],
+    errors: [['drivers', 'constraint']],
+    params: { rule: 'driver-for-arch', value: 'type1-full', driver: 'emulated' },
+  },
+  { rule: 'computeUs ≥ 0', changes: [['apps[1].computeUs', -1]], errors: [['apps[1].computeUs', 'range']] },
+  { rule: 'computeUs is a number', changes: [['apps[1].computeUs', 'fast']], errors: [['apps[1].computeUs', 'type']] },
   // apps
   { rule: 'apps is required', changes: [['apps', DELETE]], errors: [['apps', 'required']] },
   {
@@ -658,6 +689,7 @@ describe('the JSON Schema in docs/ agrees with the validator', () => {
         'memoryGiB is finite',
         'memoryGiB is not infinite',
         'allow has no repeats',
+        'teachesAgainst differs from expected', // the equality of two fields
       ].includes(ruleCase.rule),
   );
 

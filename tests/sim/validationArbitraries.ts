@@ -303,7 +303,7 @@ function levelFrom(
       : [fc.record({ kind: fc.constantFrom(...threatKinds), app: fc.constantFrom(...untrusted), atSecond: time })]),
   );
   const possibleArchitectures = ARCHITECTURES.filter(
-    (architecture) => hostKernel === undefined || (architecture !== 'type1-full' && architecture !== 'type1-para'),
+    (architecture) => hostKernel === undefined || (architecture !== 'type1-full' && architecture !== 'type1-para' && architecture !== 'container-in-vm'),
   );
   return fc
     .record({

@@ -78,15 +78,23 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     right.push({ kind: 'heading', text: tr(context, 'play:brief.goals') });
     for (const goal of goals) right.push({ kind: 'text', text: `• ${goal}` });
   }
-  // Both columns share one text size, shrunk until the fuller one fits.
+  // Both columns share one text size, shrunk until the fuller one fits. In a tiny frame (an embedded
+  // 640×360) the smallest size may still not fit: a column then leaves out its last blocks (learning
+  // goals first) rather than running under the Start button.
   let factor = 1;
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  let leftBlocks = left;
+  let rightBlocks = right;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
     const created: Phaser.GameObjects.GameObject[] = [];
-    const fitsLeft = fillColumn(context, brief.left, left, factor, created);
-    const fitsRight = fillColumn(context, brief.right, right, factor, created);
-    if ((fitsLeft && fitsRight) || attempt === 7) break;
+    const fitsLeft = fillColumn(context, brief.left, leftBlocks, factor, created);
+    const fitsRight = fillColumn(context, brief.right, rightBlocks, factor, created);
+    if ((fitsLeft && fitsRight) || attempt === 19) break;
     for (const object of created) object.destroy();
-    factor *= 0.9;
+    if (attempt < 7) factor *= 0.9;
+    else {
+      if (!fitsLeft) leftBlocks = withoutLastBlock(leftBlocks, 2);
+      if (!fitsRight) rightBlocks = withoutLastBlock(rightBlocks, 2);
+    }
   }
   if (!brief.stacked) {
     const line = scene.add.graphics();
@@ -105,6 +113,14 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     fontPx: fontPx(layout, 'button'),
     onActivate: options.onStart,
   });
+}
+
+/** The blocks less the last one (and a heading left without text), keeping at least `keep`. */
+function withoutLastBlock(blocks: Block[], keep: number): Block[] {
+  if (blocks.length <= keep) return blocks;
+  const next = blocks.slice(0, -1);
+  while (next.length > keep && next[next.length - 1]?.kind === 'heading') next.pop();
+  return next;
 }
 
 /** Lays blocks out from the top of `area`; returns false when they overflow it. */

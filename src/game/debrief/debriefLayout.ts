@@ -107,17 +107,33 @@ export function objectiveRowHeight(layout: Layout): number {
   return Math.round(Math.max(40, fontPx(layout, 'body') * 1.95));
 }
 
-export function breakdownLayout(breakdown: Rect, layout: Layout): { title: Rect; rows: Rect[]; formula: Rect } {
+/** Objective rows are never squeezed below this; where three do not fit, the breakdown is left out. */
+const MIN_OBJECTIVE_ROW = 24;
+
+/**
+ * The breakdown's title, rows and formula. In a short panel (a small embedded frame) the formula goes
+ * first, then the rows: `shown` says what fits, so nothing runs under the action buttons (the screen
+ * reader's text of the tab keeps all of it).
+ */
+export function breakdownLayout(breakdown: Rect, layout: Layout): { title: Rect; rows: Rect[]; formula: Rect; shown: { rows: boolean; formula: boolean } } {
   const body = fontPx(layout, 'body');
   const titleHeight = Math.round(body * 1.5);
   const natural = objectiveRowHeight(layout);
   const rowGap = Math.round(layout.gap * 0.4);
   const formulaMin = Math.round(body * 2.8);
-  const room = breakdown.height - titleHeight - formulaMin - layout.gap * 0.6 - rowGap * 2;
-  const rowHeight = Math.max(28, Math.min(natural, Math.floor(room / 3)));
+  const withFormula = breakdown.height - titleHeight - formulaMin - layout.gap * 0.6 - rowGap * 2;
+  const formula = withFormula >= MIN_OBJECTIVE_ROW * 3;
+  const room = formula ? withFormula : breakdown.height - titleHeight - rowGap * 2;
+  const rowsFit = room >= MIN_OBJECTIVE_ROW * 3;
+  const rowHeight = Math.max(MIN_OBJECTIVE_ROW, Math.min(natural, Math.floor(room / 3)));
   const rows = [0, 1, 2].map((i) => ({ x: breakdown.x, y: breakdown.y + titleHeight + i * (rowHeight + rowGap), width: breakdown.width, height: rowHeight }));
   const formulaTop = rows[2]!.y + rowHeight + Math.round(layout.gap * 0.6);
-  return { title: { ...breakdown, height: titleHeight }, rows, formula: { x: breakdown.x, y: formulaTop, width: breakdown.width, height: Math.max(0, breakdown.y + breakdown.height - formulaTop) } };
+  return {
+    title: { ...breakdown, height: titleHeight },
+    rows,
+    formula: { x: breakdown.x, y: formulaTop, width: breakdown.width, height: Math.max(0, breakdown.y + breakdown.height - formulaTop) },
+    shown: { rows: rowsFit, formula: rowsFit && formula },
+  };
 }
 
 /** One objective: icon, name, weight ("×3"), the 0–100 bar and its number. */
@@ -170,7 +186,10 @@ export function hopsTabLayout(inner: Rect, layout: Layout, groupCount: number): 
   const selectorCount = groupCount > 1 ? Math.min(groupCount, 4) : 0;
   const selectorHeight = selectorCount > 0 ? Math.max(44, Math.round(layout.buttonHeight * 0.8)) : 0;
   const selector = selectorCount > 0 ? splitRow({ x: inner.x, y: inner.y, width: inner.width, height: selectorHeight }, selectorCount, Math.round(gap * 0.6)) : [];
-  const noteHeight = Math.round(fontPx(layout, 'small') * 3.0);
+  // A panel too short for the blocks and the note (a small embedded frame) leaves the note out; the
+  // screen reader's text of the tab keeps it.
+  const fullNote = Math.round(fontPx(layout, 'small') * 3.0);
+  const noteHeight = inner.height - selectorHeight - fullNote - gap * 2 < fontPx(layout, 'body') * 7 ? 0 : fullNote;
   const top = inner.y + (selectorHeight > 0 ? selectorHeight + gap : 0);
   const bottom = inner.y + inner.height - noteHeight - gap * 0.6;
   const area = { x: inner.x, y: top, width: inner.width, height: Math.max(0, Math.round(bottom - top)) };
@@ -357,16 +376,22 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const titleHeight = Math.round(body * 1.6);
   const wide = inner.width >= 900 * layout.scale;
   // A goal is one or two lines on a wide panel; a narrow one gives it room for three or four.
-  const goalHeight = Math.round(body * (wide ? 3.9 : 5.8));
-  // The note is one line on a wide panel, two on a narrow one.
-  const noteHeight = Math.round(small * (wide ? 1.7 : 3.2));
   const gap = Math.round(layout.gap * 0.6);
+  // A panel too short for the grid with them (a small embedded frame) leaves the goal and the note out;
+  // the screen reader's text of the tab keeps the goal.
+  const fullGoal = Math.round(body * (wide ? 3.9 : 5.8));
+  // The note is one line on a wide panel, two on a narrow one.
+  const fullNote = Math.round(small * (wide ? 1.7 : 3.2));
+  const short = inner.height - titleHeight - fullGoal - fullNote - gap * 3 < body * 1.6 * 4;
+  const goalHeight = short ? 0 : fullGoal;
+  const noteHeight = short ? 0 : fullNote;
   const gridTop = inner.y + titleHeight + gap;
   const room = Math.max(0, inner.y + inner.height - goalHeight - noteHeight - gap * 2 - gridTop);
   const headerHeight = Math.round(Math.min(body * 2.9, room * 0.26));
   // Rows grow with the room up to a comfortable height; what is left goes below the goal.
   const rowHeight = Math.floor(Math.min((room - headerHeight) / 3, body * (wide ? 3.4 : 4.4)));
-  const weights = wide ? [0.11, 0.14, 0.16, 0.16, 0.16, 0.27] : [0.12, 0.205, 0.225, 0.225, 0.225];
+  // Gutter, row name, the four architectures (seedsTable.ts), and on a wide panel "in short".
+  const weights = wide ? [0.1, 0.12, 0.135, 0.135, 0.135, 0.135, 0.24] : [0.11, 0.17, 0.18, 0.18, 0.18, 0.18];
   const cellGap = Math.round(layout.gap * 0.3);
   const columns = splitWeighted({ x: inner.x, y: 0, width: inner.width, height: 0 }, weights, cellGap);
   const rowTops = [gridTop, gridTop + headerHeight, gridTop + headerHeight + rowHeight, gridTop + headerHeight + rowHeight * 2];

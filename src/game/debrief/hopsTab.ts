@@ -55,7 +55,7 @@ export function drawHopsTab(view: DebriefView, inner: Rect, options: HopsTabOpti
   const group = groups[index]!;
   const summaries = [drawBlock(view, hl.blocks[0], group.disk), drawBlock(view, hl.blocks[1], group.net)];
   const note = measuredNote(view);
-  label(view, hl.note, note, { px: fontPx(layout, 'small'), color: palette.textMuted, valign: 'top', minPx: 12 });
+  if (hl.note.height > 0) label(view, hl.note, note, { px: fontPx(layout, 'small'), color: palette.textMuted, valign: 'top', minPx: 12 });
   return [groups.length > 1 ? tr(view, 'debrief:hops.apps', { apps: group.apps.join(', ') }) : '', ...summaries, note].filter(Boolean);
 }
 
@@ -144,7 +144,10 @@ function drawBlock(view: DebriefView, block: Rect, path: PathCost): string {
   }
 
   const { cells } = legendCells(hb.legend, legend.length, layout);
-  legend.forEach((hop, i) => {
+  // In a tiny frame the legend has no room under the bars: it is left out rather than drawn over the
+  // buttons (the screen reader's text names every hop).
+  const legendFits = hb.legend.height >= small * 1.2 * Math.ceil(legend.length / 2);
+  if (legendFits) legend.forEach((hop, i) => {
     const cell = cells[i]!;
     const radius = Math.round(Math.min(cell.height * 0.4, small * 0.7));
     const cy = cell.y + cell.height / 2;

@@ -88,6 +88,7 @@ function drawBreakdown(view: DebriefView, rect: Rect, animate: boolean): void {
   const { scene, kit, data, language } = view;
   const { layout, palette } = kit;
   const bd = breakdownLayout(rect, layout);
+  if (!bd.shown.rows) return;
   const body = fontPx(layout, 'body');
   label(view, bd.title, tr(view, 'debrief:breakdown.title'), { px: fontPx(layout, 'heading'), bold: true, color: palette.heading, minPx: body });
   const bars: { rect: Rect; fraction: number; color: number }[] = [];
@@ -124,6 +125,7 @@ function drawBreakdown(view: DebriefView, rect: Rect, animate: boolean): void {
     scene.tweens.addCounter({ from: 0, to: 1, duration: 900, ease: 'Cubic.easeOut', onUpdate: (tween) => drawBars(tween.getValue() ?? 1) });
   }
 
+  if (!bd.shown.formula) return;
   let formula: string;
   if (!data.result.feasible) formula = tr(view, 'debrief:breakdown.infeasible');
   else {

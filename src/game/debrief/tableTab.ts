@@ -1,5 +1,5 @@
 // "The big picture" tab: the seeds' summary table — security, performance and scalability of Type-1,
-// Type-2 and containers in the textbook's words, with the one-line rankings — this level's row framed,
+// Type-2 and containers in the textbook's words (and of containers inside VMs, which the textbook lacks), with the one-line rankings — this level's row framed,
 // in bold and pointed at by a "this level" arrow; the player's column labelled; and what the level showed.
 import { fontPx, type Rect } from '../layout';
 import { drawPointer } from './debriefDrawing';
@@ -18,7 +18,7 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
   const g = scene.add.graphics();
   label(view, tl.title, tr(view, 'debrief:table.title'), { px: fontPx(layout, 'heading'), bold: true, color: palette.heading, minPx: body });
 
-  // Header: the three architectures and "in short"; the player's column says so under its name.
+  // Header: the architectures and "in short"; the player's column says so under its name.
   const header = tl.cells[0]!;
   [...SEEDS_COLUMNS, 'summary' as const].forEach((column, i) => {
     const cell = header[i + 2]!;
@@ -42,8 +42,9 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     const focus = row === data.focusRow;
     const radius = Math.round(layout.radius * 0.6);
     g.fillStyle(focus ? palette.buttonHover : palette.button, focus ? 0.9 : 0.45);
-    g.fillRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
-    if (focus) {
+    // A row too short for its rounded frame (a tiny frame) draws none, never a negative radius.
+    if (frame.height > 4 + radius * 2) g.fillRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
+    if (focus && frame.height > 4 + radius * 2) {
       g.lineStyle(Math.max(4, 4 * layout.scale), palette.accent, 1);
       g.strokeRoundedRect(frame.x, frame.y + 2, frame.width, frame.height - 4, radius);
       // The arrow label in the gutter: words and a pointer, not colour alone.
@@ -60,18 +61,19 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
       label(view, inset(cells[c + 2]!), tr(view, `debrief:table.cell.${row}.${column}`), { px, bold: focus, align: 'center', minPx: 12 });
     });
     // "In short": its own column, or on a narrow panel a line under the row's cells.
-    const summaryRect = tl.summaryInRow ? { ...cells[5]!, y: cells[5]!.y - 2 } : inset(cells[5]!);
+    const summaryCell = cells[SEEDS_COLUMNS.length + 2]!;
+    const summaryRect = tl.summaryInRow ? { ...summaryCell, y: summaryCell.y - 2 } : inset(summaryCell);
     label(view, summaryRect, tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.textMuted, align: 'center', minPx: 12 });
   });
 
   const goal = learningGoal(view.i18n, data.level, 0, levelFacts(data.level, data.ranking));
   const goalLabel = tr(view, 'debrief:table.goalLabel');
-  if (goal) {
+  if (goal && tl.goal.height > 0) {
     const labelHeight = Math.round(body * 1.35);
     label(view, { ...tl.goal, height: labelHeight }, goalLabel, { px: body, bold: true, color: palette.heading, minPx: 12 });
     label(view, { ...tl.goal, y: tl.goal.y + labelHeight, height: tl.goal.height - labelHeight }, goal, { px: body, color: palette.text, valign: 'top', minPx: Math.round(body * 0.75) });
   }
-  label(view, tl.note, tr(view, 'debrief:table.note'), { px: small, color: palette.textMuted, valign: 'top', minPx: 11 });
+  if (tl.note.height > 0) label(view, tl.note, tr(view, 'debrief:table.note'), { px: small, color: palette.textMuted, valign: 'top', minPx: 11 });
   const row = data.focusRow;
   return [tr(view, 'debrief:table.summaryA11y', { row: tr(view, `debrief:table.row.${row}`), summary: tr(view, `debrief:table.summary.${row}`) }), goal ? `${goalLabel} ${goal}` : ''].filter(Boolean);
 }

@@ -2,7 +2,7 @@
 // undo, redo and reset. Pure TypeScript (no Phaser), so input by pointer, touch and keyboard all end in the
 // same operations, and the engine's rule checker judges every state live.
 
-import { analyzeBuild, effectivePalette, type BuildAnalysis } from '../../sim/topology';
+import { analyzeBuild, canonicalDriver, driverOffered, effectivePalette, offeredDrivers, type BuildAnalysis } from '../../sim/topology';
 import type {
   Build,
   BuildNode,
@@ -227,7 +227,7 @@ export class BuildEditor {
     this.mutate((state) => {
       const node: BuildNode = { id, piece, on };
       if (piece === 'host-os' || piece === 'vm') node.kernel = options.kernel ?? this.defaultKernel();
-      if (piece === 'vm') node.driver = options.driver ?? 'emulated';
+      if (piece === 'vm') node.driver = options.driver ?? this.defaultDriver();
       state.nodes.push(node);
     });
     return id;
@@ -262,9 +262,19 @@ export class BuildEditor {
     });
   }
 
+  /** The driver a new VM gets: emulated where the level offers it (the simpler device model), else para. */
+  defaultDriver(): Driver {
+    return canonicalDriver(this.level, 'emulated');
+  }
+
+  /** Whether the level lets the player choose a VM's driver (its `drivers` offer both). */
+  offersDriverChoice(): boolean {
+    return offeredDrivers(this.level).length > 1;
+  }
+
   setDriver(id: string, driver: Driver): void {
     const node = this.node(id);
-    if (!node || node.piece !== 'vm' || node.driver === driver) return;
+    if (!node || node.piece !== 'vm' || node.driver === driver || !driverOffered(this.level, driver)) return;
     this.mutate((state) => {
       const target = state.nodes.find((entry) => entry.id === id);
       if (target) target.driver = driver;
@@ -272,14 +282,14 @@ export class BuildEditor {
   }
 
   /** Places an app; on a hypervisor it runs as one VM per instance made from `vm` (default: the app's
-   * kernel, emulated devices). */
+   * kernel, and emulated devices where the level offers them). */
   placeApp(appId: string, on: string, vm?: VmTemplate): void {
     const target = this.node(on);
     if (!target) return;
     const app = this.level.apps.find((entry) => entry.id === appId);
     if (!app) return;
     const onHypervisor = target.piece === 'type1-hypervisor' || target.piece === 'type2-hypervisor';
-    const template = onHypervisor ? (vm ?? { kernel: app.kernel, driver: 'emulated' as Driver }) : undefined;
+    const template = onHypervisor ? (vm ?? { kernel: app.kernel, driver: this.defaultDriver() }) : undefined;
     this.mutate((state) => {
       state.placements = state.placements.filter((placement) => placement.app !== appId);
       state.placements.push(template ? { app: appId, on, vm: { ...template } } : { app: appId, on });
@@ -296,7 +306,7 @@ export class BuildEditor {
   /** Switches the driver of an app's per-instance VMs. */
   setTemplateDriver(appId: string, driver: Driver): void {
     const placement = this.placementOf(appId);
-    if (!placement?.vm || placement.vm.driver === driver) return;
+    if (!placement?.vm || placement.vm.driver === driver || !driverOffered(this.level, driver)) return;
     this.mutate((state) => {
       const target = state.placements.find((entry) => entry.app === appId);
       if (target?.vm) target.vm = { ...target.vm, driver };

@@ -220,7 +220,7 @@ export class RunSession {
     }
     if (this.events) forwardSimEvent(this.events, event);
     const entry = logEntryFor(event);
-    if (entry && event.type === 'commandRejected') entry.reasonParams = this.rejectionParams(event.command, event.reason);
+    if (entry && event.type === 'commandRejected') entry.reasonParams = this.rejectionParams(event.command, event.reason) ?? event.params;
     if (entry && (!this.logFilter || this.logFilter(entry))) {
       this.log.push(entry);
       if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);

@@ -46,6 +46,7 @@ export type SayKey =
   | 'removedApp'
   | 'kernelSet'
   | 'driverSet'
+  | 'driverFixed'
   | 'undone'
   | 'redone'
   | 'nothingToUndo'
@@ -224,11 +225,14 @@ export class BuildInput {
     return { handled: true, say: 'kernelSet', node: node.id, kernel };
   }
 
-  /** D: a selected VM, or an app running as one VM per instance, switches emulated ↔ para-virtual. */
+  /** D: a selected VM, or an app running as one VM per instance, switches emulated ↔ para-virtual — where
+   * the level offers both drivers; otherwise it says which one the level offers. */
   toggleDriver(): InputResult {
     const selection = this.selection;
+    const fixed = this.editor.offersDriverChoice() ? null : this.editor.defaultDriver();
     if (selection?.kind === 'node') {
       const node = this.editor.node(selection.id);
+      if (node?.piece === 'vm' && fixed) return { handled: true, say: 'driverFixed', node: node.id, driver: fixed };
       if (node?.piece === 'vm') {
         const driver = node.driver === 'para' ? 'emulated' : 'para';
         this.editor.setDriver(node.id, driver);
@@ -236,6 +240,7 @@ export class BuildInput {
       }
     } else if (selection?.kind === 'app') {
       const template = this.editor.placementOf(selection.id)?.vm;
+      if (template && fixed) return { handled: true, say: 'driverFixed', app: selection.id, driver: fixed };
       if (template) {
         const driver = template.driver === 'para' ? 'emulated' : 'para';
         this.editor.setTemplateDriver(selection.id, driver);

@@ -22,6 +22,9 @@ import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
+import { addResultCodeButton, openResultCode } from '../classroom/debriefHook';
+import { readOutcome, type ClassroomOutcome } from '../classroom/classroomRun';
+import { debriefActionRects, sessionBackKey, sessionNextLevel } from '../classroom/sessionHooks';
 
 /** Results whose attempt was already counted (a scene restart with the same data counts nothing). */
 const countedResults = new WeakSet<object>();
@@ -34,6 +37,9 @@ export class DebriefScene extends ScreenScene {
   private hopGroup = 0;
   private introPending = false;
   private tabSummary: string[] = [];
+  /** A class session's result code and the prediction's verdict for this run (classroom/). */
+  private classroom: ClassroomOutcome | null = null;
+  private classroomPending = false;
 
   constructor(ctx: AppContext) {
     super(ctx, SceneKeys.Debrief);
@@ -46,6 +52,8 @@ export class DebriefScene extends ScreenScene {
     this.comparePage = 0;
     this.hopGroup = 0;
     this.prepared = null;
+    this.classroom = readOutcome(data?.classroom);
+    this.classroomPending = this.classroom !== null && !countedResults.has(data?.result as object);
     const read = readDebriefData(data, this.ctx.levels);
     if (!read) return;
     let attempts = read.attempt;
@@ -68,7 +76,8 @@ export class DebriefScene extends ScreenScene {
       const slowest = paths[this.hopGroup]!;
       if (path.disk.totalUs + path.net.totalUs > slowest.disk.totalUs + slowest.net.totalUs) this.hopGroup = index;
     });
-    this.introPending = !this.ctx.settings.get().reducedMotion;
+    // A result code opening over the debrief at once: the score is shown whole underneath, not counted up.
+    this.introPending = !this.ctx.settings.get().reducedMotion && !this.classroomPending;
   }
 
   override create(): void {
@@ -86,6 +95,11 @@ export class DebriefScene extends ScreenScene {
         reason: prepared.result.feasible ? (first ? sentenceText(view, first) : '') : `${tr(view, 'debrief:reasons.infeasible')} ${first ? sentenceText(view, first) : ''}`,
       }),
     );
+    // A new run's result code (or prediction verdict) opens over the debrief once; the button reopens it.
+    if (this.classroom && this.classroomPending) {
+      this.classroomPending = false;
+      openResultCode(this, this.classroom);
+    }
   }
 
   protected screenTitle(): string {
@@ -98,7 +112,8 @@ export class DebriefScene extends ScreenScene {
   }
 
   protected override onBack(): void {
-    this.goTo(SceneKeys.Levels, this.prepared ? { levelId: this.prepared.level.id } : undefined);
+    const back = this.prepared ? sessionBackKey(this.prepared.level.id) : null;
+    this.goTo(back ?? SceneKeys.Levels, this.prepared ? { levelId: this.prepared.level.id } : undefined);
   }
 
   protected override defaultFocusId(): string {
@@ -179,7 +194,11 @@ export class DebriefScene extends ScreenScene {
     } else {
       this.tabSummary = drawTableTab(view, dl.inner);
     }
-    this.addActions(kit, dl.actions);
+    const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap);
+    if (actions.code && this.classroom) {
+      addResultCodeButton(this, kit, actions.code, this.classroom, this.classroom.code ? t('classroom:code.open') : t('classroom:code.openPrediction'));
+    }
+    this.addActions(kit, actions);
     this.addFooterHint(kit);
     // The accessible twin of the canvas reads the open tab in full.
     this.ctx.mirror?.setRegion('debrief', tabLabels[this.tab], this.tabSummary);
@@ -207,7 +226,8 @@ export class DebriefScene extends ScreenScene {
         if (next?.unlocked) this.goTo(SceneKeys.Play, { levelId: next.id });
       },
     });
-    new Button(this, kit, { id: 'debrief-map', rect: rects.map, label: t('debrief:actions.map'), icon: 'back', fontPx: px, onActivate: () => this.onBack() });
+    const mapLabel = sessionBackKey(levelId) ? t('classroom:screen.backToSession') : t('debrief:actions.map');
+    new Button(this, kit, { id: 'debrief-map', rect: rects.map, label: mapLabel, icon: 'back', fontPx: px, onActivate: () => this.onBack() });
   }
 
   private buildEmpty(kit: UiKit): void {
@@ -231,6 +251,8 @@ export class DebriefScene extends ScreenScene {
 
   private nextLevel(): { id: string; unlocked: boolean } | null {
     if (!this.prepared) return null;
+    const inSession = sessionNextLevel(this.prepared.level.id);
+    if (inSession !== undefined) return inSession;
     const ids = this.ctx.levels.map((level) => level.id);
     const index = ids.indexOf(this.prepared.level.id);
     const next = index >= 0 ? ids[index + 1] : undefined;

@@ -52,7 +52,8 @@ export class LevelSelectScene extends ScreenScene {
   }
 
   protected override onBack(): void {
-    this.goTo(SceneKeys.Menu);
+    // Embedded (contracts.md §6), the level map is the first screen: there is no menu to go back to.
+    if (this.ctx.params.mode !== 'embed') this.goTo(SceneKeys.Menu);
   }
 
   protected override defaultFocusId(): string | undefined {
@@ -66,7 +67,7 @@ export class LevelSelectScene extends ScreenScene {
     const t = this.ctx.i18n.t;
     const { layout, palette } = kit;
     this.drawBackdrop(kit);
-    this.addTopBar(kit, { title: t('levelSelect.title'), back: () => this.goTo(SceneKeys.Menu), glossary: true, settings: true });
+    this.addTopBar(kit, { title: t('levelSelect.title'), back: this.ctx.params.mode === 'embed' ? undefined : () => this.goTo(SceneKeys.Menu), glossary: true, settings: true });
     const chapters = groupByChapter(this.ctx.levels);
     if (chapters.length === 0) {
       addText(this, kit, layout.content.x + layout.content.width / 2, layout.content.y + layout.content.height / 2, t('levelSelect.noLevels'), {

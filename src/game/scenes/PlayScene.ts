@@ -2,6 +2,7 @@
 // first (skipped on a retry), the build is judged live by the engine's rules, the run is the engine
 // stepped on the level's seed (or the URL's randomSeed), and the result is the CLI's JSON shape with stars
 // exactly as the command line computes them (runResult.ts), reported to the app before the debrief opens.
+import Phaser from 'phaser';
 import type { LevelFacts } from '../../i18n/levelFacts';
 import { levelHint, levelTitle } from '../../i18n/levelStrings';
 import { builtInLevel } from '../../levels';
@@ -13,6 +14,9 @@ import { finishRun, nextAttempt, rankingFor, rememberBuild, rememberedBuild } fr
 import type { RunSession } from '../play/RunSession';
 import { SceneKeys } from '../sceneKeys';
 import type { UiKit } from '../ui/UiKit';
+import { classroomOutcome } from '../classroom/classroomRun';
+import { predictionWanted, recordPrediction } from '../classroom/classroomRuntime';
+import { sessionBackKey, sessionHints, sessionSeed } from '../classroom/sessionHooks';
 import { CourierScene, type CourierSetup } from './CourierScene';
 import type { SceneData } from './ScreenScene';
 
@@ -64,10 +68,12 @@ export class PlayScene extends CourierScene {
   }
 
   protected runSeed(): number {
-    return this.ctx.params.randomSeed ?? this.level.seed;
+    // A class session's seed first: every student of the session plays the same packets.
+    return sessionSeed(this.level.id) ?? this.ctx.params.randomSeed ?? this.level.seed;
   }
 
   protected override hints(): string[] {
+    if (!sessionHints(this.level.id)) return [];
     const facts = this.facts();
     return (this.level.hints ?? []).map((_, index) => levelHint(this.ctx.i18n, this.level.id, index, facts)).filter((hint) => hint !== '');
   }
@@ -80,14 +86,16 @@ export class PlayScene extends CourierScene {
 
   /** The first level of each chapter teaches its piece: hints are shown up front. */
   private isTutorial(): boolean {
-    const first = this.ctx.levels.find((entry) => entry.chapter === this.level.chapter);
+    // The whole campaign's order, also when an embedded page plays only some levels.
+    const first = (this.ctx.campaignLevels ?? this.ctx.levels).find((entry) => entry.chapter === this.level.chapter);
     return first?.id === this.level.id;
   }
 
   protected override buildBrief(kit: UiKit): void {
     drawBrief(this.panelContext(kit), {
-      level: this.level,
-      number: this.ctx.levels.findIndex((entry) => entry.id === this.level.id) + 1,
+      // A class session with hints off shows none, not even on the brief.
+      level: sessionHints(this.level.id) ? this.level : { ...this.level, hints: [] },
+      number: (this.ctx.campaignLevels ?? this.ctx.levels).findIndex((entry) => entry.id === this.level.id) + 1,
       tutorial: this.isTutorial(),
       facts: this.facts(),
       onStart: () => this.startBuilding(),
@@ -104,6 +112,29 @@ export class PlayScene extends CourierScene {
     this.ctx.announce(`${this.t('play:say.buildStarted')}${hint}`);
   }
 
+  /** Before the first run of a level, a session with `predict` (or the predictions setting) asks for a
+   * prediction first (classroom/PredictScene.ts); choosing starts the run. */
+  protected override startRun(): void {
+    const levelId = this.level.id;
+    if (this.phase !== 'build' || !this.editor.check().feasible || !predictionWanted(levelId, this.ctx.settings.get().predictions)) {
+      super.startRun();
+      return;
+    }
+    if (this.scene.isActive(SceneKeys.Predict)) return;
+    this.scene.launch(SceneKeys.Predict, {
+      returnTo: this.screenKey,
+      levelId,
+      onChosen: (arch: string | null) => {
+        recordPrediction(levelId, arch);
+        // The overlay's close resumes this screen at Phaser's next step; the run starts then.
+        this.events.once(Phaser.Scenes.Events.RESUME, () => {
+          if (this.level.id === levelId) super.startRun();
+        });
+      },
+    });
+    this.scene.pause();
+  }
+
   protected override onRunStarted(): void {
     rememberBuild(this.level.id, this.editor.toBuild());
   }
@@ -114,9 +145,11 @@ export class PlayScene extends CourierScene {
       const seed = this.runSeed();
       const { result, build } = finishRun(this.level, this.editor.toBuild(), session.simulation, seed);
       const attempt = nextAttempt(this.level.id);
-      this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>);
+      // In a class session: the run's result code and the prediction's verdict (classroom/classroomRun.ts).
+      const classroom = classroomOutcome(this.level, build, result, seed);
+      this.ctx.reportRun(this.level.id, result as unknown as Record<string, unknown>, classroom?.code ? { resultCode: classroom.code } : undefined);
       this.ctx.announce(this.t('play:run.finished'));
-      this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt });
+      this.goTo(SceneKeys.Debrief, { levelId: this.level.id, result, build, attempt, ...(classroom ? { classroom } : {}) });
     };
     if (skipped) finish();
     else this.time.delayedCall(END_PAUSE_MS, finish);
@@ -131,7 +164,7 @@ export class PlayScene extends CourierScene {
       this.ctx.announce(this.t('play:phase.brief'));
       return;
     }
-    this.goTo(SceneKeys.Levels, { levelId: this.level.id });
+    this.goTo(sessionBackKey(this.level.id) ?? SceneKeys.Levels, { levelId: this.level.id });
   }
 }
 

@@ -41,7 +41,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       announceFocus: () => !ctx.mirror,
       onFocus: (id) => ctx.mirror?.focusTwin(id),
       onItemsChanged: () => this.scheduleMirror(),
-      canLeaveByTab: () => ctx.hasNotices(),
+      canLeaveByTab: () => ctx.hasNotices() || ctx.tabLeavesGame === true,
     });
   }
 
@@ -261,7 +261,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** The keyboard hint along the bottom edge (hidden where there is no room). */
   protected addFooterHint(kit: UiKit): void {
     const { footer } = kit.layout;
-    if (footer.width < 420) return;
+    if (footer.width < 420 || footer.height <= 0) return;
     const hint = addText(this, kit, footer.x + footer.width / 2, footer.y + footer.height / 2, this.ctx.i18n.t('common.keyHint'), {
       fontPx: fontPx(kit.layout, 'small'),
       color: kit.palette.textMuted,

@@ -39,6 +39,8 @@ export class SettingsScene extends OverlayScene {
       { id: 'music', kind: 'slider' },
       { id: 'effects', kind: 'slider' },
       { id: 'mute', kind: 'toggle' },
+      { id: 'learning', kind: 'section' },
+      { id: 'predictions', kind: 'toggle' },
       { id: 'display', kind: 'section' },
       { id: 'reduced-motion', kind: 'toggle' },
       { id: 'projector', kind: 'toggle' },
@@ -85,6 +87,9 @@ export class SettingsScene extends OverlayScene {
     new Slider(this, kit, { id: 'settings-effects', rect: at('effects'), label: t('settings.effectsVolume'), value: s.effectsVolume, enabled: audioOn, fontPx: px, onChange: (effectsVolume) => this.ctx.settings.update({ effectsVolume }) });
     new Button(this, kit, { id: 'settings-mute', rect: at('mute'), label: t('settings.mute'), toggle: s.muted, enabled: audioOn, align: 'left', fontPx: px, onActivate: () => update({ muted: !s.muted }) });
 
+    section('learning', t('classroom:settings.section'));
+    new Button(this, kit, { id: 'settings-predictions', rect: at('predictions'), label: t('classroom:settings.predictions'), toggle: s.predictions, align: 'left', fontPx: px, onActivate: () => update({ predictions: !s.predictions }) });
+
     section('display', t('settings.display'));
     new Button(this, kit, { id: 'settings-reduced-motion', rect: at('reduced-motion'), label: t('settings.reducedMotion'), toggle: s.reducedMotion, align: 'left', fontPx: px, onActivate: () => update({ reducedMotion: !s.reducedMotion }) });
     new Button(this, kit, {
@@ -117,9 +122,14 @@ export class SettingsScene extends OverlayScene {
     // Restoring says what it brings back (when the save was kept, how many levels) to screen readers too;
     // with no earlier save the button is shown disabled, and says why.
     const previous = this.ctx.previousSave();
+    const openEmbed = this.ctx.openEmbedDialog?.bind(this.ctx);
+    const [restoreRect, embedRect] = (openEmbed ? splitRow(at('progress-restore'), 2, layout.gap / 2) : [at('progress-restore')]) as [Rect, Rect?];
+    if (openEmbed && embedRect) {
+      new Button(this, kit, { id: 'settings-embed', rect: embedRect, label: t('embed:dialog.open'), icon: 'upload', fontPx: px, onActivate: openEmbed });
+    }
     new Button(this, kit, {
       id: 'settings-restore',
-      rect: at('progress-restore'),
+      rect: restoreRect,
       icon: 'prev',
       label: t('settings.restoreProgress'),
       ariaLabel: previous

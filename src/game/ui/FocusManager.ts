@@ -133,9 +133,9 @@ export class FocusManager {
         return true;
       }
     }
-    const lastEnabled = nextInOrder(this.items.length, -1, -1, (i) => this.enabled(i));
-    const firstEnabled = nextInOrder(this.items.length, -1, 1, (i) => this.enabled(i));
-    const leaving = (step === 1 && this.current === lastEnabled) || (step === -1 && this.current === firstEnabled);
+    // Leaving: no enabled item beyond the current one in that direction (the current one may be disabled:
+    // a screen reader, or Tab coming in from the page, can land on a disabled widget's twin).
+    const leaving = this.current >= 0 && !this.items.some((_, i) => (step === 1 ? i > this.current : i < this.current) && this.enabled(i));
     if (leaving && this.options.canLeaveByTab?.()) {
       this.blur();
       return false;

@@ -1,13 +1,14 @@
 // Player commands: the queue of commands stamped with a time, and what each does when its tick comes
 // (scale, quarantine and release, block a kind of packet at a node, switch a VM's driver, move an app).
 // Applied commands are logged and folded into the trace, so the seed and the log replay the run; a
-// rejected one changes nothing and says why. Controls holds the switches commands set that the packet
+// rejected one changes nothing and says why (a driver the level does not offer, in `set-driver` or in the
+// VM a `move` would make, is refused: `driver-not-offered`). Controls holds the switches commands set that the packet
 // parts read (which apps are quarantined, where each app's packets of a kind are blocked).
 
 import { KIND_INDEX, TICK_MS, TICK_US } from '../costs';
 import type { SimListener } from '../events';
 import { vmDriverOf } from '../resolveAttack';
-import { resolvePlacement, type AppHosting } from '../topology';
+import { driverOffered, resolvePlacement, type AppHosting } from '../topology';
 import type { Build, BuildNode, Command, Level } from '../types';
 import { INSTANCE_STOPPED, type Fleet } from './fleet';
 import type { Tally } from './metrics';
@@ -88,7 +89,11 @@ export class Commands {
   private apply(command: Command, nowUs: number): void {
     const { appIndex: appIndexOf, controls, fleet, listener, nodeIndex } = this.context;
     const appIndex = 'app' in command && command.app !== undefined ? appIndexOf.get(command.app) : undefined;
-    const reject = (reason: string) => listener?.({ type: 'commandRejected', command, atUs: nowUs, reason });
+    const reject = (reason: string) => {
+      // The driver a level does not offer is named in the refusal (the board's sentence shows it).
+      const params = reason === 'driver-not-offered' && (command.op === 'set-driver' || command.op === 'move') ? { driver: command.op === 'move' ? command.vm?.driver ?? '' : command.driver } : undefined;
+      listener?.({ type: 'commandRejected', command, atUs: nowUs, reason, ...(params ? { params } : {}) });
+    };
     if ('app' in command && command.app !== undefined && appIndex === undefined) return reject('unknown-app');
     switch (command.op) {
       case 'scale':
@@ -127,9 +132,11 @@ export class Commands {
     listener?.({ type: 'commandApplied', command, atUs: nowUs });
   }
 
-  /** Switches a VM node's driver, or the template driver of an app's per-instance VMs; returns why not. */
+  /** Switches a VM node's driver, or the template driver of an app's per-instance VMs; returns why not.
+   * A driver the level does not offer (its `drivers`) is refused, whatever the VM. */
   private setDriver(command: Extract<Command, { op: 'set-driver' }>, appIndex: number | undefined): string | null {
     const { level, nodes, fleet } = this.context;
+    if (!driverOffered(level, command.driver)) return 'driver-not-offered';
     const allowed = (hypervisorType: 'type1' | 'type2' | null) =>
       hypervisorType !== 'type1' || level.allow.includes(command.driver === 'para' ? 'type1-para' : 'type1-full');
     if (command.vm) {
@@ -178,9 +185,11 @@ export class Commands {
     }
   }
 
-  /** Moves an app: its instances stop and the same number boot at the new place. */
+  /** Moves an app: its instances stop and the same number boot at the new place. A move that would make
+   * VMs with a driver the level does not offer is refused. */
   private moveApp(appIndex: number, command: Extract<Command, { op: 'move' }>, nowUs: number): string | null {
     const { level, nodes, fleet } = this.context;
+    if (command.vm && !driverOffered(level, command.vm.driver)) return 'driver-not-offered';
     const app = level.apps[appIndex];
     const resolved = resolvePlacement(level, nodes, app, appIndex, { on: command.on, vm: command.vm });
     if (!resolved.hosting || resolved.violations.length > 0) return resolved.violations[0]?.code ?? 'cannot-host-app';

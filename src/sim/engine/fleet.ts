@@ -7,6 +7,7 @@
 import { TICK_US } from '../costs';
 import type { SimListener } from '../events';
 import { pullSecondsFor, startSecondsFor } from '../bootModel';
+import { LATENCY_BINS } from '../LatencyHistogram';
 import { hashString, mixSeed } from '../random';
 import { instanceMemoryGiB, round2, type AppHosting, type BuildAnalysis } from '../topology';
 import type { Build, Level } from '../types';
@@ -148,6 +149,7 @@ export class Fleet {
     }
     this.instanceCount += 1;
     this.instApp[index] = appIndex;
+    for (let kind = 0; kind < 3; kind += 1) this.store.genBins[index * 3 + kind] = (appIndex * 3 + kind) * LATENCY_BINS;
     this.instState[index] = state;
     if (state === INSTANCE_BOOTING) this.bootingCount += 1;
     this.generatorsStale = true;

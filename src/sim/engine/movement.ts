@@ -2,7 +2,8 @@
 // order at each depth. A packet arriving at a hop waits in its lane (one per hop and packet kind, first in
 // first out) until the lane's servers are free; it is dropped if it would wait longer than the drop limit,
 // or cut off where a block command stops its kind. A lane with packets sleeps on the timing wheel until its
-// head finishes. A packet leaving its last hop is delivered: deliver() is the one place that records it.
+// head finishes. A packet leaving its last hop is delivered: deliver() is the one place that records it,
+// its latency counted under its app and kind (metrics.ts adds each app's own compute to make response times).
 //
 // Speed: movePackets() is the engine's hottest loop and is one function on purpose. It reads the store's
 // arrays into locals once, keeps the trace hash and slot counters in locals (written back before anything
@@ -19,7 +20,7 @@ import type { AppSpec } from '../types';
 import { PACKET_KINDS } from '../types';
 import type { Controls } from './commands';
 import type { Fleet } from './fleet';
-import { binOfUnits, LATENCY_BINS, UNITS_PER_US } from '../LatencyHistogram';
+import { binOfUnits, UNITS_PER_US } from '../LatencyHistogram';
 import type { Tally } from './metrics';
 import { ORDER_SLICES, WHEEL_TICKS, type PacketStore } from './packetStore';
 
@@ -31,7 +32,6 @@ const TICK_LENGTH_US = TICK_US;
 const DEPTHS = MAX_DEPTH;
 const SLICES = ORDER_SLICES;
 const WHEEL = WHEEL_TICKS;
-const BINS = LATENCY_BINS;
 /** A bundle's µs per 1/64 µs of per-request latency (exact: 78.125), and the inverse (rounded). */
 const BUNDLE_US_PER_UNIT = BUNDLE / UNITS_PER_US;
 const UNITS_PER_BUNDLE_US = UNITS_PER_US / BUNDLE;
@@ -205,7 +205,7 @@ export class Movement {
                   store.freeCount = freeCount;
                   store.inFlight = inFlight;
                 }
-                const bundleUs = this.deliver(slot, kind, done);
+                const bundleUs = this.deliver(slot, generator, done);
                 if (listener) this.deliveredEvent(slot, kind, done, bundleUs);
                 freeSlots[freeCount] = slot;
                 freeCount += 1;
@@ -269,7 +269,7 @@ export class Movement {
                   store.freeCount = freeCount;
                   store.inFlight = inFlight;
                 }
-                const bundleUs = this.deliver(slot, kind, done);
+                const bundleUs = this.deliver(slot, generator, done);
                 if (listener) this.deliveredEvent(slot, kind, done, bundleUs);
                 freeSlots[freeCount] = slot;
                 freeCount += 1;
@@ -313,12 +313,13 @@ export class Movement {
   /**
    * A packet left the last hop of its path at `doneUs`: the one place a delivery is recorded and its
    * latency worked out. Returns its bundle's time from emission to delivery, µs; its latency per request,
-   * that ÷ BUNDLE_REQUESTS, goes into its kind's histogram here and into the packetDelivered event
-   * (deliveredEvent(), given this return value). The caller has folded the delivery into the trace and
+   * that ÷ BUNDLE_REQUESTS, goes into its app's and kind's histogram here (its generator, instance × 3 +
+   * kind, names them) and into the packetDelivered event (deliveredEvent(), given this return value). The caller has folded the delivery into the trace and
    * frees the slot. It is inlined twice into movePackets(): keep it small (see the top of this file).
    */
-  private deliver(slot: number, kind: number, doneUs: number): number {
-    const bundleUs = doneUs - this.store.pEmit[slot];
+  private deliver(slot: number, generator: number, doneUs: number): number {
+    const store = this.store;
+    const bundleUs = doneUs - store.pEmit[slot];
     // Its histogram bin: latencyBin(), inlined.
     let bin: number;
     if (bundleUs >= 0 && bundleUs < 1e9) {
@@ -329,9 +330,9 @@ export class Movement {
     } else {
       bin = latencyBin(bundleUs);
     }
-    const tally = this.tally;
-    tally.latencyBins[kind * BINS + bin] += 1;
-    tally.deliveredByKind[kind] += 1;
+    // Under its app and kind (a kind's delivered count is the sum of its bins: metrics.ts counts it there,
+    // which keeps this small).
+    this.tally.latencyBins[store.genBins[generator] + bin] += 1;
     return bundleUs;
   }
 

@@ -141,6 +141,9 @@ export class PacketStore {
   pathEnd = 0;
   genPathStart = new Int32Array(192);
   genPathLength = new Int32Array(192);
+  /** Where a generator's delivered packets are counted: the first of its app's and kind's latency bins in
+   * Tally.latencyBins ((app × 3 + kind) × LATENCY_BINS), set when its instance is made. */
+  genBins = new Int32Array(192);
 
   /** Doubles the packet arrays (up to MAX_PACKETS_IN_FLIGHT). */
   growPackets(): void {
@@ -215,6 +218,7 @@ export class PacketStore {
     if (generators <= this.genPathStart.length) return;
     this.genPathStart = growInt(this.genPathStart, generators);
     this.genPathLength = growInt(this.genPathLength, generators);
+    this.genBins = growInt(this.genBins, generators);
   }
 
   /** Sets a generator's path. One of the same length is rewritten in place, so that packets already on

@@ -121,6 +121,8 @@ describe('the seeds table', () => {
     expect(columnOfArch('type1-full')).toBe('type1');
     expect(columnOfArch('type2')).toBe('type2');
     expect(columnOfArch('container')).toBe('containers');
+    // Containers inside VMs have their own column: their security is a VM's wall, not a shared kernel's.
+    expect(columnOfArch('container-in-vm')).toBe('containerInVm');
     expect(columnOfArch('native')).toBeNull();
     expect(columnOfArch('mixed')).toBeNull();
   });

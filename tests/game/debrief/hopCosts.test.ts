@@ -3,16 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { hopCosts, nativePath, overheadOf, serviceUs } from '../../../src/game/debrief/hopCosts';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
-import type { Architecture } from '../../../src/sim/types';
+import { ARCHITECTURES, type Architecture } from '../../../src/sim/types';
 import { app, build, level } from '../../sim/fixtures';
 
-const quiet = level({ apps: [app('a'), app('b')], objectives: { speed: 1 } });
+const quiet = level({ apps: [app('a'), app('b')], objectives: { speed: 1 }, allow: [...ARCHITECTURES] });
 
 describe('hopCosts', () => {
   it.each<[Architecture, number, number, string[]]>([
     ['native', 112, 37, ['host-kernel', 'disk']],
     ['container', 115, 43, ['container-engine', 'host-kernel', 'disk']],
-    ['type1-para', 142, 67, ['guest-kernel', 'vm-exit', 'backend', 'disk']],
+    ['type1-para', 142, 52, ['guest-kernel', 'vm-exit', 'backend', 'disk']],
     ['type1-full', 207, 112, ['guest-kernel', 'vm-exit', 'backend', 'disk']],
     ['type2', 284, 154, ['guest-kernel', 'vm-exit', 'type2-process', 'host-syscall', 'host-kernel', 'disk']],
   ])('%s: disk %d µs, net %d µs, as model.md §5 sums them', (arch, diskUs, netUs, stations) => {
@@ -49,7 +49,7 @@ describe('hopCosts', () => {
     const groups = hopCosts(quiet, mixed)!;
     expect(groups.map((group) => group.apps)).toEqual([['a'], ['b']]);
     expect(groups[0]!.disk.totalUs).toBe(145);
-    expect(groups[0]!.net.totalUs).toBe(73);
+    expect(groups[0]!.net.totalUs).toBe(58);
     expect(groups[1]!.disk.totalUs).toBe(207);
   });
 

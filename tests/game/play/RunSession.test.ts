@@ -109,9 +109,24 @@ describe('RunSession', () => {
   it('after a move the board places the app where it runs now', () => {
     const level = builtInLevel('linux-on-windows')!;
     const session = start(level, canonicalBuild(level, 'container'));
+    // (linux-on-windows offers para-virtual drivers only.)
+    session.command({ op: 'move', app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'para' } });
+    runFor(session, 0.1);
+    expect(session.placements().find((placement) => placement.app === 'office-sync')).toEqual({ app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'para' } });
+  });
+
+  it('a driver the level does not offer is refused, and the log says which in en and ko', () => {
+    const level = builtInLevel('linux-on-windows')!;
+    const session = start(level, canonicalBuild(level, 'container'));
     session.command({ op: 'move', app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'emulated' } });
     runFor(session, 0.1);
-    expect(session.placements().find((placement) => placement.app === 'office-sync')).toEqual({ app: 'office-sync', on: 'utility-hypervisor', vm: { kernel: 'windows', driver: 'emulated' } });
+    const rejected = session.log.find((entry) => entry.key === 'rejected');
+    expect(rejected?.reasonParams).toEqual({ driver: 'emulated' });
+    for (const language of ['en', 'ko'] as const) {
+      const text = logText(i18nFor(language), rejected!, (id) => id);
+      expect(text).not.toContain('{{');
+      expect(text).not.toContain('driver-not-offered');
+    }
   });
 
   it('skipping to the end stops tracking packets and finishes the run', () => {

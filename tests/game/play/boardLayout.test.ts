@@ -11,7 +11,7 @@ const inside = (point: { x: number; y: number }, rect: Rect) =>
   point.x >= rect.x - 0.5 && point.x <= rect.x + rect.width + 0.5 && point.y >= rect.y - 0.5 && point.y <= rect.y + rect.height + 0.5;
 
 describe('board layout', () => {
-  const testLevel = level({ apps: [app('a', { instances: 3 }), app('b')] });
+  const testLevel = level({ apps: [app('a', { instances: 3 }), app('b')], allow: [...ARCHITECTURES] });
   const boards: Rect[] = [
     { x: 0, y: 80, width: 1280, height: 560 },
     { x: 40, y: 100, width: 700, height: 760 },

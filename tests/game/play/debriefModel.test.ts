@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { comparisonRows, comparisonUnlocked, explainResult, focusObjective, hintFor } from '../../../src/game/play/debriefModel';
 import { rankLevel, runBuild, withStars } from '../../../src/scoring/rankLevel';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
+import { createI18n } from '../../../src/i18n/createI18n';
+import { addEngineStrings } from '../../../src/i18n/engineStrings';
 import { app, build, level } from '../../sim/fixtures';
 
 const hostile = level({
@@ -37,6 +39,20 @@ describe('debrief model', () => {
     const keys = explainResult(runBuild(quiet, canonicalBuild(quiet, 'type2'))).map((sentence) => sentence.key);
     expect(keys).toContain('debrief:reason.latency.disk');
     expect(keys.every((key) => key.startsWith('debrief:reason.latency'))).toBe(true);
+  });
+
+  it('a latency sentence gives the response time and, beside it, the I/O part the hop view shows (en, ko)', () => {
+    const quiet = level({ apps: [app('a')], objectives: { speed: 1 } });
+    const result = runBuild(quiet, canonicalBuild(quiet, 'type2'));
+    const disk = explainResult(result).find((sentence) => sentence.key === 'debrief:reason.latency.disk')!;
+    expect(disk.params).toMatchObject({ p95Us: result.metrics.byKind.disk.p95ResponseUs, ioP95Us: result.metrics.byKind.disk.p95LatencyUs });
+    for (const language of ['en', 'ko'] as const) {
+      const i18n = createI18n(language, []);
+      addEngineStrings(i18n);
+      const text = (i18n.t as (key: string, params: object) => string)(disk.key, disk.params);
+      expect(text).not.toContain('{{');
+      expect(text).toContain(String(result.metrics.byKind.disk.p95LatencyUs));
+    }
   });
 
   it('explains an infeasible build by its broken rules', () => {

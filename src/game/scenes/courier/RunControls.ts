@@ -2,6 +2,7 @@
 // move it to another host (choosing the host on the board, by click or arrows and Enter), block one packet
 // kind at a layer, or quarantine / release it. Each becomes an engine command through RunSession.command,
 // stamped with the board time; the engine applies it at its next tick and logs it (or says why not).
+import { canonicalDriver } from '../../../sim/topology';
 import type { AppSpec, Driver, PacketKind, VmTemplate } from '../../../sim/types';
 import type { ActionsOptions } from '../../board/runPanels';
 import type { RunSession } from '../../play/RunSession';
@@ -175,8 +176,9 @@ export class RunControls {
     if (!node || !app) return;
     let vm: VmTemplate | undefined;
     if (node.piece === 'type1-hypervisor' || node.piece === 'type2-hypervisor') {
+      // Para-virtual where the level allows it, and always a driver the level offers (the engine refuses others).
       const para = node.piece === 'type1-hypervisor' ? host.level.allow.includes('type1-para') : true;
-      vm = { kernel: app.kernel, driver: para ? 'para' : 'emulated' };
+      vm = { kernel: app.kernel, driver: canonicalDriver(host.level, para ? 'para' : 'emulated') };
     }
     session.command(vm ? { op: 'move', app: app.id, on, vm } : { op: 'move', app: app.id, on });
     this.mode = { kind: 'none' };
