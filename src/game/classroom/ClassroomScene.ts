@@ -136,22 +136,9 @@ export class ClassroomScene extends ScreenScene {
 
     // Right: the session's levels, in its order, as many per page as fit.
     this.drawLevels(kit, columns.right, settings);
-    this.addKeyHint(kit);
+    // The keys of this screen (Escape does nothing here: the session is the page).
+    this.addFooterHint(kit, this.ctx.i18n.t('classroom:screen.keyHint'));
     this.ctx.mirror?.setRegion('classroom', t('classroom:screen.facts'), [...lines, nickLine, ...(this.clock ? [this.clock.text] : [])]);
-  }
-
-  /** The keys of this screen along the bottom edge (Escape does nothing here: the session is the page). */
-  private addKeyHint(kit: UiKit): void {
-    const { footer } = kit.layout;
-    if (footer.width < 420) return;
-    const hint = addText(this, kit, footer.x + footer.width / 2, footer.y + footer.height / 2, this.ctx.i18n.t('classroom:screen.keyHint'), {
-      fontPx: fontPx(kit.layout, 'small'),
-      color: kit.palette.textMuted,
-      originX: 0.5,
-      originY: 0.5,
-      align: 'center',
-    });
-    fitText(hint, footer.width, footer.height * 1.3, Math.max(12, fontPx(kit.layout, 'small') * 0.7));
   }
 
   private drawLevels(kit: UiKit, area: Rect, settings: SessionSettings): void {

@@ -258,11 +258,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     fitText(title, bar.title.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
   }
 
-  /** The keyboard hint along the bottom edge (hidden where there is no room). */
-  protected addFooterHint(kit: UiKit): void {
+  /** The keyboard hint along the bottom edge (hidden where there is no room); a screen may name its own. */
+  protected addFooterHint(kit: UiKit, text = this.ctx.i18n.t('common.keyHint')): void {
     const { footer } = kit.layout;
     if (footer.width < 420 || footer.height <= 0) return;
-    const hint = addText(this, kit, footer.x + footer.width / 2, footer.y + footer.height / 2, this.ctx.i18n.t('common.keyHint'), {
+    const hint = addText(this, kit, footer.x + footer.width / 2, footer.y + footer.height / 2, text, {
       fontPx: fontPx(kit.layout, 'small'),
       color: kit.palette.textMuted,
       originX: 0.5,
