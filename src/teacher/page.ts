@@ -33,6 +33,8 @@ export interface TeacherPage {
   session(): Session | null;
   /** Adds every code found in a text; resolves when all are verified and shown. */
   addText(text: string): Promise<void>;
+  /** A string of the page's i18n (any namespace, e.g. `offline:update.available`) in the page's language. */
+  translate(key: string): string;
 }
 
 export function startTeacherPage(doc: Document, win: Window): TeacherPage {
@@ -775,7 +777,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
     }
   })();
 
-  return { ready, session: () => saved?.session ?? null, addText };
+  return { ready, session: () => saved?.session ?? null, addText, translate: (key) => t(key) };
 }
 
 function nextFrame(win: Window): Promise<void> {
