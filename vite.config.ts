@@ -1,5 +1,5 @@
 // Vite configuration: a relative base so the production build works from any sub-folder of a static host.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Offline (issue 14 item 6; docs/lms.md): a Workbox service worker precaches the built game (code, levels,
@@ -20,15 +20,59 @@ const offline = VitePWA({
   },
 });
 
+// The game's first load is the entry script (index.html's), the game's code (src/main.ts) and at most one
+// chunk of code that code shares with the chunks loaded later (tests/e2e/loading.test.ts). Left alone,
+// Rolldown makes one chunk per set of later chunks that share a module: since the teacher's page
+// (src/teacher, loaded from src/main.ts for ?mode=classroom without a join link) verifies codes with the
+// engine, the levels, strings, costs and compression the game shares with it and the engine screens came out
+// as three chunks the game's first load waited for. This group puts every module that src/main.ts imports
+// statically (so the first load needs it anyway) and that a later chunk imports too into one chunk. Never
+// Vite's preload helper: the entry script would then wait for that chunk before the loading screen.
+function sharedWithFirstLoad(): { plugin: Plugin; test: (id: string) => boolean } {
+  const shared = new Set<string>();
+  const plugin: Plugin = {
+    name: 'kc-shared-with-first-load',
+    apply: 'build',
+    buildEnd() {
+      const info = (id: string) => this.getModuleInfo(id);
+      const closure = (start: string): Set<string> => {
+        const seen = new Set<string>();
+        const stack = [start];
+        while (stack.length > 0) {
+          const id = stack.pop() as string;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          stack.push(...(info(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const ids = [...this.getModuleIds()];
+      const main = ids.find((id) => /[\\/]src[\\/]main\.ts$/.test(id));
+      shared.clear();
+      if (!main) return;
+      const firstLoad = closure(main);
+      const later = new Set(ids.flatMap((id) => info(id)?.dynamicallyImportedIds ?? []).filter((id) => id !== main));
+      for (const entry of later) {
+        for (const id of closure(entry)) if (firstLoad.has(id) && id !== main && !id.includes('vite/preload-helper')) shared.add(id);
+      }
+    },
+  };
+  return { plugin, test: (id) => shared.has(id) };
+}
+const firstLoadShared = sharedWithFirstLoad();
+
 export default defineConfig({
   base: './',
-  plugins: [offline],
+  plugins: [offline, firstLoadShared.plugin],
   build: {
     target: 'es2022',
     // Never inline assets as data: URIs. Phaser's loader reads a data: SVG as base64 and fails on the
     // URL-encoded form Vite makes (in `npm start` the logo would never load); files also cache better.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'shared', test: firstLoadShared.test, includeDependenciesRecursively: false }] } },
+    },
   },
   server: { host: '127.0.0.1' },
 });

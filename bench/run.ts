@@ -9,7 +9,7 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
-// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint"), BENCH_FRAME_ROUNDS
+// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint,teacher"), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
 // first contentful paint, default 5).
 import { build } from 'esbuild';
@@ -24,7 +24,7 @@ import type { BootResult, BrowserBench, FrameRow, MemoryResult } from './browser
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
-const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,memory,paint').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,memory,paint,teacher').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 function kb(bytes: number): string {
@@ -151,6 +151,18 @@ if (only === '' || only === 'browser') {
         );
       }
       process.stdout.write('  (goal: main-thread ratio ≤ 1.25 at 1000, and 60 fps held at 1000)\n\n');
+    }
+    if (parts.has('teacher')) {
+      const { benchTeacherPaste } = await import('./teacher');
+      const paste = await benchTeacherPaste(bench, process.env.BENCH_TEACHER_LEVEL ?? 'spare-vms', Number(process.env.BENCH_TEACHER_RUNS ?? 5));
+      report.teacherPaste = paste;
+      process.stdout.write(
+        [
+          `Teacher's page: ${paste.codes} codes of ${paste.level} pasted at once, until all are verified, shown and saved (fresh page each run, ${paste.runs} runs)`,
+          `  median ${paste.medianMs} ms   min ${paste.minMs}   max ${paste.maxMs}   verified cells shown ${paste.verifiedShown} (goal < ${paste.goalMs} ms)`,
+          '',
+        ].join('\n') + '\n',
+      );
     }
     if (parts.has('memory')) {
       const marks = (process.env.BENCH_MEMORY_MINUTES ?? '1,10').split(',').map(Number).filter((value) => value > 0);

@@ -18,6 +18,7 @@ import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './a
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { installStartupGuard } from './app/startupGuard';
 import { takeOverLoadingScreen } from './app/loadingScreen';
+import { isTeacherPage } from './app/teacherLink';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
@@ -53,6 +54,16 @@ const STORAGE_NOTICES: Record<Exclude<StorageStatus, 'ok'>, Notice['key']> = {
   full: 'notice.storageFull',
   corrupted: 'notice.storageCorrupted',
 };
+
+/**
+ * What index.html starts: the teacher's page for `?mode=classroom` without a join link (its own chunk,
+ * src/teacher), else the game. Deciding here rather than in index.html keeps the modules the two share in
+ * this chunk, so the game's first load stays the entry script and this one (tests/e2e/loading.test.ts).
+ */
+export function startPage(parent: HTMLElement | null): void {
+  if (isTeacherPage(window.location.href)) void import('./teacher/main');
+  else startGame(parent);
+}
 
 export function startGame(parent: HTMLElement | null, options: StartOptions = {}): Phaser.Game {
   const win = window;

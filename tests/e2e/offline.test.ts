@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, waitForScene } from './browser';
 import { serveLms } from './lmsServer';
+import { studentCode } from '../teacher/studentCodes';
 
 const SITE = resolve(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'kernel-courier-e2e');
 
@@ -56,6 +57,40 @@ describe('offline', () => {
     await page.evaluate(() => (window as unknown as Api).kernelCourier.openDebrief('first-delivery'));
     await waitForScene(page, 'debrief');
     expect(await page.evaluate(() => (window.kernelCourier?.lastResult() as { level?: string } | null)?.level)).toBe('first-delivery');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("after one visit the teacher's page opens, makes a session and verifies a code with the network off", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const teacherReady = async () => {
+      await page.waitForFunction(() => window.kernelCourierTeacher !== undefined, undefined, { timeout: 20_000 });
+      await page.evaluate(() => window.kernelCourierTeacher?.ready);
+    };
+    // One online visit of the teacher's page only (never the game): its own registration precaches the build.
+    await page.goto(`${BASE_URL}?mode=classroom&locale=ko`);
+    await teacherReady();
+    await workerActive(page);
+    await context.setOffline(true);
+    await page.reload();
+    await teacherReady();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.locator('#kt-submit').click();
+    await page.waitForSelector('#kt-qr svg');
+    const session = await page.evaluate(() => window.kernelCourierTeacher?.session() ?? null);
+    expect(session).not.toBeNull();
+    if (session === null) return;
+    // Verifying replays the code with the engine: its chunks come from the worker's cache too.
+    const made = studentCode({ session: session.id, nick: 'mina', level: session.levels[0] as string, seed: session.seed as number, build: 'native' });
+    await page.evaluate((code) => window.kernelCourierTeacher?.addText(code), made.code);
+    expect(await page.evaluate(() => [...document.querySelectorAll('#kt-codes-table tbody tr')].map((row) => row.getAttribute('data-kt-code-status')))).toEqual(['verified']);
+    // The teacher guide is a chunk of its own, loaded when asked for: offline as well.
+    await page.locator('#kt-guide-toggle').click();
+    await page.waitForSelector('#kt-guide-heading', { timeout: 10_000 });
     expect(errors).toEqual([]);
     await context.close();
   });
