@@ -36,8 +36,9 @@ const LAYER_RULES: LayerRule[] = [
   { folder: 'src/classroom', allow: ['src/sim', 'src/scoring', 'src/levels', 'fflate'], noBrowser: true },
   { folder: 'src/embed', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/classroom', 'src/app'] },
   { folder: 'src/lms', allow: ['src/sim', 'src/scoring', 'src/levels', 'src/classroom', 'src/app', 'fflate', '@gamestdio/scorm', '@xapi/cmi5'] },
-  // The teacher's page reaches the engine only through the classroom code.
-  { folder: 'src/teacher', allow: ['src/classroom', 'src/app', 'src/i18n', 'src/a11y', 'i18next', 'locales', 'docs', 'uqr', 'papaparse', 'idb-keyval', 'jsqr'] },
+  // The teacher's page reaches the engine only through the classroom code; it works offline as the game does
+  // (the service worker's registration in src/lms/offline.ts, and nothing else of src/lms).
+  { folder: 'src/teacher', allow: ['src/classroom', 'src/app', 'src/i18n', 'src/a11y', 'i18next', 'locales', 'docs', 'uqr', 'papaparse', 'idb-keyval', 'jsqr', 'src/lms/offline', 'virtual:pwa-register'] },
 ];
 
 const BROWSER = /\b(window|document|localStorage|sessionStorage|navigator|requestAnimationFrame)\b/;
