@@ -24,7 +24,7 @@ import type { UiKit } from '../ui/UiKit';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 import { addResultCodeButton, openResultCode } from '../classroom/debriefHook';
 import { readOutcome, type ClassroomOutcome } from '../classroom/classroomRun';
-import { debriefActionRects, sessionBackKey, sessionNextLevel } from '../classroom/sessionHooks';
+import { debriefActionRects, sessionBackKey, sessionNextLevel, sessionRace } from '../classroom/sessionHooks';
 
 /** Results whose attempt was already counted (a scene restart with the same data counts nothing). */
 const countedResults = new WeakSet<object>();
@@ -194,9 +194,22 @@ export class DebriefScene extends ScreenScene {
     } else {
       this.tabSummary = drawTableTab(view, dl.inner);
     }
-    const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap);
+    const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap, sessionRace(prepared.level.id));
     if (actions.code && this.classroom) {
       addResultCodeButton(this, kit, actions.code, this.classroom, this.classroom.code ? t('classroom:code.open') : t('classroom:code.openPrediction'));
+    }
+    if (actions.race) {
+      // The race view with this run's build as an extra lane, on this run's seed; Back returns here.
+      const { result, build, level } = prepared;
+      new Button(this, kit, {
+        id: 'debrief-race',
+        rect: actions.race,
+        label: t('race:open'),
+        ariaLabel: t('race:openAria'),
+        icon: 'next',
+        fontPx: fontPx(layout, 'button'),
+        onActivate: () => this.goTo(SceneKeys.Race, { levelId: level.id, seed: result.seed, yourBuild: build ?? undefined, back: { key: SceneKeys.Debrief, data: this.sceneData } }),
+      });
     }
     this.addActions(kit, actions);
     this.addFooterHint(kit);
