@@ -89,6 +89,8 @@ export class RaceScene extends ScreenScene {
   private rebuildPending = false;
   private rankingText: string | null = null;
   private statusText: Phaser.GameObjects.Text | null = null;
+  /** Each lane's name on screen (what the automation API reports the size of). */
+  private labels = new Map<Lane, Phaser.GameObjects.Text>();
 
   constructor(ctx: AppContext) {
     super(ctx, SceneKeys.Race);
@@ -333,6 +335,7 @@ export class RaceScene extends ScreenScene {
     this.drawBackdrop(kit);
     this.addTopBar(kit, { title: this.screenTitle(), back: () => this.onBack(), settings: true });
     this.displays = [];
+    this.labels = new Map();
     this.statusText = null;
     this.lastRebuildMs = this.time.now;
     this.rebuildPending = false;
@@ -403,6 +406,7 @@ export class RaceScene extends ScreenScene {
     const headerHeight = Math.round(labelPx * 2.7);
     const label = addText(this, kit, inner.x + inner.width / 2, inner.y, this.laneName(lane), { fontPx: labelPx, bold: true, color: palette.heading, originX: 0.5, align: 'center', wrapWidth: inner.width, lineSpacing: Math.round(labelPx * 0.1) });
     fitText(label, inner.width, headerHeight, minPx);
+    this.labels.set(lane, label);
     if (lane.spec.id === 'yours' && lane.session) {
       const arch = translateOr(this.ctx.i18n, `board:arch.${buildArchitecture(lane.session.analysis.hostings)}.name`, '');
       if (arch) {
@@ -536,13 +540,13 @@ export class RaceScene extends ScreenScene {
       seed: this.seed,
       state: this.state,
       lanes: this.lanes.map((lane) => {
-        const display = this.displays.find((entry) => entry.lane === lane);
+        const label = this.labels.get(lane);
         const metrics = lane.session?.simulation.metrics();
         return {
           id: lane.spec.id,
           label: this.laneName(lane),
-          labelFontPx: display ? parseInt(String(display.label.style.fontSize), 10) : this.labelFontOf(lane),
-          labelHeight: display ? display.label.height : 0,
+          labelFontPx: label ? parseInt(String(label.style.fontSize), 10) : 0,
+          labelHeight: label ? label.height : 0,
           delivered: metrics?.delivered ?? 0,
           dropped: metrics?.dropped ?? 0,
           total: lane.score && (this.state === 'ended' || !lane.session) ? lane.score.total : null,
@@ -552,13 +556,6 @@ export class RaceScene extends ScreenScene {
       }),
       ranking: this.rankingText,
     };
-  }
-
-  /** A lane without a board (its build cannot run) still has its label: find it among the texts. */
-  private labelFontOf(lane: Lane): number {
-    const name = this.laneName(lane);
-    const text = this.children.list.find((object) => (object as Phaser.GameObjects.Text).type === 'Text' && (object as Phaser.GameObjects.Text).text === name) as Phaser.GameObjects.Text | undefined;
-    return text ? parseInt(String(text.style.fontSize), 10) : 0;
   }
 }
 
