@@ -6,6 +6,7 @@
 // `{ levelId, result (RunResult with stars), build, attempt }`, and `level` for one outside the campaign.
 import { isLevelUnlocked } from '../../app/progressStore';
 import { levelTitle } from '../../i18n/levelStrings';
+import { rememberedBuild } from '../play/runResult';
 import type { AppContext } from '../AppContext';
 import { drawCompareTab } from '../debrief/compareTab';
 import { prepareDebrief, readDebriefData, type PreparedDebrief } from '../debrief/debriefData';
@@ -225,7 +226,11 @@ export class DebriefScene extends ScreenScene {
     const t = this.ctx.i18n.t;
     const px = fontPx(kit.layout, 'button');
     const levelId = this.prepared!.level.id;
-    new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, { levelId }) });
+    // Retry starts from the build last played in this session; a Debrief with no such build (one opened by
+    // kernelCourier.openDebrief) starts from the build it shows.
+    const shown = this.prepared!.build;
+    const retryData = !rememberedBuild(levelId) && shown ? { levelId, build: shown } : { levelId };
+    new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, retryData) });
     const next = this.nextLevel();
     new Button(this, kit, {
       id: 'debrief-next',
