@@ -363,7 +363,8 @@ export class RaceScene extends ScreenScene {
     const px = fontPx(layout, 'button');
     const gap = layout.gap;
     const main = Math.round(Math.min(row.width * 0.2, 220 * layout.scale));
-    const small = Math.round(Math.min(row.width * 0.09, 110 * layout.scale));
+    // Wide enough for the selection mark and "4×" (or "4배속") side by side.
+    const small = Math.round(Math.max(px * 4.4, Math.min(row.width * 0.09, 110 * layout.scale)));
     let x = row.x;
     const startLabel = this.t(`race:controls.${this.state === 'running' ? 'pause' : this.state === 'paused' ? 'resume' : this.state === 'ended' ? 'again' : 'start'}`);
     new Button(this, kit, { id: 'race-start', rect: { x, y: row.y, width: main, height: row.height }, label: startLabel, icon: this.state === 'running' ? undefined : 'play', variant: 'primary', fontPx: px, onActivate: () => this.toggle() });
