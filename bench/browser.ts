@@ -81,7 +81,7 @@ export async function startBrowserBench(): Promise<BrowserBench> {
   };
 }
 
-async function newPage(bench: BrowserBench, viewport = { width: 1280, height: 720 }): Promise<Page> {
+export async function newPage(bench: BrowserBench, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const context = await bench.browser.newContext({ viewport });
   return context.newPage();
 }
@@ -152,7 +152,7 @@ export async function benchBoot(bench: BrowserBench, runs = 5, throttle = 4): Pr
 }
 
 /** Frame figures over `seconds`: main-thread busy ms per frame (CDP TaskDuration) and frame intervals. */
-async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadMsPerFrame: number; p95IntervalMs: number; medianIntervalMs: number; fps: number; inFlight: number }> {
+export async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadMsPerFrame: number; p95IntervalMs: number; medianIntervalMs: number; fps: number; inFlight: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
   const taskDuration = async () => {
@@ -187,7 +187,7 @@ async function measureFrames(page: Page, seconds: number): Promise<{ mainThreadM
   };
 }
 
-type FrameFigures = Awaited<ReturnType<typeof measureFrames>>;
+export type FrameFigures = Awaited<ReturnType<typeof measureFrames>>;
 
 export interface FrameRow {
   packets: number;
@@ -208,13 +208,13 @@ async function sandboxInFlight(page: Page): Promise<number> {
 }
 
 /** Freezes or wakes a page (CDP Page lifecycle): a frozen page runs no task, so it takes no CPU from the other. */
-async function setFrozen(page: Page, frozen: boolean): Promise<void> {
+export async function setFrozen(page: Page, frozen: boolean): Promise<void> {
   const session = await page.context().newCDPSession(page);
   await session.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' });
   await session.detach();
 }
 
-function medianFigures(rounds: FrameFigures[]): FrameFigures {
+export function medianFigures(rounds: FrameFigures[]): FrameFigures {
   return {
     mainThreadMsPerFrame: median(rounds.map((round) => round.mainThreadMsPerFrame)),
     p95IntervalMs: median(rounds.map((round) => round.p95IntervalMs)),

@@ -9,7 +9,8 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
-// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint,teacher"), BENCH_FRAME_ROUNDS
+// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,race,memory,paint,teacher"; `race`: the race
+// view's five lanes against the single board, bench/race.ts), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
 // first contentful paint, default 5).
 import { build } from 'esbuild';
@@ -24,7 +25,7 @@ import type { BootResult, BrowserBench, FrameRow, MemoryResult } from './browser
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
-const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,memory,paint,teacher').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,race,memory,paint,teacher').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 function kb(bytes: number): string {
@@ -163,6 +164,12 @@ if (only === '' || only === 'browser') {
           '',
         ].join('\n') + '\n',
       );
+    }
+    if (parts.has('race')) {
+      const { benchRace, raceLine } = await import('./race');
+      const race = await benchRace(bench, undefined, undefined, undefined, Number(process.env.BENCH_FRAME_ROUNDS ?? 3));
+      report.race = race;
+      process.stdout.write(`${raceLine(race)}\n`);
     }
     if (parts.has('memory')) {
       const marks = (process.env.BENCH_MEMORY_MINUTES ?? '1,10').split(',').map(Number).filter((value) => value > 0);

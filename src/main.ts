@@ -198,6 +198,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     renderer: () => shell.renderer ?? 'unknown',
     widgets: () => shell.handle?.widgets() ?? [],
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
+    race: () => shell.handle?.race() ?? null,
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);
@@ -393,6 +394,8 @@ function soundMix(params: GameParams, settings: Settings): SoundMix {
 function initialRoute(params: GameParams, scope: EmbedScope): Route {
   if (scope.start?.screen === 'play') return { key: SceneKeys.Play, data: { levelId: scope.start.levelId } };
   if (scope.start?.screen === 'levels') return { key: SceneKeys.Levels, data: scope.start.levelId ? { levelId: scope.start.levelId } : undefined };
+  // The race view (?mode=race&level=…&seed=…): the URL parser guarantees a level with this mode.
+  if (params.mode === 'race' && params.level) return { key: SceneKeys.Race, data: { levelId: params.level, seed: params.seed ?? params.randomSeed } };
   if (params.level) return { key: SceneKeys.Play, data: { levelId: params.level } };
   if (params.mode === 'sandbox') return { key: SceneKeys.Sandbox };
   // A class session's join link (?mode=classroom#join=…): the join screen reads the fragment itself.

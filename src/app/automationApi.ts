@@ -27,6 +27,17 @@ export interface KernelCourierApi {
   widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** Optional addition: the race view's state while it is shown (its lanes, their labels' font size, live
+   * numbers, and at the end each lane's score, stars and place, and the ranking read to screen readers), else null. */
+  race(): RaceSnapshot | null;
+}
+
+export interface RaceSnapshot {
+  level: string;
+  seed: number;
+  state: 'ready' | 'running' | 'paused' | 'ended';
+  lanes: Array<{ id: string; label: string; labelFontPx: number; labelHeight: number; delivered: number; dropped: number; total: number | null; stars: number | null; place: number | null }>;
+  ranking: string | null;
 }
 
 export interface OpenDebriefOptions {
@@ -52,6 +63,7 @@ export interface AutomationDeps {
   stats?: () => ReturnType<KernelCourierApi['stats']>;
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
+  race?: () => RaceSnapshot | null;
 }
 
 export interface Automation {
@@ -88,6 +100,10 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     renderer: () => deps.renderer?.() ?? 'unknown',
     widgets: () => structuredClone(deps.widgets?.() ?? []),
     stats: () => deps.stats?.() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
+    race: () => {
+      const snapshot = deps.race?.() ?? null;
+      return snapshot === null ? null : structuredClone(snapshot);
+    },
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

@@ -4,7 +4,7 @@ import { builtInLevelIds, levelsByChapter } from '../levels';
 import { FALLBACK_LANGUAGE, matchLanguage, type Language } from '../i18n/languages';
 import { sanitizeForDisplay, type Notice } from './notices';
 
-export const MODES = ['campaign', 'sandbox', 'editor', 'classroom', 'embed'] as const;
+export const MODES = ['campaign', 'sandbox', 'editor', 'classroom', 'embed', 'race'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const AUDIO_MODES = ['enabled', 'muted', 'disabled'] as const;
@@ -37,6 +37,8 @@ export interface GameParams {
   chapter?: number;
   /** The origin of the page that embeds the game (`https://lms.example.org`): commands are accepted only from it (§6). */
   parentOrigin?: string;
+  /** With `mode=race`: the race's seed (an integer; default `randomSeed`, else the level's seed). */
+  seed?: number;
 }
 
 export interface ParsedUrlParams {
@@ -137,6 +139,21 @@ export function parseUrlParams(
     if (value === undefined || value < 1 || value > MAX_PACKETS) bad('packets', packets);
     else if (params.mode !== 'sandbox') notices.push({ key: 'notice.paramIgnored', params: { name: 'packets' } });
     else params.packets = value;
+  }
+
+  const raceSeed = read('seed');
+  if (raceSeed !== undefined) {
+    const value = parseInteger(raceSeed);
+    if (value === undefined) bad('seed', raceSeed);
+    else if (params.mode !== 'race') notices.push({ key: 'notice.raceOnly', params: { name: 'seed' } });
+    else params.seed = value;
+  }
+
+  // The race view races one level: without a (valid) level it cannot open, and the menu does instead.
+  if (params.mode === 'race' && params.level === undefined) {
+    params.mode = DEFAULT_PARAMS.mode;
+    delete params.seed;
+    if (level === undefined) notices.push({ key: 'notice.raceNeedsLevel' });
   }
 
   return { params, notices };

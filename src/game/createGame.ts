@@ -2,6 +2,7 @@
 // rotation (Scale Manager RESIZE; screens reflow from layout.ts), and the scenes. Returns the game and a
 // small handle to read and change the current screen from outside (the automation API).
 import Phaser from 'phaser';
+import type { RaceSnapshot } from '../app/automationApi';
 import type { AppContext } from './AppContext';
 import { createScenes } from './createScenes';
 import { ensureScreen, registerLazyScreens } from './lazyScreens';
@@ -20,6 +21,8 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
+  race(): RaceSnapshot | null;
 }
 
 export interface WidgetInfo {
@@ -117,5 +120,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total() };
   };
 
-  return { game, currentScreen, showScreen, widgets, stats };
+  const race = (): RaceSnapshot | null => {
+    if (currentScreen() !== SceneKeys.Race) return null;
+    const scene = game.scene.getScene(SceneKeys.Race) as unknown as { raceInfo?: () => RaceSnapshot | null } | null;
+    return scene?.raceInfo?.() ?? null;
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats, race };
 }

@@ -5,7 +5,7 @@ import type Phaser from 'phaser';
 import type { AppContext } from './AppContext';
 import { SceneKeys, type SceneKey } from './sceneKeys';
 
-const LAZY_KEYS: ReadonlySet<SceneKey> = new Set([SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox, SceneKeys.Classroom, SceneKeys.Predict, SceneKeys.ResultCode]);
+const LAZY_KEYS: ReadonlySet<SceneKey> = new Set([SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox, SceneKeys.Classroom, SceneKeys.Predict, SceneKeys.ResultCode, SceneKeys.Race]);
 
 let loading: Promise<void> | null = null;
 let target: { game: Phaser.Game; ctx: AppContext } | null = null;

@@ -18,12 +18,14 @@ export const SceneKeys = {
   Predict: 'predict',
   /** A finished run's result code, QR and the prediction's verdict; the session's codes. */
   ResultCode: 'result-code',
+  /** The race view: one level, every allowed architecture (and the player's build) side by side. */
+  Race: 'race',
 } as const;
 
 export type SceneKey = (typeof SceneKeys)[keyof typeof SceneKeys];
 
 /** Full screens: one of them is always the base of what the player sees. */
-export const SCREEN_KEYS: readonly SceneKey[] = [SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox, SceneKeys.Classroom];
+export const SCREEN_KEYS: readonly SceneKey[] = [SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Play, SceneKeys.Debrief, SceneKeys.Sandbox, SceneKeys.Classroom, SceneKeys.Race];
 
 /** Overlays open above a screen, which pauses underneath. */
 export const OVERLAY_KEYS: readonly SceneKey[] = [SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys, SceneKeys.Predict, SceneKeys.ResultCode];

@@ -96,3 +96,16 @@ describe('openDebrief (optional testing aid)', () => {
     await expect(automation.api.openDebrief('a')).rejects.toThrow(/not available/);
   });
 });
+
+describe('race (optional addition)', () => {
+  it("is null without a race view, and a copy of the race view's snapshot with one", () => {
+    const plain = createAutomationApi({ version: '1', levelIds: () => ['a'], currentScreen: () => 'menu', openLevel: async () => undefined });
+    expect(plain.api.race()).toBeNull();
+    const snapshot = { level: 'a', seed: 3, state: 'ended' as const, lanes: [{ id: 'container', label: 'Containers', labelFontPx: 37, labelHeight: 44, delivered: 5, dropped: 0, total: 90, stars: 3, place: 1 }], ranking: 'The race is over.' };
+    const automation = createAutomationApi({ version: '1', levelIds: () => ['a'], currentScreen: () => 'race', openLevel: async () => undefined, race: () => snapshot });
+    const copy = automation.api.race()!;
+    expect(copy).toEqual(snapshot);
+    copy.lanes[0]!.total = 0;
+    expect(snapshot.lanes[0]!.total).toBe(90);
+  });
+});

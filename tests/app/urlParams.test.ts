@@ -29,6 +29,25 @@ describe('parseUrlParams', () => {
     });
   });
 
+  it('reads the race view: mode=race with a level and an optional seed', () => {
+    expect(parse('?mode=race&level=first-delivery&seed=42')).toEqual({ params: { mode: 'race', level: 'first-delivery', seed: 42 }, notices: [] });
+    expect(parse('?mode=race&level=first-delivery')).toEqual({ params: { mode: 'race', level: 'first-delivery' }, notices: [] });
+  });
+
+  it('sends a race without a valid level to the menu with a notice', () => {
+    expect(parse('?mode=race&seed=3')).toEqual({ params: { mode: 'campaign' }, notices: [{ key: 'notice.raceNeedsLevel' }] });
+    const bad = parse('?mode=race&level=no-such&seed=3');
+    expect(bad.params).toEqual({ mode: 'campaign' });
+    expect(bad.notices).toEqual([{ key: 'notice.badParam', params: { name: 'level', value: 'no-such' } }]);
+  });
+
+  it('rejects a bad race seed and ignores a seed outside the race', () => {
+    const bad = parse('?mode=race&level=first-delivery&seed=1e3');
+    expect(bad.params).toEqual({ mode: 'race', level: 'first-delivery' });
+    expect(bad.notices).toEqual([{ key: 'notice.badParam', params: { name: 'seed', value: '1e3' } }]);
+    expect(parse('?level=first-delivery&seed=5')).toEqual({ params: { mode: 'campaign', level: 'first-delivery' }, notices: [{ key: 'notice.raceOnly', params: { name: 'seed' } }] });
+  });
+
   it('accepts a query without the leading question mark', () => {
     expect(parse('mode=sandbox&packets=500').params).toEqual({ mode: 'sandbox', packets: 500 });
   });

@@ -29,20 +29,31 @@ export function sessionNextLevel(levelId: string): { id: string; unlocked: boole
   return next ? { id: next, unlocked: true } : null;
 }
 
+/** Whether the Debrief offers the race view: outside sessions always, in a session when it allows races. */
+export function sessionRace(levelId: string): boolean {
+  return sessionFor(levelId)?.settings.race ?? true;
+}
+
 export interface DebriefActionRects {
   retry: Rect;
   next: Rect;
   map: Rect;
   /** The result-code (or prediction) button, when the run has one. */
   code?: Rect;
+  /** The race view's button, when the Debrief offers it. */
+  race?: Rect;
 }
 
-/** The Debrief's action row: with a result code, four buttons of the same size as the three, centred in
- * the content's width (narrower where four do not fit). */
-export function debriefActionRects(actions: { retry: Rect; next: Rect; map: Rect }, withCode: boolean, content: Rect, gap: number): DebriefActionRects {
-  if (!withCode) return actions;
-  const width = Math.min(actions.retry.width, Math.floor((content.width - gap * 3) / 4));
-  const left = content.x + (content.width - (width * 4 + gap * 3)) / 2;
+/** The Debrief's action row: with a result code and/or the race, four or five buttons of the same size as
+ * the three, centred in the content's width (narrower where they do not fit). */
+export function debriefActionRects(actions: { retry: Rect; next: Rect; map: Rect }, withCode: boolean, content: Rect, gap: number, withRace = false): DebriefActionRects {
+  if (!withCode && !withRace) return actions;
+  const count = 3 + (withCode ? 1 : 0) + (withRace ? 1 : 0);
+  const width = Math.min(actions.retry.width, Math.floor((content.width - gap * (count - 1)) / count));
+  const left = content.x + (content.width - (width * count + gap * (count - 1))) / 2;
   const cell = (i: number): Rect => ({ x: Math.round(left + i * (width + gap)), y: actions.retry.y, width, height: actions.retry.height });
-  return { code: cell(0), retry: cell(1), next: cell(2), map: cell(3) };
+  let next = 0;
+  const code = withCode ? cell(next++) : undefined;
+  const race = withRace ? cell(next++) : undefined;
+  return { ...(code ? { code } : {}), ...(race ? { race } : {}), retry: cell(next), next: cell(next + 1), map: cell(next + 2) };
 }

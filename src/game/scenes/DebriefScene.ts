@@ -6,6 +6,7 @@
 // `{ levelId, result (RunResult with stars), build, attempt }`, and `level` for one outside the campaign.
 import { isLevelUnlocked } from '../../app/progressStore';
 import { levelTitle } from '../../i18n/levelStrings';
+import { rememberedBuild } from '../play/runResult';
 import type { AppContext } from '../AppContext';
 import { drawCompareTab } from '../debrief/compareTab';
 import { prepareDebrief, readDebriefData, type PreparedDebrief } from '../debrief/debriefData';
@@ -24,7 +25,7 @@ import type { UiKit } from '../ui/UiKit';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 import { addResultCodeButton, openResultCode } from '../classroom/debriefHook';
 import { readOutcome, type ClassroomOutcome } from '../classroom/classroomRun';
-import { debriefActionRects, sessionBackKey, sessionNextLevel } from '../classroom/sessionHooks';
+import { debriefActionRects, sessionBackKey, sessionNextLevel, sessionRace } from '../classroom/sessionHooks';
 
 /** Results whose attempt was already counted (a scene restart with the same data counts nothing). */
 const countedResults = new WeakSet<object>();
@@ -194,9 +195,22 @@ export class DebriefScene extends ScreenScene {
     } else {
       this.tabSummary = drawTableTab(view, dl.inner);
     }
-    const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap);
+    const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap, sessionRace(prepared.level.id));
     if (actions.code && this.classroom) {
       addResultCodeButton(this, kit, actions.code, this.classroom, this.classroom.code ? t('classroom:code.open') : t('classroom:code.openPrediction'));
+    }
+    if (actions.race) {
+      // The race view with this run's build as an extra lane, on this run's seed; Back returns here.
+      const { result, build, level } = prepared;
+      new Button(this, kit, {
+        id: 'debrief-race',
+        rect: actions.race,
+        label: t('race:open'),
+        ariaLabel: t('race:openAria'),
+        icon: 'next',
+        fontPx: fontPx(layout, 'button'),
+        onActivate: () => this.goTo(SceneKeys.Race, { levelId: level.id, seed: result.seed, yourBuild: build ?? undefined, back: { key: SceneKeys.Debrief, data: this.sceneData } }),
+      });
     }
     this.addActions(kit, actions);
     this.addFooterHint(kit);
@@ -212,7 +226,11 @@ export class DebriefScene extends ScreenScene {
     const t = this.ctx.i18n.t;
     const px = fontPx(kit.layout, 'button');
     const levelId = this.prepared!.level.id;
-    new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, { levelId }) });
+    // Retry starts from the build last played in this session; a Debrief with no such build (one opened by
+    // kernelCourier.openDebrief) starts from the build it shows.
+    const shown = this.prepared!.build;
+    const retryData = !rememberedBuild(levelId) && shown ? { levelId, build: shown } : { levelId };
+    new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, retryData) });
     const next = this.nextLevel();
     new Button(this, kit, {
       id: 'debrief-next',

@@ -60,4 +60,26 @@ describe('debriefActionRects', () => {
     // Without a code the row is the debrief's own.
     expect(debriefActionRects(dl.actions, false, layout.content, layout.gap)).toBe(dl.actions);
   });
+
+  it.each([
+    [1280, 720],
+    [1920, 1080],
+    [768, 1024],
+    [640, 360],
+  ])('at %i×%i: with the race button, four or five buttons inside the content, apart, in order', (width, height) => {
+    const layout = computeLayout(width, height);
+    const dl = debriefLayout(layout);
+    for (const withCode of [false, true]) {
+      const rects = debriefActionRects(dl.actions, withCode, layout.content, layout.gap, true);
+      const all = [...(withCode ? [rects.code!] : []), rects.race!, rects.retry, rects.next, rects.map];
+      expect(rects.code === undefined).toBe(!withCode);
+      for (const rect of all) {
+        expect(rect.x).toBeGreaterThanOrEqual(layout.content.x);
+        expect(rect.x + rect.width).toBeLessThanOrEqual(layout.content.x + layout.content.width + 0.5);
+        expect(rect.height).toBe(dl.actions.retry.height);
+        expect(rect.width).toBeGreaterThan(60);
+      }
+      for (let i = 1; i < all.length; i += 1) expect(all[i]!.x).toBeGreaterThan(all[i - 1]!.x + all[i - 1]!.width - 0.5);
+    }
+  });
 });

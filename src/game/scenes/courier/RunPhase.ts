@@ -7,8 +7,9 @@ import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
+import { bakeStill } from '../../board/bakeStill';
 import { PacketLayer } from '../../board/PacketLayer';
-import { isLive, type PanelContext } from '../../board/panelKit';
+import type { PanelContext } from '../../board/panelKit';
 import {
   drawActions,
   drawBanner,
@@ -28,7 +29,6 @@ import { playLayout, type PlayLayout } from '../../play/playLayout';
 import type { Speed } from '../../play/runClock';
 import { logText, type LogEntry } from '../../play/runLog';
 import { RunSession } from '../../play/RunSession';
-import { Widget } from '../../ui/Widget';
 import type { UiKit } from '../../ui/UiKit';
 import type { BannerTone, CourierHost } from './courierHost';
 import { RunControls } from './RunControls';
@@ -142,25 +142,7 @@ export class RunPhase {
     this.bannerHandle = drawBanner(context, play.banner);
     this.lastPanelMs = Number.NEGATIVE_INFINITY;
     this.updatePanels();
-    this.bakeStill(kit);
-  }
-
-  /**
-   * Bakes everything that stays still during a run (backdrop, panels, the board's plates and labels)
-   * into one texture at the bottom of the screen and hides the originals: the canvas renderer then draws
-   * one image instead of replaying hundreds of shapes every frame. Widgets (buttons, board cards) stay
-   * live on top for hover and focus; objects marked live (packets, numbers, the log) are not baked.
-   */
-  private bakeStill(kit: UiKit): void {
-    const { scene } = this.host;
-    const { width, height } = kit.layout;
-    const still = scene.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && (object as unknown as { visible?: boolean }).visible !== false);
-    if (still.length === 0) return;
-    const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
-    picture.draw(still);
-    picture.render();
-    for (const object of still) (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
-    scene.children.sendToBack(picture);
+    bakeStill(host.scene, kit.layout.width, kit.layout.height);
   }
 
   private model(): BoardModel {
