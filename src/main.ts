@@ -184,6 +184,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     renderer: () => shell.renderer ?? 'unknown',
     widgets: () => shell.handle?.widgets() ?? [],
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
+    texts: () => shell.handle?.texts() ?? [],
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);

@@ -8,6 +8,7 @@ import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
+import { sceneTexts, type TextBox } from './ui/textAudit';
 import { installTextMetricsCache } from './ui/textMetrics';
 
 export interface GameHandle {
@@ -20,6 +21,8 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
+  texts(): TextBox[];
 }
 
 export interface WidgetInfo {
@@ -117,5 +120,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total() };
   };
 
-  return { game, currentScreen, showScreen, widgets, stats };
+  const texts = (): TextBox[] => {
+    const key = currentScreen();
+    const scene = key ? game.scene.getScene(key) : null;
+    return scene ? sceneTexts(scene) : [];
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats, texts };
 }

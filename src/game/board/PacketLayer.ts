@@ -10,6 +10,7 @@ import { fontPx } from '../layout';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
+import { markPacketLayer } from '../ui/textAudit';
 import { markLive } from './panelKit';
 
 const DROP_LIFE_MS = 900;
@@ -148,6 +149,7 @@ export class PacketLayer {
     this.blitter = new PacketBlitter(scene, 0, 0, packetSheetKey(this.size));
     scene.add.existing(markLive(this.blitter));
     this.blitter.setDepth(20);
+    markPacketLayer(this.blitter);
     this.badges = markLive(scene.add.graphics().setDepth(22));
     this.emitter = reducedMotion
       ? null

@@ -3,6 +3,8 @@
 // bars redrawn as instances change, the live panels (metrics, log, clock, banner) refreshed a few times a
 // second, announcements for screen readers, and the phase's keys (pause, speed, skip, back; the app
 // commands are RunControls'). One RunPhase per run: going back to building drops it.
+import Phaser from 'phaser';
+import { LABEL_DEPTH, markStoodIn } from '../../ui/textAudit';
 import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
@@ -156,11 +158,22 @@ export class RunPhase {
     const { width, height } = kit.layout;
     const still = scene.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && (object as unknown as { visible?: boolean }).visible !== false);
     if (still.length === 0) return;
-    const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
-    picture.draw(still);
-    picture.render();
-    for (const object of still) (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
-    scene.children.sendToBack(picture);
+    // The texts go into a picture of their own above the packets (LABEL_DEPTH): packets pass behind the
+    // board's labels, never over them. Everything else goes to the bottom.
+    const texts = still.filter((object) => object instanceof Phaser.GameObjects.Text);
+    const shapes = still.filter((object) => !(object instanceof Phaser.GameObjects.Text));
+    for (const [objects, depth] of [[shapes, null], [texts, LABEL_DEPTH]] as const) {
+      if (objects.length === 0) continue;
+      const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+      picture.draw([...objects]);
+      picture.render();
+      for (const object of objects) {
+        (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
+        markStoodIn(object, picture);
+      }
+      if (depth === null) scene.children.sendToBack(picture);
+      else picture.setDepth(depth);
+    }
   }
 
   private model(): BoardModel {
