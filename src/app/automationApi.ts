@@ -30,7 +30,7 @@ export interface KernelCourierApi {
   /** Optional addition, a testing aid: the texts the screen on show draws, each with the box of its
    * letters in CSS pixels of the canvas, its drawing order, and `overflows` when it no longer fits the
    * box it was fitted into (tests/e2e/textOverlap.test.ts fails on overlaps). */
-  texts(): Array<{ scene: string; text: string; x: number; y: number; width: number; height: number; order: number; overflows?: { maxWidth: number; maxHeight: number } }>;
+  texts(): Array<{ scene: string; text: string; x: number; y: number; width: number; height: number; order: number; overflows?: { maxWidth: number; maxHeight: number }; behindPackets?: boolean; covering?: boolean }>;
 }
 
 export interface OpenDebriefOptions {

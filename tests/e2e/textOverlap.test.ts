@@ -161,6 +161,8 @@ interface Box {
   order: number;
   overflows?: { maxWidth: number; maxHeight: number };
   behindPackets?: boolean;
+  /** On an opaque plate of its own (a queue's badge): it hides what it overlaps. */
+  covering?: boolean;
 }
 
 function overlap(a: Box, b: Box): number {
@@ -184,6 +186,7 @@ async function problemsOn(page: Page, label: string, size: { width: number; heig
     }
     for (let j = i + 1; j < boxes.length; j += 1) {
       const b = boxes[j]!;
+      if (a.covering || b.covering) continue;
       const area = overlap(a, b);
       if (area > 0) problems.push(`${label}: ${quote(a.text)} and ${quote(b.text)} overlap (${area} px²)`);
     }

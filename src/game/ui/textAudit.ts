@@ -20,6 +20,18 @@ export function markBoardLabel<T extends Phaser.GameObjects.GameObject>(text: T)
   return text;
 }
 
+export function isBoardLabel(object: Phaser.GameObjects.GameObject): boolean {
+  return boardLabels.has(object);
+}
+
+/** Texts on an opaque plate of their own drawn above the board (a queue's badge): they cover what is
+ * under them, so they are not "text over text". */
+const covering = new WeakSet<Phaser.GameObjects.GameObject>();
+
+export function markCovering(text: Phaser.GameObjects.GameObject): void {
+  covering.add(text);
+}
+
 export function markPacketLayer(object: Phaser.GameObjects.GameObject): void {
   packetLayers.add(object);
 }
@@ -53,6 +65,8 @@ export interface TextBox {
   overflows?: { maxWidth: number; maxHeight: number };
   /** A label of the board that packets are drawn over (they must pass behind it). */
   behindPackets?: boolean;
+  /** On an opaque plate of its own, above everything it overlaps (a queue's badge). */
+  covering?: boolean;
 }
 
 function shown(object: Phaser.GameObjects.GameObject): boolean {
@@ -100,6 +114,7 @@ export function sceneTexts(scene: Phaser.Scene): TextBox[] {
       // Its letters against the box (the padding above and below them is empty).
       const inkHeight = object.height - (object.padding.top ?? 0) - (object.padding.bottom ?? 0);
       if (fit && (object.width > fit.maxWidth + 1 || inkHeight > fit.maxHeight + 1)) box.overflows = { maxWidth: Math.round(fit.maxWidth), maxHeight: Math.round(fit.maxHeight) };
+      if (covering.has(object)) box.covering = true;
       if (boardLabels.has(object) && depthOf(stoodIn.get(object) ?? object) <= packetDepth) box.behindPackets = true;
       boxes.push(box);
     }

@@ -4,7 +4,7 @@
 // second, announcements for screen readers, and the phase's keys (pause, speed, skip, back; the app
 // commands are RunControls'). One RunPhase per run: going back to building drops it.
 import Phaser from 'phaser';
-import { LABEL_DEPTH, markStoodIn } from '../../ui/textAudit';
+import { isBoardLabel, LABEL_DEPTH, markStoodIn } from '../../ui/textAudit';
 import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
@@ -158,22 +158,20 @@ export class RunPhase {
     const { width, height } = kit.layout;
     const still = scene.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && (object as unknown as { visible?: boolean }).visible !== false);
     if (still.length === 0) return;
-    // The texts go into a picture of their own above the packets (LABEL_DEPTH): packets pass behind the
-    // board's labels, never over them. Everything else goes to the bottom.
-    const texts = still.filter((object) => object instanceof Phaser.GameObjects.Text);
-    const shapes = still.filter((object) => !(object instanceof Phaser.GameObjects.Text));
-    for (const [objects, depth] of [[shapes, null], [texts, LABEL_DEPTH]] as const) {
-      if (objects.length === 0) continue;
-      const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
-      picture.draw([...objects]);
-      picture.render();
-      for (const object of objects) {
-        (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
-        markStoodIn(object, picture);
-      }
-      if (depth === null) scene.children.sendToBack(picture);
-      else picture.setDepth(depth);
+    // The board's labels stay live Text objects above the packets (LABEL_DEPTH), so packets pass behind
+    // them, never over them; a few small texts cost less per frame than a second screen-sized picture.
+    const labels = new Set(still.filter((object) => object instanceof Phaser.GameObjects.Text && isBoardLabel(object)));
+    for (const label of labels) (label as Phaser.GameObjects.Text).setDepth(LABEL_DEPTH);
+    const baked = still.filter((object) => !labels.has(object));
+    if (baked.length === 0) return;
+    const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+    picture.draw(baked);
+    picture.render();
+    for (const object of baked) {
+      (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
+      markStoodIn(object, picture);
     }
+    scene.children.sendToBack(picture);
   }
 
   private model(): BoardModel {
