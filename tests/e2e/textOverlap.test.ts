@@ -204,7 +204,7 @@ afterAll(async () => {
 
 describe('no text over text', () => {
   for (const locale of LOCALES) {
-    it(`every screen at every size, ${locale}`, { timeout: 600_000 }, async () => {
+    it(`every screen at every size, ${locale}`, { timeout: 1_200_000 }, async () => {
       const found: string[] = [];
       const seen: string[] = [];
       for (const screen of SCREENS) {
