@@ -17,23 +17,13 @@ export function paintBackground(context: CanvasRenderingContext2D, layout: Layou
   context.fillStyle = rgbaColor(palette.background);
   context.fillRect(0, 0, width, height);
   if (palette.backgroundGlow !== palette.background) {
-    // A soft glow behind the upper middle: one elliptical radial gradient (the ten stacked translucent
-    // ellipses it replaces painted the whole screen ten times while the first screen was built, issue 16).
-    const radiusX = (width * 1.25) / 2;
-    const radiusY = (height * 0.95) / 2;
-    const gradient = context.createRadialGradient(0, 0, 0, 0, 0, 1);
-    // The same falloff: 40 % where all ten overlapped, 5 % at the outer edge.
-    gradient.addColorStop(0, rgbaColor(palette.backgroundGlow, 0.4));
-    gradient.addColorStop(0.35, rgbaColor(palette.backgroundGlow, 0.4));
-    gradient.addColorStop(0.68, rgbaColor(palette.backgroundGlow, 0.2));
-    gradient.addColorStop(0.98, rgbaColor(palette.backgroundGlow, 0.05));
-    gradient.addColorStop(1, rgbaColor(palette.backgroundGlow, 0));
-    context.save();
-    context.translate(width / 2, height * 0.18);
-    context.scale(radiusX, radiusY);
-    context.fillStyle = gradient;
-    context.fillRect(-1, -1, 2, 2);
-    context.restore();
+    // A soft glow behind the upper middle, built from stacked translucent ellipses.
+    context.fillStyle = rgbaColor(palette.backgroundGlow, 0.05);
+    for (let i = 10; i >= 1; i--) {
+      context.beginPath();
+      context.ellipse(width / 2, height * 0.18, (width * (0.35 + i * 0.09)) / 2, (height * (0.25 + i * 0.07)) / 2, 0, 0, Math.PI * 2);
+      context.fill();
+    }
   }
   if (palette.patternAlpha > 0) {
     // A faint circuit-board grid of dots and traces: the "hardware" the game is about.
