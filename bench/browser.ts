@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves /game/ and /baseline/ from their build folders, uncompressed (sizes are gzipped by the bench). */
-function serve(folders: Record<string, string>): Promise<{ server: Server; origin: string }> {
+export function serve(folders: Record<string, string>): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const [, mount, ...rest] = url.pathname.split('/');
@@ -86,9 +86,35 @@ export async function newPage(bench: BrowserBench, viewport = { width: 1280, hei
   return context.newPage();
 }
 
+/**
+ * Watches the first key after the ready mark (injected before the page's scripts): when the key went down,
+ * when the game answered it (the page's focus moved to the accessible twin of the widget it focused) and
+ * when the frame showing it was done (the first animation frame after that, plus the task after it).
+ */
+const FIRST_KEY_PROBE = `(() => {
+  const probe = { down: 0, handled: 0, visible: 0 };
+  window.__kcFirstKey = probe;
+  addEventListener('keydown', (event) => { if (!probe.down) probe.down = event.timeStamp; }, true);
+  document.addEventListener('focusin', () => {
+    if (!probe.down || probe.handled) return;
+    probe.handled = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { probe.visible = performance.now(); }, 0));
+  }, true);
+})()`;
+
+interface BootOnce {
+  ms: number;
+  gzipBytes: number;
+  files: number;
+  /** The first key (Tab) pressed as soon as the driver saw the ready mark: ready → its frame done, and
+   * the key's own latency (key down → frame done), ms. */
+  firstKey?: { readyToVisibleMs: number; keyToVisibleMs: number };
+}
+
 /** Milliseconds from navigation to the page's ready mark, with the CPU slowed `throttle` times. */
-async function bootOnce(bench: BrowserBench, path: string, mark: string, throttle: number): Promise<{ ms: number; gzipBytes: number; files: number }> {
+async function bootOnce(bench: BrowserBench, path: string, mark: string, throttle: number, firstKey = false): Promise<BootOnce> {
   const page = await newPage(bench);
+  if (firstKey) await page.addInitScript(FIRST_KEY_PROBE);
   const session = await page.context().newCDPSession(page);
   await session.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const bodies = new Map<string, Promise<number>>();
@@ -96,7 +122,18 @@ async function bootOnce(bench: BrowserBench, path: string, mark: string, throttl
     if (!bodies.has(response.url())) bodies.set(response.url(), response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
   });
   await page.goto(`${bench.origin}${path}`);
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: firstKey ? 'raf' : 50 });
+  let key: BootOnce['firstKey'];
+  if (firstKey) {
+    // A player's first key, as soon as the menu is there.
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => (window as unknown as { __kcFirstKey: { visible: number } }).__kcFirstKey.visible > 0, undefined, { timeout: 30_000, polling: 50 });
+    key = await page.evaluate((name) => {
+      const probe = (window as unknown as { __kcFirstKey: { down: number; visible: number } }).__kcFirstKey;
+      const readyAt = performance.getEntriesByName(name)[0].startTime;
+      return { readyToVisibleMs: Math.round(probe.visible - readyAt), keyToVisibleMs: Math.round(probe.visible - probe.down) };
+    }, mark);
+  }
   // What the page asked for before it was ready (the document and every resource started by then): what
   // loads after (the engine screens' chunk, fetched in the background) is not part of the first download.
   const { ms, before } = await page.evaluate((name) => {
@@ -107,7 +144,7 @@ async function bootOnce(bench: BrowserBench, path: string, mark: string, throttl
   await page.waitForTimeout(300);
   const sizes = await Promise.all(before.map((url) => bodies.get(url) ?? Promise.resolve(0)));
   await page.context().close();
-  return { ms, gzipBytes: sizes.reduce((sum, size) => sum + size, 0), files: sizes.length };
+  return { ms, gzipBytes: sizes.reduce((sum, size) => sum + size, 0), files: sizes.length, ...(key ? { firstKey: key } : {}) };
 }
 
 export interface BootResult {
@@ -121,6 +158,10 @@ export interface BootResult {
   firstDownloadGzipBytes: number;
   firstDownloadFiles: number;
   baselineDownloadGzipBytes: number;
+  /** Each run's first key: ready mark → the frame showing the key's effect, and key down → that frame (ms). */
+  firstKeyReadyMs: number[];
+  firstKeyLatencyMs: number[];
+  firstKeyReadyMedianMs: number;
 }
 
 /** Interleaved runs: game, baseline, game, baseline… so machine noise hits both alike. */
@@ -129,8 +170,14 @@ export async function benchBoot(bench: BrowserBench, runs = 5, throttle = 4): Pr
   const baselineMs: number[] = [];
   let download = { gzipBytes: 0, files: 0 };
   let baselineBytes = 0;
+  const firstKeyReadyMs: number[] = [];
+  const firstKeyLatencyMs: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const game = await bootOnce(bench, '/game/?locale=en&audio=disabled&renderer=canvas', 'kernel-courier-ready', throttle);
+    const game = await bootOnce(bench, '/game/?locale=en&audio=disabled&renderer=canvas', 'kernel-courier-ready', throttle, true);
+    if (game.firstKey) {
+      firstKeyReadyMs.push(game.firstKey.readyToVisibleMs);
+      firstKeyLatencyMs.push(game.firstKey.keyToVisibleMs);
+    }
     const baseline = await bootOnce(bench, '/baseline/?n=0&renderer=canvas', 'baseline-ready', throttle);
     gameMs.push(Math.round(game.ms));
     baselineMs.push(Math.round(baseline.ms));
@@ -148,6 +195,9 @@ export async function benchBoot(bench: BrowserBench, runs = 5, throttle = 4): Pr
     firstDownloadGzipBytes: download.gzipBytes,
     firstDownloadFiles: download.files,
     baselineDownloadGzipBytes: baselineBytes,
+    firstKeyReadyMs,
+    firstKeyLatencyMs,
+    firstKeyReadyMedianMs: median(firstKeyReadyMs),
   };
 }
 

@@ -199,6 +199,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     widgets: () => shell.handle?.widgets() ?? [],
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     race: () => shell.handle?.race() ?? null,
+    texts: () => shell.handle?.texts() ?? [],
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);
@@ -298,8 +299,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       // `ready` once the loading screen has left, so a host page or test sees the game itself.
       automation.markReady(loading.gone);
       embed.bridge?.ready();
-      // The engine screens come next, in the background, so the first level opens without a wait.
-      setTimeout(prefetchScreens, 0);
+      // The engine screens come next, in the background, so the first level opens without a wait: half a
+      // second later and when the page is idle, so the player's first keys on the menu are not held behind
+      // their start-up (a level opened sooner just waits for them, lazyScreens.ts).
+      const idle = (win as Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+      setTimeout(() => (idle ? idle.call(win, prefetchScreens, { timeout: 1000 }) : prefetchScreens()), 500);
     }
   });
 

@@ -27,6 +27,10 @@ export interface KernelCourierApi {
   widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** Optional addition, a testing aid: the texts the screen on show draws, each with the box of its
+   * letters in CSS pixels of the canvas, its drawing order, and `overflows` when it no longer fits the
+   * box it was fitted into (tests/e2e/textOverlap.test.ts fails on overlaps). */
+  texts(): Array<{ scene: string; text: string; x: number; y: number; width: number; height: number; order: number; overflows?: { maxWidth: number; maxHeight: number }; behindPackets?: boolean; covering?: boolean }>;
   /** Optional addition: the race view's state while it is shown (its lanes, their labels' font size, live
    * numbers, and at the end each lane's score, stars and place, and the ranking read to screen readers), else null. */
   race(): RaceSnapshot | null;
@@ -61,6 +65,7 @@ export interface AutomationDeps {
   renderer?: () => string;
   widgets?: () => ReturnType<KernelCourierApi['widgets']>;
   stats?: () => ReturnType<KernelCourierApi['stats']>;
+  texts?: () => ReturnType<KernelCourierApi['texts']>;
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
   race?: () => RaceSnapshot | null;
@@ -104,6 +109,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
       const snapshot = deps.race?.() ?? null;
       return snapshot === null ? null : structuredClone(snapshot);
     },
+    texts: () => structuredClone(deps.texts?.() ?? []),
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

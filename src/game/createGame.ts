@@ -9,6 +9,7 @@ import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
+import { sceneTexts, type TextBox } from './ui/textAudit';
 import { installTextMetricsCache } from './ui/textMetrics';
 
 export interface GameHandle {
@@ -23,6 +24,8 @@ export interface GameHandle {
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
+  /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
+  texts(): TextBox[];
 }
 
 export interface WidgetInfo {
@@ -126,5 +129,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene?.raceInfo?.() ?? null;
   };
 
-  return { game, currentScreen, showScreen, widgets, stats, race };
+  const texts = (): TextBox[] => {
+    const key = currentScreen();
+    const scene = key ? game.scene.getScene(key) : null;
+    return scene ? sceneTexts(scene) : [];
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats, race, texts };
 }

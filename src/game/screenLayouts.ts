@@ -19,7 +19,8 @@ export interface MenuLayout {
 export function menuLayout(layout: Layout): MenuLayout {
   const { content, topBar, scale, buttonHeight, gap } = layout;
   const body = fontPx(layout, 'body');
-  const enWidth = Math.round(body * 4.2);
+  // Wide enough for "EN" beside its check mark at the largest sizes (the overlap test, issue 16).
+  const enWidth = Math.round(body * 4.8);
   const koWidth = Math.round(body * 6);
   const languageKo = { x: topBar.x + topBar.width - koWidth, y: topBar.y, width: koWidth, height: topBar.height };
   const languageEn = { x: languageKo.x - gap / 2 - enWidth, y: topBar.y, width: enWidth, height: topBar.height };

@@ -19,6 +19,7 @@ import type { BoardText } from './boardText';
 import { fitLine } from './panelKit';
 import { CardWidget, type CardState } from './CardWidget';
 import { VmLayers } from './VmLayers';
+import { markBoardLabel } from '../ui/textAudit';
 
 export type { BoardCallbacks, BoardModel } from './boardModel';
 
@@ -187,7 +188,7 @@ export class BoardView {
 
   /** Adds a drawing or label of the board at its screen position (outside any card). */
   private put<T extends Phaser.GameObjects.GameObject>(object: T): T {
-    return object;
+    return markBoardLabel(object);
   }
 
   // ---------------------------------------------------------------- pieces

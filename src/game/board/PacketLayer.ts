@@ -10,6 +10,7 @@ import { fontPx } from '../layout';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
+import { markCovering, markPacketLayer } from '../ui/textAudit';
 import { markLive } from './panelKit';
 
 const DROP_LIFE_MS = 900;
@@ -148,6 +149,7 @@ export class PacketLayer {
     this.blitter = new PacketBlitter(scene, 0, 0, packetSheetKey(this.size));
     scene.add.existing(markLive(this.blitter));
     this.blitter.setDepth(20);
+    markPacketLayer(this.blitter);
     this.badges = markLive(scene.add.graphics().setDepth(22));
     this.emitter = reducedMotion
       ? null
@@ -215,7 +217,8 @@ export class PacketLayer {
       const text = String(count);
       // Wide enough for the number: a digit is about three quarters of the radius wide.
       const half = radius * Math.max(1.2, 0.6 + 0.4 * text.length);
-      g.fillStyle(0x000000, 0.75);
+      // Opaque: the badge covers what is under it (a label of the board) instead of mixing its number in.
+      g.fillStyle(0x000000, 1);
       g.fillRoundedRect(x - half, y - radius, half * 2, radius * 2, radius);
       g.lineStyle(2, this.colors.warning, 1);
       g.strokeRoundedRect(x - half, y - radius, half * 2, radius * 2, radius);
@@ -225,6 +228,7 @@ export class PacketLayer {
           .text(0, 0, '', { fontFamily: this.kit.fontFamily, fontSize: `${px}px`, fontStyle: 'bold', color: '#ffd9a0' })
           .setOrigin(0.5, 0.5)
           .setDepth(23));
+        markCovering(label);
         this.labels.push(label);
       }
       if (label.text !== text) label.setText(text);

@@ -8,6 +8,7 @@ import type { BoardLayout } from '../play/boardLayout';
 import { fontPx, type Rect } from '../layout';
 import { pictureArea, type Picture } from '../ui/picture';
 import { addText } from '../ui/text';
+import { LABEL_DEPTH, markBoardLabel } from '../ui/textAudit';
 import { cracks, dashedRect, downloadIcon, wallOutline } from './boardDrawing';
 import type { BoardParts } from './boardModel';
 import { fitLine, livePicture, markLive } from './panelKit';
@@ -100,13 +101,15 @@ export class VmLayers {
       }
     }
     // Walls and labels stay within a few pixels of the boxes.
-    if (right > left) this.vmPicture.take([g, ...this.vmLabels], pictureArea(left, top, right - left, bottom - top, Math.ceil(6 * this.scale) + 2));
+    // The labels stay out of the picture, above the packets (LABEL_DEPTH): packets pass behind them.
+    if (right > left) this.vmPicture.take([g], pictureArea(left, top, right - left, bottom - top, Math.ceil(6 * this.scale) + 2));
   }
 
   private vmLabel(index: number): Phaser.GameObjects.Text {
     let label = this.vmLabels[index];
     if (!label) {
-      label = markLive(addText(this.parts.scene, this.parts.kit, 0, 0, '', { fontPx: Math.max(10, fontPx(this.parts.kit.layout, 'small') * 0.8), bold: true, color: this.parts.kit.palette.text, originX: 0.5 }));
+      label = markBoardLabel(markLive(addText(this.parts.scene, this.parts.kit, 0, 0, '', { fontPx: Math.max(10, fontPx(this.parts.kit.layout, 'small') * 0.8), bold: true, color: this.parts.kit.palette.text, originX: 0.5 })));
+      label.setDepth(LABEL_DEPTH);
       this.vmLabels.push(label);
     }
     this.parts.scene.children.bringToTop(label);

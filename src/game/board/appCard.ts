@@ -7,6 +7,7 @@ import type { AppHosting } from '../../sim/topology';
 import type { AppSpec, RuleViolation } from '../../sim/types';
 import { fontPx, type Rect } from '../layout';
 import { addText } from '../ui/text';
+import { markBoardLabel } from '../ui/textAudit';
 import { alarmSign, dashedRect, packetShape, warningSign } from './boardDrawing';
 import type { BoardParts } from './boardModel';
 import { CardWidget } from './CardWidget';
@@ -124,7 +125,7 @@ function fillAppCard(
     warningSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
     right -= signSize + 3;
   }
-  const name = addText(scene, kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: kit.palette.heading });
+  const name = markBoardLabel(addText(scene, kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: kit.palette.heading }));
   fitLine(name, Math.max(16, right - rect.x - pad * 1.5), 10);
   // The words, most important first; a narrow card keeps only what fits at a readable size.
   const words: string[] = [];
@@ -137,7 +138,7 @@ function fillAppCard(
   words.push(t('play:board.tenant', { tenant: app.tenant }));
   if (state.hosting) words.push(text.arch(state.hosting.architecture));
   const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : kit.palette.textMuted;
-  const detail = addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' });
+  const detail = markBoardLabel(addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' }));
   const maxWidth = rect.width - pad * 2;
   for (let count = words.length; count >= 1; count -= 1) {
     detail.setFontSize(small);
@@ -148,8 +149,14 @@ function fillAppCard(
   fitLine(detail, maxWidth, 9);
   // The I/O mix: packet shapes with the rate per second of each kind, and the instance count.
   const ioY = rect.y + rect.height - pad * 0.5 - small * 0.7;
-  if (ioY - (detail.y + detail.height) < -small * 0.4) return;
-  const count = addText(scene, kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: kit.palette.heading, originX: 1, originY: 0.5 });
+  const count = markBoardLabel(addText(scene, kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: kit.palette.heading, originX: 1, originY: 0.5 }));
+  // The row goes only where its letters clear the words' letters (the padding above and below may touch):
+  // a short card (Korean words stand taller) keeps its words and leaves the rates to the description.
+  const detailBottom = detail.y + detail.height - (detail.padding.bottom ?? 0);
+  if (ioY - count.height / 2 + (count.padding.top ?? 0) < detailBottom) {
+    count.destroy();
+    return;
+  }
   const shape = Math.max(8, small * 0.8);
   const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
   const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
@@ -159,7 +166,7 @@ function fillAppCard(
   let x = rect.x + pad + small * 0.5;
   values.forEach((value, index) => {
     packetShape(g, index, x, ioY, shape, colors.packets[index], colors.outline);
-    const text = addText(scene, kit, x + shape * 0.75, ioY, value, { fontPx: small, color: kit.palette.text, originY: 0.5 });
+    const text = markBoardLabel(addText(scene, kit, x + shape * 0.75, ioY, value, { fontPx: small, color: kit.palette.text, originY: 0.5 }));
     x += shape * 0.75 + text.width + small * 0.7;
   });
 }

@@ -380,8 +380,9 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   // A panel too short for the grid with them (a small embedded frame) leaves the goal and the note out;
   // the screen reader's text of the tab keeps the goal.
   const fullGoal = Math.round(body * (wide ? 3.9 : 5.8));
-  // The note is one line on a wide panel, two on a narrow one.
-  const fullNote = Math.round(small * (wide ? 1.7 : 3.2));
+  // The note is up to two lines on a wide panel, three on a narrow one (it names the measurement that
+  // corrects the textbook, a long sentence in either language; issue 16's overlap test found it cut).
+  const fullNote = Math.round(small * (wide ? 3.2 : 4.6));
   const short = inner.height - titleHeight - fullGoal - fullNote - gap * 3 < body * 1.6 * 4;
   const goalHeight = short ? 0 : fullGoal;
   const noteHeight = short ? 0 : fullNote;

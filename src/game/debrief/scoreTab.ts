@@ -39,7 +39,15 @@ function drawHeadline(view: DebriefView, rect: Rect, animate: boolean): void {
   const stars = data.result.score.stars;
   const px = Math.min(fontPx(layout, 'display'), Math.round(hl.score.height * 0.95));
   const score = addText(scene, kit, hl.score.x, hl.score.y + hl.score.height / 2, formatScore(total, language), { fontPx: px, bold: true, color: palette.heading, originY: 0.5 });
-  const outOf = addText(scene, kit, hl.score.x + score.width + layout.gap * 0.4, hl.score.y + hl.score.height / 2 + px * 0.18, tr(view, 'debrief:headline.outOf'), {
+  // "/ 100" goes after the widest number the count-up shows (a decimal just under the total, "99.9"
+  // before "100"), so the count never runs under it.
+  let scoreWidth = score.width;
+  if (animate && total >= 0.1) {
+    score.setText(formatScore(total - 0.1, language));
+    scoreWidth = Math.max(scoreWidth, score.width);
+    score.setText(formatScore(total, language));
+  }
+  const outOf = addText(scene, kit, hl.score.x + scoreWidth + layout.gap * 0.4, hl.score.y + hl.score.height / 2 + px * 0.18, tr(view, 'debrief:headline.outOf'), {
     fontPx: fontPx(layout, 'heading'),
     color: palette.textMuted,
     originY: 0.5,

@@ -3,6 +3,7 @@
 // (on the Canvas renderer a Graphics object is replayed command by command every frame). Used by widgets
 // at rest and by the board's VM boxes.
 import Phaser from 'phaser';
+import { markStoodIn } from './textAudit';
 
 type Shown = Phaser.GameObjects.GameObject & Phaser.GameObjects.Components.Visible & { x: number; y: number };
 
@@ -69,13 +70,17 @@ export class Picture {
       shown.x = places[index * 2];
       shown.y = places[index * 2 + 1];
       shown.setVisible(false);
+      markStoodIn(shown, image);
     });
     image.setVisible(this.stoodIn.length > 0);
   }
 
   /** Shows the objects again and hides the picture. */
   release(): void {
-    for (const object of this.stoodIn) if (object.scene) object.setVisible(true);
+    for (const object of this.stoodIn) {
+      markStoodIn(object, null);
+      if (object.scene) object.setVisible(true);
+    }
     this.stoodIn.length = 0;
     this.image?.setVisible(false);
   }

@@ -2,6 +2,7 @@
 // that shrink or wrap a label until it fits its box instead of overflowing.
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
+import { rememberFit } from './textAudit';
 import { measureFont } from './textMetrics';
 import type { UiKit } from './UiKit';
 
@@ -47,6 +48,7 @@ export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, c
  * does not fit, wraps it at `maxWidth`. Returns the final font size.
  */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeight: number, minFontPx: number): number {
+  rememberFit(text, maxWidth, maxHeight);
   let size = parseInt(String(text.style.fontSize), 10) || minFontPx;
   if (size > minFontPx && !text.style.wordWrapWidth && (text.width > maxWidth || text.height > maxHeight)) {
     // Unwrapped text grows a little slower than its font size (padding), so scaling the size by the
