@@ -40,6 +40,10 @@ export const CONSTRAINT_RULES = [
   'not-a-vm', // a set-driver command's vm names a node that is not a vm
   'total-io', // the level's apps ask for more io in all than bounds.ts allows
   'max-depth', // a file nests arrays and objects deeper than bounds.ts allows (parseJson.ts)
+  'run-packets', // a run would emit more packets than the work budget allows (workBudget.ts)
+  'run-instances', // a run would have more instances at its peak than the work budget allows
+  'run-instance-seconds', // peak instances × durationSeconds over the work budget
+  'run-events', // more bursts and threats in all than the work budget allows
 ] as const;
 export type ConstraintRule = (typeof CONSTRAINT_RULES)[number];
 
