@@ -11,7 +11,8 @@
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
 // BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint"), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
-// first contentful paint, default 5).
+// first contentful paint, default 5). BENCH_PARTS=longrun (never by default: it takes 30 minutes) runs the
+// sandbox at 4× for BENCH_LONGRUN_MINUTES (default 30) and reports heap growth and the longest frame.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
@@ -114,7 +115,7 @@ if (only === '' || only === 'classroom') {
 }
 
 if (only === '' || only === 'browser') {
-  const { benchBoot, benchFrames, benchMemory, startBrowserBench } = await import('./browser');
+  const { benchBoot, benchFrames, benchLongRun, benchMemory, startBrowserBench } = await import('./browser');
   const bench = await startBrowserBench();
   try {
     if (parts.has('boot')) {
@@ -161,6 +162,18 @@ if (only === '' || only === 'browser') {
       );
     }
     if (parts.has('paint')) await benchPaint(bench);
+    if (parts.has('longrun')) {
+      const longRun = await benchLongRun(bench, Number(process.env.BENCH_LONGRUN_MINUTES ?? 30));
+      report.longRun = longRun;
+      process.stdout.write(
+        [
+          `Long run: the sandbox at 4× with ${longRun.packets} packets for ${longRun.minutes} minutes (run still going at the end: ${longRun.stillRunning ? 'yes' : 'NO'})`,
+          `  heap ${longRun.heapMiB[0]} → ${longRun.heapMiB[longRun.heapMiB.length - 1]} MiB from minute 1 to ${longRun.minutes}: growth ${longRun.heapGrowthPercent} % (goal ≤ 5 %); every minute: ${longRun.heapMiB.join(' ')}`,
+          `  after minute 1: longest frame ${longRun.longestFrameMs} ms (goal ≤ 100 ms), ${longRun.framesOver100Ms} of ${longRun.frames} frames over 100 ms, ${longRun.longTasks} long tasks (longest ${longRun.longestTaskMs} ms)`,
+          '',
+        ].join('\n') + '\n',
+      );
+    }
   } finally {
     await bench.close();
   }
