@@ -8,7 +8,7 @@
 // The browser part compares the production build with a bare Phaser page (bench/baseline).
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
-// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
+// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|worst|classroom|browser,
 // BENCH_PARTS (browser parts to run, default "boot,transfer,frames,memory,paint"), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
 // first contentful paint, default 5). BENCH_PARTS=longrun (never by default: it takes 30 minutes) runs the
@@ -94,6 +94,24 @@ if (only === '' || only === 'engine') {
   const engine = JSON.parse(child.stdout) as ReturnType<typeof EngineBench.runEngineBench>;
   process.stdout.write(`${engineModule.engineTable(engine)}\n\n`);
   report.engine = engine;
+}
+
+if (only === '' || only === 'worst') {
+  // `--rank` of the heaviest levels the work budget allows (issue 15); bundled and run as the engine is.
+  const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
+  mkdirSync(outDirectory, { recursive: true });
+  const outfile = join(outDirectory, 'engine-worst.mjs');
+  await build({ entryPoints: [join(root, 'bench', 'engine.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  const engineModule = (await import(pathToFileURL(outfile).href)) as typeof EngineBench;
+  const child = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(m.runWorstRankBench(${Number(process.env.BENCH_REPEATS ?? 5)})));`],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the worst-level benchmark failed (exit ${child.status})`);
+  const worst = JSON.parse(child.stdout) as ReturnType<typeof EngineBench.runWorstRankBench>;
+  process.stdout.write(`${engineModule.worstRankTable(worst)}\n\n`);
+  report.worstRank = worst;
 }
 
 if (only === '' || only === 'classroom') {

@@ -175,10 +175,14 @@ export function snapshotJson(input: unknown): unknown {
 // Errors
 
 /** Collects every error of one validation, in the order the validator walks the file. */
+/** The longest message an error carries: outside text quoted in one (a key, a path) is cut to fit. */
+export const MAX_MESSAGE_CHARS = 500;
+
 export class ErrorList {
   readonly errors: ValidationError[] = [];
 
-  add(path: string, code: ValidationCode, message: string, params?: ErrorParams): void {
+  add(path: string, code: ValidationCode, rawMessage: string, params?: ErrorParams): void {
+    const message = rawMessage.length > MAX_MESSAGE_CHARS ? `${rawMessage.slice(0, MAX_MESSAGE_CHARS - 1)}…` : rawMessage;
     this.errors.push(params === undefined ? { path, code, message } : { path, code, message, params });
   }
 
@@ -239,7 +243,7 @@ export function reportUnknownKeys(
       childPath(path, key),
       'unknown-key',
       hint ??
-        `${JSON.stringify(key)} is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
+        `${describeValue(key)} is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
       { key },
     );
   }
