@@ -358,3 +358,95 @@ export async function benchMemory(bench: BrowserBench, marks = [1, 10], packets 
   const growth = (values: number[]) => Math.round(((values[values.length - 1] - values[0]) / values[0]) * 1000) / 10;
   return { minutes: marks, heapMiB, displayObjects, canvases, heapGrowthPercent: growth(heapMiB), displayObjectGrowthPercent: growth(displayObjects) };
 }
+
+export interface LongRunResult {
+  minutes: number;
+  packets: number;
+  /** JS heap after a forced GC at the end of each minute, MiB. */
+  heapMiB: number[];
+  /** Heap growth from minute 1 to the last, %. */
+  heapGrowthPercent: number;
+  /** The longest interval between two frames after minute 1, ms, and how many exceeded 100 ms. */
+  longestFrameMs: number;
+  framesOver100Ms: number;
+  frames: number;
+  /** Long tasks (PerformanceObserver 'longtask', > 50 ms) after minute 1, and the longest. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** Whether the sandbox's run was still going at the end (it must not end within the measurement). */
+  stillRunning: boolean;
+  scene: string;
+}
+
+/**
+ * The long run of issue 15 (BENCH_PARTS=longrun, not in the default list: 30 minutes): a sandbox run at
+ * 4× speed with `packets` in flight; heap after a forced GC each minute, and every frame interval and long
+ * task after minute 1 (the first minute is loading and warming up). The forced GCs are themselves
+ * pauses, so the frame figures skip the half second after each.
+ */
+export async function benchLongRun(bench: BrowserBench, minutes = 30, packets = 1000): Promise<LongRunResult> {
+  const page = await newPage(bench);
+  await page.goto(`${bench.origin}/game/?mode=sandbox&packets=${packets}&renderer=canvas&audio=disabled&locale=en`);
+  await page.waitForFunction(() => window.kernelCourier?.scene() === 'sandbox', undefined, { timeout: 60_000 });
+  await page.keyboard.press('4');
+  // A string, not a function (see measureFrames).
+  await page.evaluate(`(() => {
+    const state = { armed: false, last: 0, longest: 0, over100: 0, frames: 0, quietUntil: 0, longTasks: 0, longestTask: 0 };
+    window.__longRun = state;
+    const tick = (time) => {
+      if (state.armed && state.last > 0 && time > state.quietUntil) {
+        const interval = time - state.last;
+        state.frames += 1;
+        if (interval > state.longest) state.longest = interval;
+        if (interval > 100) state.over100 += 1;
+      }
+      state.last = time;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    try {
+      new PerformanceObserver((list) => {
+        if (!state.armed) return;
+        for (const entry of list.getEntries()) {
+          if (entry.startTime < state.quietUntil) continue;
+          state.longTasks += 1;
+          if (entry.duration > state.longestTask) state.longestTask = entry.duration;
+        }
+      }).observe({ type: 'longtask', buffered: false });
+    } catch (error) { state.noLongTasks = String(error); }
+  })()`);
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const started = Date.now();
+  const heapMiB: number[] = [];
+  for (let minute = 1; minute <= minutes; minute += 1) {
+    const wait = minute * 60_000 - (Date.now() - started);
+    if (wait > 0) await page.waitForTimeout(wait);
+    await page.evaluate(`(() => { window.__longRun.quietUntil = performance.now() + 1e9; })()`);
+    await session.send('HeapProfiler.collectGarbage');
+    const { metrics } = await session.send('Performance.getMetrics');
+    heapMiB.push(Math.round(((metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576) * 10) / 10);
+    await page.evaluate(`(() => { window.__longRun.quietUntil = performance.now() + 500; window.__longRun.armed = true; })()`);
+    process.stderr.write(`longrun: minute ${minute}: heap ${heapMiB[heapMiB.length - 1]} MiB\n`);
+  }
+  const state = (await page.evaluate(`(() => window.__longRun)()`)) as { longest: number; over100: number; frames: number; longTasks: number; longestTask: number };
+  const scene = await page.evaluate(() => window.kernelCourier?.scene() ?? '');
+  // Packets still in flight at the end: the run was still going (an ended run has none).
+  const stillRunning = (await sandboxInFlight(page)) > 0;
+  await page.context().close();
+  const first = heapMiB[0] ?? 0;
+  const last = heapMiB[heapMiB.length - 1] ?? 0;
+  return {
+    minutes,
+    packets,
+    heapMiB,
+    heapGrowthPercent: first > 0 ? Math.round(((last - first) / first) * 1000) / 10 : Number.NaN,
+    longestFrameMs: Math.round(state.longest * 10) / 10,
+    framesOver100Ms: state.over100,
+    frames: state.frames,
+    longTasks: state.longTasks,
+    longestTaskMs: Math.round(state.longestTask),
+    stillRunning,
+    scene,
+  };
+}

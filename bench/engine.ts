@@ -6,6 +6,8 @@ import { clearBaselineCache, rankLevel } from '../src/scoring/rankLevel';
 import { canonicalBuild } from '../src/sim/canonicalBuild';
 import { createSimulation } from '../src/sim/Simulation';
 import type { Architecture, Level } from '../src/sim/types';
+import { runWork } from '../src/sim/workBudget';
+import { worstLevels } from './worstLevels';
 
 export interface EngineBenchResult {
   hopsPerSecond: { arch: Architecture; hops: number; medianMs: number; hopsPerSecond: number }[];
@@ -123,5 +125,58 @@ export function engineTable(result: EngineBenchResult): string {
   lines.push('level                              ms');
   for (const entry of result.rankMs) lines.push(`${entry.level.padEnd(32)} ${entry.medianMs.toFixed(1).padStart(6)}`);
   lines.push(`worst level: ${result.rankMsWorst.toFixed(1)} ms (goal ≤ 100 ms)`);
+  return lines.join('\n');
+}
+
+export interface WorstRankResult {
+  levels: { level: string; packets: number; instances: number; instanceSeconds: number; events: number; medianMs: number; maxMs: number; cpuMedianMs: number; runs: number }[];
+  worstRankMs: number;
+  /** The same in CPU time of this process (user + system): less sensitive to other processes on a busy machine. */
+  worstRankCpuMs: number;
+  goalMs: number;
+}
+
+/**
+ * `--rank` of the heaviest levels the work budget allows (bench/worstLevels.ts, issue 15): every allowed
+ * architecture's canonical build and the baseline, cold (no cached baseline), median of `repeats`.
+ */
+export function runWorstRankBench(repeats = 5): WorstRankResult {
+  const levels = worstLevels().map((level) => {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    for (let run = 0; run < repeats; run += 1) {
+      clearBaselineCache();
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      rankLevel(level);
+      times.push(performance.now() - started);
+      const cpu = process.cpuUsage(cpuStarted);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+    }
+    const work = runWork(level);
+    return {
+      level: level.id,
+      packets: Math.round(work.packets),
+      instances: work.instances,
+      instanceSeconds: work.instanceSeconds,
+      events: work.events,
+      medianMs: round(median(times)),
+      maxMs: round(Math.max(...times)),
+      cpuMedianMs: round(median(cpuTimes)),
+      runs: repeats,
+    };
+  });
+  return { levels, worstRankMs: Math.max(...levels.map((entry) => entry.medianMs)), worstRankCpuMs: Math.max(...levels.map((entry) => entry.cpuMedianMs)), goalMs: 2000 };
+}
+
+export function worstRankTable(result: WorstRankResult): string {
+  const lines = ['--rank of the heaviest levels the work budget allows (cold, median; bench/worstLevels.ts)', ''];
+  lines.push('level           packets  instances  inst-s  events   median ms   max ms   CPU ms');
+  for (const entry of result.levels) {
+    lines.push(
+      `${entry.level.padEnd(14)} ${String(entry.packets).padStart(8)} ${String(entry.instances).padStart(10)} ${String(entry.instanceSeconds).padStart(7)} ${String(entry.events).padStart(7)} ${entry.medianMs.toFixed(0).padStart(11)} ${entry.maxMs.toFixed(0).padStart(8)} ${entry.cpuMedianMs.toFixed(0).padStart(8)}`,
+    );
+  }
+  lines.push(`worst level the budget allows: ${result.worstRankMs.toFixed(0)} ms wall clock, ${result.worstRankCpuMs.toFixed(0)} ms CPU (goal < ${result.goalMs} ms; on a busy machine the CPU figure is the fairer one)`);
   return lines.join('\n');
 }

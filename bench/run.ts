@@ -8,11 +8,12 @@
 // The browser part compares the production build with a bare Phaser page (bench/baseline).
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
-// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|classroom|browser,
+// BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|worst|classroom|browser,
 // BENCH_PARTS (browser parts to run, default "boot,transfer,frames,race,memory,paint,teacher"; `race`: the race
 // view's five lanes against the single board, bench/race.ts), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
-// first contentful paint, default 5).
+// first contentful paint, default 5). BENCH_PARTS=longrun (never by default: it takes 30 minutes) runs the
+// sandbox at 4× for BENCH_LONGRUN_MINUTES (default 30) and reports heap growth and the longest frame.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
@@ -112,6 +113,24 @@ if (only === '' || only === 'engine') {
   report.engine = engine;
 }
 
+if (only === '' || only === 'worst') {
+  // `--rank` of the heaviest levels the work budget allows (issue 15); bundled and run as the engine is.
+  const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
+  mkdirSync(outDirectory, { recursive: true });
+  const outfile = join(outDirectory, 'engine-worst.mjs');
+  await build({ entryPoints: [join(root, 'bench', 'engine.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  const engineModule = (await import(pathToFileURL(outfile).href)) as typeof EngineBench;
+  const child = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(m.runWorstRankBench(${Number(process.env.BENCH_REPEATS ?? 5)})));`],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the worst-level benchmark failed (exit ${child.status})`);
+  const worst = JSON.parse(child.stdout) as ReturnType<typeof EngineBench.runWorstRankBench>;
+  process.stdout.write(`${engineModule.worstRankTable(worst)}\n\n`);
+  report.worstRank = worst;
+}
+
 if (only === '' || only === 'classroom') {
   // Bundled and run in a fresh process, as the engine is above.
   const outDirectory = join(root, 'node_modules', '.cache', 'kernel-courier-bench');
@@ -131,7 +150,7 @@ if (only === '' || only === 'classroom') {
 }
 
 if (only === '' || only === 'browser') {
-  const { benchBoot, benchFrames, benchMemory, startBrowserBench } = await import('./browser');
+  const { benchBoot, benchFrames, benchLongRun, benchMemory, startBrowserBench } = await import('./browser');
   const bench = await startBrowserBench();
   try {
     if (parts.has('boot')) {
@@ -197,6 +216,18 @@ if (only === '' || only === 'browser') {
       );
     }
     if (parts.has('paint')) await benchPaint(bench);
+    if (parts.has('longrun')) {
+      const longRun = await benchLongRun(bench, Number(process.env.BENCH_LONGRUN_MINUTES ?? 30));
+      report.longRun = longRun;
+      process.stdout.write(
+        [
+          `Long run: the sandbox at 4× with ${longRun.packets} packets for ${longRun.minutes} minutes (run still going at the end: ${longRun.stillRunning ? 'yes' : 'NO'})`,
+          `  heap ${longRun.heapMiB[0]} → ${longRun.heapMiB[longRun.heapMiB.length - 1]} MiB from minute 1 to ${longRun.minutes}: growth ${longRun.heapGrowthPercent} % (goal ≤ 5 %); every minute: ${longRun.heapMiB.join(' ')}`,
+          `  after minute 1: longest frame ${longRun.longestFrameMs} ms (goal ≤ 100 ms), ${longRun.framesOver100Ms} of ${longRun.frames} frames over 100 ms, ${longRun.longTasks} long tasks (longest ${longRun.longestTaskMs} ms)`,
+          '',
+        ].join('\n') + '\n',
+      );
+    }
   } finally {
     await bench.close();
   }

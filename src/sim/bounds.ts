@@ -46,3 +46,17 @@ export const MAX_PALETTE_COUNT = MAX_NODES;
 export const MAX_JSON_DEPTH = 64;
 /** The largest level or build file the command line reads (real ones are a few KB). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+// The work budget of one run (src/sim/workBudget.ts; docs/level-format.md, "Work budget"). The built-in
+// levels stay far inside (tests/sim/workBudget.test.ts prints the margins: at most 1,476 packets, 16
+// instances, 640 instance-seconds and 3 bursts and threats; contracts.md's example level asks for 218,400
+// packets), and `--rank` of the heaviest level these allow stays under 2 s
+// (`BENCH_ONLY=engine`, figure `worstRankMs`).
+/** Packets per run: durationSeconds × Σ over apps of (disk + net + syscall) × the app's peak instances. */
+export const MAX_RUN_PACKETS = 250_000;
+/** Peak instances: Σ over apps of the most instances each asks for (start, bursts, scale commands), plus warm spares. */
+export const MAX_RUN_INSTANCES = 256;
+/** Peak instances × durationSeconds. */
+export const MAX_RUN_INSTANCE_SECONDS = 6_000;
+/** Bursts plus threats: each is work for the engine's timeline (an attack's reach is resolved when it starts). */
+export const MAX_RUN_EVENTS = 200;

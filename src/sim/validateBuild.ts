@@ -1,6 +1,7 @@
 // Validates an outside build file (`kernel-courier/build@1`, contracts.md §1b): its structure, and that
 // every node, app and level it names exists. Whether the build obeys the board's rules (kernels, memory,
 // what may stand on what, every app placed) is the engine's rule checker's job, not this file's.
+import { checkWorkBudget, runWork } from './workBudget';
 import {
   BUILD_FORMAT,
   COMMAND_OPS,
@@ -23,6 +24,7 @@ import {
   describeValue,
   hasOwn,
   indexPath,
+  isFiniteNumber,
   isId,
   isObject,
   neverThrow,
@@ -93,8 +95,23 @@ export function validateBuild(input: unknown, level?: Level): Validated<Build> {
       return errors.result<Build>(data);
     }
     checkBuild(data, '', errors, level === undefined ? {} : contextOfLevel(level));
+    if (level !== undefined && errors.count === 0) checkBuildWork(level, data as unknown as Build, errors);
     return errors.result<Build>(data);
   });
+}
+
+/**
+ * The work budget of the build on its level (workBudget.ts): what its scale commands and warm spares add.
+ * The level is the caller's; one that cannot be read as a level (it was never validated) is not measured.
+ */
+function checkBuildWork(level: Level, build: Build, errors: ErrorList): void {
+  let levelReadable = false;
+  try {
+    levelReadable = Array.isArray(level.apps) && isFiniteNumber(level.durationSeconds) && Number.isFinite(runWork(level).packets);
+  } catch {
+    levelReadable = false;
+  }
+  if (levelReadable) checkWorkBudget(level, errors, build);
 }
 
 /** The app ids and id of a level passed in by the caller, read defensively (it may not be valid). */

@@ -12,6 +12,7 @@ import {
   THREAT_KINDS,
   TRUST_LEVELS,
   type Architecture,
+  type Build,
   type Driver,
   type Kernel,
   type Level,
@@ -20,6 +21,7 @@ import {
 } from './types';
 import * as bounds from './bounds';
 import { checkBuild } from './validateBuild';
+import { checkWorkBudget } from './workBudget';
 import {
   ErrorList,
   LOCALE_PATTERN,
@@ -191,6 +193,13 @@ function checkLevel(level: JsonObject, errors: ErrorList): void {
   }
 
   checkStarThresholds(level, errors);
+
+  // The work budget is a rule across the whole file: checked once everything else is valid.
+  if (errors.count === 0) {
+    const valid = level as unknown as Level;
+    checkWorkBudget(valid, errors);
+    if (errors.count === 0 && valid.reference) checkWorkBudget(valid, errors, valid.reference as Build, 'reference');
+  }
 }
 
 /** Text for every locale: an object with at least `en`; keys are locale codes, values non-empty strings. */

@@ -40,6 +40,10 @@ export const CONSTRAINT_RULES = [
   'not-a-vm', // a set-driver command's vm names a node that is not a vm
   'total-io', // the level's apps ask for more io in all than bounds.ts allows
   'max-depth', // a file nests arrays and objects deeper than bounds.ts allows (parseJson.ts)
+  'run-packets', // a run would emit more packets than the work budget allows (workBudget.ts)
+  'run-instances', // a run would have more instances at its peak than the work budget allows
+  'run-instance-seconds', // peak instances × durationSeconds over the work budget
+  'run-events', // more bursts and threats in all than the work budget allows
 ] as const;
 export type ConstraintRule = (typeof CONSTRAINT_RULES)[number];
 
@@ -171,10 +175,14 @@ export function snapshotJson(input: unknown): unknown {
 // Errors
 
 /** Collects every error of one validation, in the order the validator walks the file. */
+/** The longest message an error carries: outside text quoted in one (a key, a path) is cut to fit. */
+export const MAX_MESSAGE_CHARS = 500;
+
 export class ErrorList {
   readonly errors: ValidationError[] = [];
 
-  add(path: string, code: ValidationCode, message: string, params?: ErrorParams): void {
+  add(path: string, code: ValidationCode, rawMessage: string, params?: ErrorParams): void {
+    const message = rawMessage.length > MAX_MESSAGE_CHARS ? `${rawMessage.slice(0, MAX_MESSAGE_CHARS - 1)}…` : rawMessage;
     this.errors.push(params === undefined ? { path, code, message } : { path, code, message, params });
   }
 
@@ -235,7 +243,7 @@ export function reportUnknownKeys(
       childPath(path, key),
       'unknown-key',
       hint ??
-        `${JSON.stringify(key)} is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
+        `${describeValue(key)} is not a field of ${where}; check its spelling (fields that begin with "x-" are allowed and ignored).`,
       { key },
     );
   }

@@ -31,7 +31,19 @@ export interface RunSessionOptions {
   /** Lines to leave out of the log (the sandbox's load app scaling itself). */
   logFilter?: (entry: LogEntry) => boolean;
   maxTicksPerFrame?: number;
+  /** The wall clock in ms (tests pass a fake one); default performance.now. */
+  now?: () => number;
 }
+
+/**
+ * The most wall-clock ms the engine may take in one frame while the run plays (issue 15): whatever the
+ * level, a frame is never blocked for long. Ticks that do not fit wait for the next frame (up to one
+ * frame's cap of ticks; beyond that board time is dropped, as the clock does), so a level too heavy for
+ * the machine plays slower instead of freezing the page.
+ */
+export const FRAME_BUDGET_MS = 12;
+/** The same while skipping to the end: the rest of the run is computed a slice per frame. */
+export const SKIP_BUDGET_MS = 30;
 
 export type CommandRequest = Command extends infer C ? (C extends { atMs: number } ? Omit<C, 'atMs'> : never) : never;
 
@@ -60,6 +72,12 @@ export class RunSession {
   boardVersion = 0;
   /** Packet events are not tracked (skipping to the end). */
   private tracking = true;
+  /** Skipping to the end: each frame runs as many ticks as SKIP_BUDGET_MS allows, until the end. */
+  private skippingToEnd = false;
+  /** Ticks the clock asked for that did not fit in a frame's budget yet. */
+  private backlogTicks = 0;
+  private readonly now: () => number;
+  private readonly maxTicksPerFrame: number;
   private instanceCache: InstanceInfo[] | null = null;
   private readonly events: GameEvents | undefined;
   private readonly onLog: ((entry: LogEntry) => void) | undefined;
@@ -71,7 +89,9 @@ export class RunSession {
     this.events = options.events;
     this.onLog = options.onLog;
     this.logFilter = options.logFilter;
-    this.clock = new RunClock(this.simulation.tickMs, options.maxTicksPerFrame ?? 24);
+    this.maxTicksPerFrame = options.maxTicksPerFrame ?? 24;
+    this.clock = new RunClock(this.simulation.tickMs, this.maxTicksPerFrame);
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Starts a run, or returns the rules the build breaks. */
@@ -104,19 +124,51 @@ export class RunSession {
     return this.clock.drawTimeUs(this.simulation.tick);
   }
 
-  /** Advances by one frame of `frameMs`; returns the ticks stepped. */
+  /**
+   * Advances by one frame of `frameMs`; returns the ticks stepped. The engine runs at most FRAME_BUDGET_MS
+   * of wall-clock time (SKIP_BUDGET_MS while skipping to the end) and at least one tick.
+   */
   advance(frameMs: number): number {
     if (this.simulation.done) return 0;
+    if (this.skippingToEnd) return this.stepWithin(SKIP_BUDGET_MS, Number.POSITIVE_INFINITY);
     const ticks = this.clock.advance(frameMs);
-    if (ticks > 0) this.simulation.step(ticks);
-    return ticks;
+    const wanted = this.backlogTicks + ticks;
+    if (wanted > this.maxTicksPerFrame) this.clock.droppedMs += (wanted - this.maxTicksPerFrame) * this.simulation.tickMs;
+    this.backlogTicks = Math.min(wanted, this.maxTicksPerFrame);
+    if (this.backlogTicks === 0) return 0;
+    const stepped = this.stepWithin(FRAME_BUDGET_MS, this.backlogTicks);
+    this.backlogTicks -= stepped;
+    return stepped;
   }
 
-  /** Runs the rest at once, without tracking packets (nobody would see them). */
-  skipToEnd(): void {
+  /** Steps up to `limit` ticks, one at a time, until `budgetMs` of wall-clock time is spent. */
+  private stepWithin(budgetMs: number, limit: number): number {
+    const started = this.now();
+    let stepped = 0;
+    while (stepped < limit && !this.simulation.done) {
+      this.simulation.step(1);
+      stepped += 1;
+      if (this.now() - started >= budgetMs) break;
+    }
+    return stepped;
+  }
+
+  /** Whether the run is skipping to the end (started by skipToEnd, not yet done). */
+  get skipping(): boolean {
+    return this.skippingToEnd && !this.simulation.done;
+  }
+
+  /**
+   * Runs the rest without tracking packets (nobody would see them): as much as SKIP_BUDGET_MS allows now,
+   * the rest a slice per frame in advance(). Returns whether the run is done already.
+   */
+  skipToEnd(): boolean {
     this.tracking = false;
     this.tracks.clear();
-    this.simulation.runToEnd();
+    this.skippingToEnd = true;
+    this.backlogTicks = 0;
+    this.stepWithin(SKIP_BUDGET_MS, Number.POSITIVE_INFINITY);
+    return this.simulation.done;
   }
 
   /** Queues a player action now; the engine applies it at its next tick. */

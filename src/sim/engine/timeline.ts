@@ -50,11 +50,18 @@ export interface TimelineContext {
 
 export class Timeline {
   private readonly pendingBursts: PendingBurst[] = [];
-  private pendingBreaches: PendingBreach[] = [];
+  /** The bursts by start tick, then file order, and how many have started (a level may have 10,000:
+   * a tick looks only at the next due, never at the whole list). */
+  private readonly burstStarts: PendingBurst[];
+  private startCursor = 0;
+  /** The bursts by judging tick (the deadline, or the last tick), then file order, and how many are judged. */
+  private readonly burstJudgings: PendingBurst[];
+  private judgeCursor = 0;
   private readonly threatTicks: number[];
-  private readonly threatFired: boolean[];
-  /** Threats not yet started. */
-  private threatsLeft: number;
+  /** Threat indices by tick, then file order; `threatCursor` of them have started. */
+  private readonly threatOrder: number[];
+  private threatCursor = 0;
+  private pendingBreaches: PendingBreach[] = [];
   private readonly context: TimelineContext;
 
   constructor(context: TimelineContext) {
@@ -72,10 +79,13 @@ export class Timeline {
         ended: false,
       });
     });
+    const lastTick = context.totalTicks - 1;
+    const judgeTick = (burst: PendingBurst): number => Math.min(burst.deadlineTick, lastTick);
+    this.burstStarts = [...this.pendingBursts].sort((a, b) => a.startTick - b.startTick || a.index - b.index);
+    this.burstJudgings = [...this.pendingBursts].sort((a, b) => judgeTick(a) - judgeTick(b) || a.index - b.index);
     const threats = level.threats ?? [];
     this.threatTicks = threats.map((threat) => Math.floor((threat.atSecond * 1000) / TICK_MS));
-    this.threatFired = threats.map(() => false);
-    this.threatsLeft = threats.length;
+    this.threatOrder = threats.map((_, index) => index).sort((a, b) => this.threatTicks[a] - this.threatTicks[b] || a - b);
   }
 
   /** A quarantine of app `attacker`: its breaches still to come are contained. */
@@ -91,34 +101,38 @@ export class Timeline {
   /** Bursts, boots finishing, attacks and their spread, in this tick. (Runs every tick: what is not
    * happening costs a check, no more.) */
   run(tick: number, tickStartUs: number, tickEndUs: number): void {
-    const bursts = this.pendingBursts.length > 0;
-    if (bursts) this.startBursts(tick, tickStartUs);
+    if (this.startCursor < this.burstStarts.length) this.startBursts(tick, tickStartUs);
     const fleet = this.context.fleet;
     if (fleet.bootingCount > 0) fleet.finishBoots(tickEndUs);
-    if (bursts) this.judgeBursts(tick, tickStartUs);
-    if (this.threatsLeft > 0) this.startAttacks(tick, tickStartUs);
+    if (this.judgeCursor < this.burstJudgings.length) this.judgeBursts(tick, tickStartUs);
+    if (this.threatCursor < this.threatOrder.length) this.startAttacks(tick, tickStartUs);
     if (this.pendingBreaches.length > 0) this.breach(tickEndUs);
   }
 
   /** Bursts whose tick has come start: their app is scaled up to the instances they require. */
   private startBursts(tick: number, tickStartUs: number): void {
     const { level, fleet, listener } = this.context;
-    for (const burst of this.pendingBursts) {
-      if (!burst.started && tick >= burst.startTick) {
-        burst.started = true;
-        const app = level.apps[burst.app];
-        listener?.({ type: 'burstStarted', app: app.id, burst: burst.index, atUs: tickStartUs, required: burst.required, deadlineUs: burst.deadlineTick * TICK_US });
-        if (fleet.liveInstances(burst.app).length < burst.required) fleet.scaleTo(burst.app, burst.required, tickStartUs);
-      }
+    // Every tick runs, in order, so the bursts due now are the next ones by start tick, in file order.
+    while (this.startCursor < this.burstStarts.length && this.burstStarts[this.startCursor].startTick <= tick) {
+      const burst = this.burstStarts[this.startCursor];
+      this.startCursor += 1;
+      burst.started = true;
+      const app = level.apps[burst.app];
+      listener?.({ type: 'burstStarted', app: app.id, burst: burst.index, atUs: tickStartUs, required: burst.required, deadlineUs: burst.deadlineTick * TICK_US });
+      if (fleet.liveInstances(burst.app).length < burst.required) fleet.scaleTo(burst.app, burst.required, tickStartUs);
     }
   }
 
   /** Bursts at their deadline are judged: how many of the required instances were ready. */
   private judgeBursts(tick: number, tickStartUs: number): void {
     const { level, fleet, controls, tally, listener } = this.context;
-    for (const burst of this.pendingBursts) {
-      // A deadline past the end of the run is judged on the last tick.
-      if (burst.started && !burst.ended && (tick >= burst.deadlineTick || tick === this.context.totalTicks - 1)) {
+    const lastTick = this.context.totalTicks - 1;
+    while (this.judgeCursor < this.burstJudgings.length && Math.min(this.burstJudgings[this.judgeCursor].deadlineTick, lastTick) <= tick) {
+      const burst = this.burstJudgings[this.judgeCursor];
+      this.judgeCursor += 1;
+      // A deadline past the end of the run is judged on the last tick. (A burst that never started —
+      // one due after the last tick — is never judged.)
+      if (burst.started && !burst.ended) {
         burst.ended = true;
         // A quarantined app serves nobody: its instances do not count.
         const served = controls.quarantined[burst.app] === 1 ? 0 : Math.min(fleet.readyCount(burst.app), burst.required);
@@ -134,10 +148,9 @@ export class Timeline {
   private startAttacks(tick: number, tickStartUs: number): void {
     const { level, seed, nodes, rootNode, appIndex, fleet, controls, listener } = this.context;
     const threats = level.threats ?? NO_THREATS;
-    for (let index = 0; index < threats.length; index += 1) {
-      if (this.threatFired[index] || tick < this.threatTicks[index]) continue;
-      this.threatFired[index] = true;
-      this.threatsLeft -= 1;
+    while (this.threatCursor < this.threatOrder.length && this.threatTicks[this.threatOrder[this.threatCursor]] <= tick) {
+      const index = this.threatOrder[this.threatCursor];
+      this.threatCursor += 1;
       const threat = threats[index];
       const attackerIndex = threat.app !== undefined ? appIndex.get(threat.app) : undefined;
       const reach = resolveAttack(level, threat, index, seed, nodes, fleet.hostings, rootNode);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/createI18n';
 import { addEngineStrings } from '../../../src/i18n/engineStrings';
 import { logText } from '../../../src/game/play/runLog';
-import { RunSession } from '../../../src/game/play/RunSession';
+import { FRAME_BUDGET_MS, RunSession, SKIP_BUDGET_MS } from '../../../src/game/play/RunSession';
 import { builtInLevel, CAMPAIGN_LEVELS } from '../../../src/levels';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
 import type { Build, Level } from '../../../src/sim/types';
@@ -15,8 +15,10 @@ function i18nFor(language: 'en' | 'ko') {
   return i18n;
 }
 
+/** A session whose wall clock stands still: the per-frame time budget never cuts a frame short, so the
+ * tests below see whole frames whatever the machine's load (the budget has its own tests at the end). */
 function start(level: Level, build: Build, seed = level.seed): RunSession {
-  const session = RunSession.start({ level, build, seed });
+  const session = RunSession.start({ level, build, seed, now: () => 0 });
   if (!(session instanceof RunSession)) throw new Error('infeasible');
   return session;
 }
@@ -134,8 +136,67 @@ describe('RunSession', () => {
     const session = start(level, canonicalBuild(level, 'native'));
     runFor(session, 1);
     session.skipToEnd();
+    // The rest runs a slice per frame (at most SKIP_BUDGET_MS each): a short level needs one or a few.
+    for (let frame = 0; frame < 1000 && !session.done; frame += 1) session.advance(16);
     expect(session.done).toBe(true);
     expect(session.tracks.size).toBe(0);
     expect(session.log.at(-1)?.key).toBe('ended');
+  });
+
+  describe('bounded work per frame (issue 15)', () => {
+    /** A wall clock that moves `msPerRead` on every reading: every engine tick looks that slow. */
+    function slowClock(msPerRead: number): () => number {
+      let now = 0;
+      return () => (now += msPerRead);
+    }
+
+    it('steps no more ticks in a frame than its budget allows, and catches up over later frames without losing board time', () => {
+      const level = builtInLevel('first-delivery')!;
+      const msPerTick = 5;
+      const slow = RunSession.start({ level, build: canonicalBuild(level, 'native'), seed: 1, now: slowClock(msPerTick) });
+      if (!(slow instanceof RunSession)) throw new Error('infeasible');
+      slow.clock.speed = 4;
+      // A 16 ms frame at 4× asks for 6 ticks; at 5 ms a tick the 12 ms budget allows 3.
+      const perFrame = Math.ceil(FRAME_BUDGET_MS / msPerTick);
+      expect(slow.advance(16)).toBe(perFrame);
+      expect(slow.advance(16)).toBe(perFrame);
+      // A frame with nothing new to ask for works off what waited.
+      let caughtUp = 0;
+      for (let frame = 0; frame < 10; frame += 1) caughtUp += slow.advance(0.0001);
+      expect(caughtUp).toBe(12 - 2 * perFrame);
+      expect(slow.clock.droppedMs).toBe(0);
+    });
+
+    it('a backlog beyond one frame\'s cap of ticks is dropped, not kept for ever (no spiral)', () => {
+      const level = builtInLevel('first-delivery')!;
+      const slow = RunSession.start({ level, build: canonicalBuild(level, 'native'), seed: 1, now: slowClock(20), maxTicksPerFrame: 24 });
+      if (!(slow instanceof RunSession)) throw new Error('infeasible');
+      slow.clock.speed = 4;
+      for (let frame = 0; frame < 100; frame += 1) expect(slow.advance(16)).toBe(1);
+      expect(slow.clock.droppedMs).toBeGreaterThan(0);
+      expect(slow.simulation.tick).toBe(100);
+    });
+
+    it('skipping to the end runs a slice per frame and gives the same result as running at once', () => {
+      const level = builtInLevel('three-walls')!;
+      const build = canonicalBuild(level, 'container');
+      const reference = start(level, build);
+      reference.simulation.runToEnd();
+      const msPerTick = 1;
+      const sliced = RunSession.start({ level, build, seed: level.seed, now: slowClock(msPerTick) });
+      if (!(sliced instanceof RunSession)) throw new Error('infeasible');
+      expect(sliced.skipToEnd()).toBe(false);
+      expect(sliced.skipping).toBe(true);
+      expect(sliced.simulation.tick).toBe(SKIP_BUDGET_MS / msPerTick);
+      let frames = 0;
+      while (!sliced.done) {
+        const stepped = sliced.advance(16);
+        expect(stepped).toBeLessThanOrEqual(SKIP_BUDGET_MS / msPerTick);
+        frames += 1;
+      }
+      expect(frames).toBeGreaterThan(10);
+      expect(sliced.skipping).toBe(false);
+      expect(sliced.simulation.metrics()).toEqual(reference.simulation.metrics());
+    });
   });
 });

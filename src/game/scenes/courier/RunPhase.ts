@@ -228,6 +228,11 @@ export class RunPhase {
   frame(time: number, delta: number): void {
     const { host, session, board, packets, geometry } = this;
     if (!board || !packets || !geometry) return;
+    if (session.skipping) {
+      session.advance(delta);
+      if (session.done) this.endSkipped();
+      return;
+    }
     session.advance(delta);
     if (session.boardVersion !== this.seenBoard) {
       this.seenBoard = session.boardVersion;
@@ -304,11 +309,16 @@ export class RunPhase {
 
   // ---------------------------------------------------------------- the clock
 
+  /** Skips to the end: the rest of the run is computed a slice per frame (RunSession), then it ends. */
   skipToEnd(): void {
-    if (this.ended) return;
-    this.session.skipToEnd();
-    this.ended = true;
+    if (this.ended || this.session.skipping) return;
+    const done = this.session.skipToEnd();
     this.packets?.clear();
+    if (done) this.endSkipped();
+  }
+
+  private endSkipped(): void {
+    this.ended = true;
     this.host.onRunEnded(this.session, true);
   }
 
