@@ -177,6 +177,15 @@ export function bestArchitecture(ranking: Ranking): Architecture | null {
   return best ? (best.arch as Architecture) : null;
 }
 
+/**
+ * The totals at which each star is earned on this ranking: threshold × the best total, rounded to 0.1
+ * (what the score bars mark). A breached build still earns at most one star where security is scored.
+ */
+export function starThresholdTotals(level: Level, bestTotal: number): number[] {
+  const thresholds = level.starThresholds ?? DEFAULT_STAR_THRESHOLDS;
+  return thresholds.map((threshold) => Math.round(threshold * bestTotal * 10) / 10);
+}
+
 /** Scores a player's run against the level's best (stars filled in). */
 export function withStars(level: Level, result: RunResult, ranking: Ranking): RunResult {
   const best = Math.max(ranking.bestTotal, result.feasible ? result.score.total : 0);

@@ -66,7 +66,8 @@ export interface ScoreTabLayout {
 export function scoreTabLayout(inner: Rect, layout: Layout): ScoreTabLayout {
   const { gap, scale } = layout;
   const stacked = inner.width < 2 * 420 * scale + gap * 2;
-  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 118 * scale, 160 * scale));
+  // + the score bar with the star thresholds' ticks and values (headlineLayout's `bar`).
+  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 118 * scale, 160 * scale) + scoreBarHeight(layout));
   if (stacked) {
     const breakdownHeight = Math.round(Math.min(breakdownNaturalHeight(layout), inner.height * 0.42));
     const headline = { ...inner, height: headlineHeight };
@@ -82,10 +83,19 @@ export function scoreTabLayout(inner: Rect, layout: Layout): ScoreTabLayout {
   return { headline, breakdown, reasons, stacked };
 }
 
-/** The total on the left, the stars and their words on the right, the build's name below. */
-export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; stars: Rect; starsLabel: Rect; build: Rect } {
+/** The score bar's row: the star thresholds' values over their ticks, then the bar. */
+export function scoreBarHeight(layout: Layout): number {
+  return Math.round(Math.max(11, fontPx(layout, 'small') * 0.85) * 1.35 + Math.max(12, fontPx(layout, 'body') * 0.7) + layout.gap * 0.4);
+}
+
+/**
+ * The total on the left, the stars and their words on the right, the score bar with the star thresholds
+ * under them, the build's name below.
+ */
+export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; stars: Rect; starsLabel: Rect; bar: Rect; build: Rect } {
   const buildHeight = Math.round(fontPx(layout, 'body') * 1.5);
-  const top = { ...headline, height: headline.height - buildHeight };
+  const barHeight = scoreBarHeight(layout);
+  const top = { ...headline, height: headline.height - buildHeight - barHeight };
   const scoreWidth = Math.round(top.width * 0.5);
   const right = { x: top.x + scoreWidth, y: top.y, width: top.width - scoreWidth, height: top.height };
   const starsHeight = Math.round(right.height * 0.62);
@@ -93,6 +103,7 @@ export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; s
     score: { ...top, width: scoreWidth },
     stars: { ...right, height: starsHeight },
     starsLabel: { ...right, y: right.y + starsHeight, height: right.height - starsHeight },
+    bar: { x: headline.x, y: top.y + top.height, width: headline.width, height: barHeight },
     build: { x: headline.x, y: headline.y + headline.height - buildHeight, width: headline.width, height: buildHeight },
   };
 }
