@@ -103,8 +103,9 @@ export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareT
         // The score's header stays on top: the star thresholds' values sit under it, over the bars' ticks.
         valign: column === 'score' ? 'top' : 'bottom',
         minPx: 14,
-        // Header words may take two lines ("Tenants / breached") rather than shrink.
-        paragraph: true,
+        // Header words may take two lines ("Tenants / breached") rather than shrink; the latency's two
+        // lines (what, then the kinds in the cells' order) shrink to fit instead.
+        paragraph: column !== 'p95',
       });
     }
   } else {
@@ -176,7 +177,7 @@ export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareT
 
 function headerText(view: DebriefView, column: CompareColumn): string {
   if (column === 'p95') {
-    const kinds = levelKinds(view).map((kind) => tr(view, `scoring:compare.kind.${kind}`));
+    const kinds = levelKinds(view).map((kind) => tr(view, `scoring:compare.kindShort.${kind}`));
     return tr(view, 'scoring:compare.p95Header', { kinds: kinds.join(tr(view, 'scoring:compare.kindsSeparator')) });
   }
   return tr(view, `debrief:compare.header.${column === 'label' ? 'build' : column}`);

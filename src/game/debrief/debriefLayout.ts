@@ -329,7 +329,8 @@ export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number):
   return { mode, header, rows, perPage, note: { x: inner.x, y: noteTop, width: inner.width, height: noteHeight }, pager };
 }
 
-const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.25, score: 0.2, stars: 0.11, p95: 0.11, breached: 0.11, burst: 0.11, memory: 0.11 };
+// The build's name says what it is and its VM count (issue 17): the widest column.
+const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.3, score: 0.17, stars: 0.1, p95: 0.13, breached: 0.09, burst: 0.1, memory: 0.11 };
 
 /** The cells of one comparison row (or of the header, in wide mode). */
 export function compareCells(row: Rect, mode: CompareTabLayout['mode'], layout: Layout): Record<CompareColumn, Rect> {

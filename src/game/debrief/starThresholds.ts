@@ -41,20 +41,38 @@ export function tickLabelPx(smallPx: number): number {
   return Math.max(11, Math.round(smallPx * 0.85));
 }
 
-/** Each threshold's value ("1★ 49"), centred over its tick, in a row of `height` at `y`. */
+/**
+ * Lays out labels of `width` centred on `centres` without overlap, inside [min, max]: each is pushed right
+ * of the one before, then the row is pushed back left if it ran past `max`. Null when they cannot fit.
+ */
+export function spreadLabels(centres: readonly number[], width: number, min: number, max: number, gap = 2): number[] | null {
+  if (centres.length * width + (centres.length - 1) * gap > max - min) return null;
+  const lefts: number[] = [];
+  for (const centre of centres) {
+    const wanted = Math.max(min, Math.min(max - width, centre - width / 2));
+    lefts.push(lefts.length === 0 ? wanted : Math.max(wanted, lefts[lefts.length - 1]! + width + gap));
+  }
+  for (let i = lefts.length - 1; i >= 0; i -= 1) {
+    const limit = i === lefts.length - 1 ? max - width : lefts[i + 1]! - width - gap;
+    lefts[i] = Math.min(lefts[i]!, limit);
+  }
+  return lefts;
+}
+
+/**
+ * Each threshold's value ("1★ 49"), over its tick where there is room, pushed apart where ticks are close;
+ * on one centred line ("1★ 49 · 2★ 78 · 3★ 93") where even that does not fit.
+ */
 export function drawTickLabels(view: DebriefView, bar: Rect, marks: readonly ThresholdMark[], y: number, height: number, px: number): void {
   const { palette } = view.kit;
-  const spacing = marks.length > 1 ? (bar.width * barFraction(marks[marks.length - 1]!.value - marks[0]!.value, 100)) / (marks.length - 1) : bar.width;
-  const width = Math.max(px * 3, Math.min(px * 5, spacing));
-  for (const mark of marks) {
-    const x = bar.x + bar.width * barFraction(mark.value, 100);
-    const left = Math.max(bar.x - px, Math.min(bar.x + bar.width + px - width, x - width / 2));
-    label(view, { x: Math.round(left), y, width: Math.round(width), height }, tr(view, 'scoring:thresholds.tick', { stars: mark.stars, value: formatScore(mark.value, view.language) }), {
-      px,
-      bold: true,
-      color: palette.heading,
-      align: 'center',
-      minPx: 9,
-    });
+  const texts = marks.map((mark) => tr(view, 'scoring:thresholds.tick', { stars: mark.stars, value: formatScore(mark.value, view.language) }));
+  const width = Math.round(px * 4.4);
+  const centres = marks.map((mark) => bar.x + bar.width * barFraction(mark.value, 100));
+  const lefts = spreadLabels(centres, width, bar.x - px, bar.x + bar.width + px);
+  const style = { px, bold: true, color: palette.heading, minPx: 9 };
+  if (!lefts) {
+    label(view, { x: bar.x - px, y, width: bar.width + px * 2, height }, texts.join(' · '), { ...style, align: 'center' });
+    return;
   }
+  texts.forEach((text, i) => label(view, { x: Math.round(lefts[i]!), y, width, height }, text, { ...style, align: 'center' }));
 }
