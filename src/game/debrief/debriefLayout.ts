@@ -427,3 +427,23 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const note = { x: inner.x, y: goal.y + goalHeight + gap, width: inner.width, height: noteHeight };
   return { title: { ...inner, height: titleHeight }, cells, summaryInRow: !wide, rowFrames, goal, note };
 }
+
+// ---------------------------------------------------------------- star thresholds
+
+/**
+ * Lays out labels of `width` centred on `centres` without overlap, inside [min, max]: each is pushed right
+ * of the one before, then the row is pushed back left if it ran past `max`. Null when they cannot fit.
+ */
+export function spreadLabels(centres: readonly number[], width: number, min: number, max: number, gap = 2): number[] | null {
+  if (centres.length * width + (centres.length - 1) * gap > max - min) return null;
+  const lefts: number[] = [];
+  for (const centre of centres) {
+    const wanted = Math.max(min, Math.min(max - width, centre - width / 2));
+    lefts.push(lefts.length === 0 ? wanted : Math.max(wanted, lefts[lefts.length - 1]! + width + gap));
+  }
+  for (let i = lefts.length - 1; i >= 0; i -= 1) {
+    const limit = i === lefts.length - 1 ? max - width : lefts[i + 1]! - width - gap;
+    lefts[i] = Math.min(lefts[i]!, limit);
+  }
+  return lefts;
+}
