@@ -111,7 +111,7 @@ export function drawCompareTab(view: DebriefView, inner: Rect, options: CompareT
   } else {
     const cells = compareCells({ ...cl.header, height: cl.header.height * 2 }, 'twoLine', layout);
     for (const column of ['label', 'score', 'stars'] as CompareColumn[]) {
-      label(view, { ...cells[column], height: cl.header.height }, headerText(view, column), { px: small, bold: true, color: palette.textMuted, align: column === 'label' ? 'left' : 'center', minPx: 11 });
+      label(view, { ...cells[column], height: cl.header.height }, headerText(view, column), { px: small, bold: true, color: palette.textMuted, align: column === 'label' ? 'left' : 'center', valign: column === 'score' ? 'top' : 'middle', paragraph: false, minPx: 11 });
     }
   }
   g.lineStyle(1.5, palette.panelBorder, 1);

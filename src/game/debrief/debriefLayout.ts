@@ -302,7 +302,8 @@ export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number):
   const body = fontPx(layout, 'body');
   const mode = inner.width >= 900 * layout.scale ? 'wide' : 'twoLine';
   // Two lines of header where the rows leave room for them (a long ranking keeps the header tighter).
-  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? (rowCount <= 6 ? 2.9 : 2.5) : 1.6));
+  // Room for the star thresholds' values under the score's header word (both modes).
+  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? (rowCount <= 6 ? 2.9 : 2.5) : 2.6));
   const noteHeight = Math.round(fontPx(layout, 'small') * 1.6);
   const rowGap = Math.round(layout.gap * 0.35);
   const natural = Math.round(mode === 'wide' ? Math.max(40, body * 1.95) : Math.max(76, body * 3.9));

@@ -49,7 +49,7 @@ export function tickLabelPx(smallPx: number): number {
 export function drawTickLabels(view: DebriefView, bar: Rect, marks: readonly ThresholdMark[], y: number, height: number, px: number): void {
   const { palette } = view.kit;
   const texts = marks.map((mark) => tr(view, 'scoring:thresholds.tick', { stars: mark.stars, value: formatScore(mark.value, view.language) }));
-  const width = Math.round(px * 4.4);
+  const width = Math.round(px * 4.9);
   const centres = marks.map((mark) => bar.x + bar.width * barFraction(mark.value, 100));
   const lefts = spreadLabels(centres, width, bar.x - px, bar.x + bar.width + px);
   const style = { px, bold: true, color: palette.heading, minPx: 9 };
