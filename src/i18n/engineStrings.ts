@@ -1,4 +1,5 @@
-// The strings of the engine screens (namespaces `play`, `debrief` and `race`), bundled with those screens' chunk
+// The strings of the engine screens (namespaces `play`, `debrief`, `race` and `scoring`: build names, the
+// comparison's latency column, star thresholds), bundled with those screens' chunk
 // and added to i18next when it arrives (lazyScreens.ts), so the first download stays small.
 import enPlay from '../../locales/en/play.json';
 import enDebrief from '../../locales/en/debrief.json';
@@ -6,16 +7,18 @@ import koPlay from '../../locales/ko/play.json';
 import koDebrief from '../../locales/ko/debrief.json';
 import enRace from '../../locales/en/race.json';
 import koRace from '../../locales/ko/race.json';
+import enScoring from '../../locales/en/scoring.json';
+import koScoring from '../../locales/ko/scoring.json';
 import type { GameI18n } from './createI18n';
 import type { Language } from './languages';
 import type { TranslationTree } from './resources';
 
-export const ENGINE_NAMESPACES = ['play', 'debrief', 'race'] as const;
+export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring'] as const;
 export type EngineNamespace = (typeof ENGINE_NAMESPACES)[number];
 
 export const ENGINE_RESOURCES: Record<Language, Record<EngineNamespace, TranslationTree>> = {
-  en: { play: enPlay, debrief: enDebrief, race: enRace },
-  ko: { play: koPlay, debrief: koDebrief, race: koRace },
+  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring },
+  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring },
 };
 
 export function addEngineStrings(i18n: GameI18n): void {

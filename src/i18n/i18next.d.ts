@@ -8,6 +8,7 @@ import type embed from '../../locales/en/embed.json';
 import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
 import type race from '../../locales/en/race.json';
+import type scoring from '../../locales/en/scoring.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 
@@ -22,6 +23,7 @@ declare module 'i18next' {
       play: typeof play;
       debrief: typeof debrief;
       race: typeof race;
+      scoring: typeof scoring;
       classroom: typeof classroom;
       offline: typeof offline;
     };

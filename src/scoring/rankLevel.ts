@@ -8,7 +8,7 @@ import { createSimulation, Simulation, type RunMetrics } from '../sim/Simulation
 import { analyzeBuild, buildArchitecture, round2 } from '../sim/topology';
 import type { Architecture, Build, Level, RuleViolation } from '../sim/types';
 import { BUILD_FORMAT } from '../sim/types';
-import { scoreInfeasible, scoreRun, starsFor, type Deduction } from './scoreRun';
+import { breachCapsStars, scoreInfeasible, scoreRun, starsFor, type Deduction } from './scoreRun';
 
 export const DEFAULT_STAR_THRESHOLDS: [number, number, number] = [0.5, 0.8, 0.95];
 
@@ -163,7 +163,8 @@ export function rankLevel(level: Level, seed = level.seed): Ranking {
   const bestTotal = Math.max(0, ...entries.map((entry) => (entry.result.feasible ? entry.result.score.total : 0)));
   const thresholds = level.starThresholds ?? DEFAULT_STAR_THRESHOLDS;
   for (const entry of entries) {
-    entry.result.score.stars = starsFor(entry.result.score.total, bestTotal, thresholds, entry.result.feasible);
+    const { score, feasible, metrics } = entry.result;
+    score.stars = starsFor(score.total, bestTotal, thresholds, feasible, breachCapsStars(level, metrics));
   }
   const order = entries.map((entry, index) => ({ entry, index }));
   order.sort((left, right) => right.entry.result.score.total - left.entry.result.score.total || left.index - right.index);
@@ -176,9 +177,19 @@ export function bestArchitecture(ranking: Ranking): Architecture | null {
   return best ? (best.arch as Architecture) : null;
 }
 
+/**
+ * The totals at which each star is earned on this ranking: threshold × the best total, rounded to 0.1
+ * (what the score bars mark). A breached build still earns at most one star where security is scored.
+ */
+export function starThresholdTotals(level: Level, bestTotal: number): number[] {
+  const thresholds = level.starThresholds ?? DEFAULT_STAR_THRESHOLDS;
+  return thresholds.map((threshold) => Math.round(threshold * bestTotal * 10) / 10);
+}
+
 /** Scores a player's run against the level's best (stars filled in). */
 export function withStars(level: Level, result: RunResult, ranking: Ranking): RunResult {
   const best = Math.max(ranking.bestTotal, result.feasible ? result.score.total : 0);
   const thresholds = level.starThresholds ?? DEFAULT_STAR_THRESHOLDS;
-  return { ...result, score: { ...result.score, stars: starsFor(result.score.total, best, thresholds, result.feasible) } };
+  const stars = starsFor(result.score.total, best, thresholds, result.feasible, breachCapsStars(level, result.metrics));
+  return { ...result, score: { ...result.score, stars } };
 }

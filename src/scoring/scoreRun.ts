@@ -52,8 +52,9 @@ export function responseP95Us(entry: KindMetrics): number {
 
 /**
  * Speed: for each packet kind, the p95 response time (the app's own compute + the I/O) the same workload
- * gets natively ÷ this run's (capped at 1), weighted by the kind's share of the packets; then multiplied
- * by the share of packets served (not dropped, blocked or cut off). `native` is the native baseline run
+ * gets natively ÷ this run's (capped at 1), weighted by the kind's share of the packets, × 100; then every
+ * request lost (dropped, or cut off by a block or a quarantine) takes its full share of the 100 points:
+ * 11.7 % of the requests lost costs 11.7 points (kc-model-4), never less because the build was slow. `native` is the native baseline run
  * (see nativeBaseline), whose response times include the same apps' compute; without it the unloaded
  * native path plus the default compute is the yardstick.
  */
@@ -89,14 +90,21 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
       });
     }
   }
-  const lost = metrics.dropped + metrics.blocked;
-  const servedShare = 1 - lost / emitted;
-  const score = 100 * latencyFactor * servedShare;
+  // A lost request (dropped, or cut off by a block or a quarantine) gives its user nothing: the share of
+  // requests lost takes the same share of the speed score's 100 points (kc-model-4), not of what the
+  // latency left; the score stops at 0 (then the lost points are what was left to take).
+  const latencyPoints = 100 * latencyFactor;
+  let remaining = latencyPoints;
+  const lostPoints = (count: number): number => {
+    const points = Math.min(remaining, (100 * count) / emitted);
+    remaining -= points;
+    return points;
+  };
   if (metrics.dropped > 0) {
     deductions.push({
       objective: 'speed',
       code: 'speed-drops',
-      points: round1((100 * latencyFactor * metrics.dropped) / emitted),
+      points: round1(lostPoints(metrics.dropped)),
       params: { dropped: metrics.dropped, percent: round1((100 * metrics.dropped) / emitted) },
     });
   }
@@ -104,10 +112,11 @@ export function scoreSpeed(metrics: RunMetrics, native?: RunMetrics): { score: n
     deductions.push({
       objective: 'speed',
       code: 'speed-blocked',
-      points: round1((100 * latencyFactor * metrics.blocked) / emitted),
+      points: round1(lostPoints(metrics.blocked)),
       params: { blocked: metrics.blocked, percent: round1((100 * metrics.blocked) / emitted) },
     });
   }
+  const score = Math.max(0, remaining);
   return { score: round1(score), deductions };
 }
 
@@ -199,11 +208,25 @@ export function scoreInfeasible(violations: RuleViolation[]): ScoredRun {
   };
 }
 
-/** Stars: one per threshold that total ÷ best reaches; 0 for an infeasible build. */
-export function starsFor(total: number, bestTotal: number, thresholds: readonly number[], feasible: boolean): number {
+/**
+ * Whether the breach cap applies: where security is scored (weight above 0), a run that breached any
+ * tenant other than the attacker's own earns at most one star (contracts.md §1d, kc-model-4).
+ */
+export function breachCapsStars(level: Pick<Level, 'objectives'>, metrics: Pick<RunMetrics, 'breachedTenants'>): boolean {
+  return (level.objectives.security ?? 0) > 0 && metrics.breachedTenants > 0;
+}
+
+/** The most stars a breached build can earn where security is scored. */
+export const BREACHED_MAX_STARS = 1;
+
+/**
+ * Stars: one per threshold that total ÷ best reaches; 0 for an infeasible build; at most
+ * BREACHED_MAX_STARS when `breached` (see breachCapsStars).
+ */
+export function starsFor(total: number, bestTotal: number, thresholds: readonly number[], feasible: boolean, breached = false): number {
   if (!feasible || bestTotal <= 0) return 0;
   const ratio = total / bestTotal;
   let stars = 0;
   for (const threshold of thresholds) if (ratio >= threshold - 1e-9) stars += 1;
-  return stars;
+  return breached ? Math.min(stars, BREACHED_MAX_STARS) : stars;
 }

@@ -21,7 +21,7 @@
 import type { Kernel, PacketKind } from './types';
 
 /** Changes whenever a cost or rule below changes any result. */
-export const MODEL_VERSION = 'kc-model-3';
+export const MODEL_VERSION = 'kc-model-4';
 
 /** One engine tick, in simulated milliseconds and microseconds. Time in the engine is integer ticks. */
 export const TICK_MS = 10;

@@ -7,8 +7,9 @@
 // included. The longest nickname (24 Hangul syllables) does not fit on every level: `npm run bench` prints
 // that measurement, and docs/classroom.md reports it.
 //
-// ONE KNOWN BREACH, reported and not hidden: under kc-model-3, mixed-fleet's answer is containers inside one
-// para-virtual VM per tenant (issue 10): seven nodes, and its codes with 10 commands measure 400–412
+// ONE KNOWN BREACH, reported and not hidden: since kc-model-3, mixed-fleet's answer is containers inside one
+// para-virtual VM per tenant (issue 10); since kc-model-4 (issue 17) its reference also runs accounting in
+// containers inside one Windows VM (nine nodes), and its codes with 10 commands measure 397–415
 // characters. The contract cannot be changed here (../shared/contracts.md); docs/classroom.md "Size" and the
 // closing note ask for a decision. The test holds every other level to 400 and mixed-fleet to its measured
 // bound, so neither can grow unnoticed.
@@ -18,7 +19,7 @@ import { codeOf, realisticRuns, scoreRun, TYPICAL_NICK } from './realisticRuns';
 
 const LIMIT = 400;
 /** The documented exception (see above) and its measured bound. */
-const KNOWN_OVER: Record<string, number> = { 'mixed-fleet': 412 };
+const KNOWN_OVER: Record<string, number> = { 'mixed-fleet': 415 };
 const SEEDS = [1, 1234, 2147483647];
 const ATTEMPTS = [1, 3, 12];
 

@@ -13,9 +13,13 @@ import type { Architecture, Build, Command, Level, PacketKind } from '../../src/
 import { BUILD_FORMAT, PACKET_KINDS } from '../../src/sim/types';
 
 /** The build a player of the level would most likely finish with: its reference, or its expected
- * architecture's canonical build, or the first allowed one. */
+ * architecture's canonical build, or the first allowed one — without the reference's own commands (since
+ * kc-model-4 some references scale an app down at run time): the runs add their own. */
 export function referenceBuild(level: Level): Build {
-  if (level.reference) return { ...level.reference, format: BUILD_FORMAT, level: level.id };
+  if (level.reference) {
+    const { commands: _own, ...placed } = level.reference;
+    return { ...placed, format: BUILD_FORMAT, level: level.id };
+  }
   return canonicalBuild(level, (level.expected ?? level.allow[0]) as Architecture);
 }
 

@@ -1,7 +1,8 @@
 // The scoring engine: objective scores, weights, the infeasible cap, stars and deduction reason codes.
 import { describe, expect, it } from 'vitest';
 import { bestArchitecture, nativeBaseline, rankLevel, runBuild, withStars } from '../../src/scoring/rankLevel';
-import { scoreSecurity, scoreSpeed, starsFor, weightedTotal, scoreInfeasible } from '../../src/scoring/scoreRun';
+import { breachCapsStars, scoreSecurity, scoreSpeed, starsFor, weightedTotal, scoreInfeasible } from '../../src/scoring/scoreRun';
+import type { RunMetrics } from '../../src/sim/Simulation';
 import { canonicalBuild } from '../../src/sim/canonicalBuild';
 import { DEFAULT_COMPUTE_US } from '../../src/sim/costs';
 import { app, build, level } from '../sim/fixtures';
@@ -43,6 +44,42 @@ describe('objective scores', () => {
     expect(result.metrics.dropped).toBeGreaterThan(0);
     expect(result.deductions.find((deduction) => deduction.code === 'speed-drops')).toBeDefined();
     expect(scoreSpeed(result.metrics).score).toBeLessThan(50);
+  });
+
+  it('a lost request takes its full share of the 100 speed points, however slow the rest (kc-model-4)', () => {
+    const overloaded = level({ apps: [app('a', { instances: 6, io: { disk: 6 } })], objectives: { speed: 1 } });
+    const metrics = runBuild(overloaded, canonicalBuild(overloaded, 'type2')).metrics;
+    const lostShare = (metrics.dropped + metrics.blocked) / metrics.emitted;
+    expect(lostShare).toBeGreaterThan(0.02);
+    const scored = scoreSpeed(metrics);
+    const drops = scored.deductions.find((deduction) => deduction.code === 'speed-drops');
+    const latency = scored.deductions.filter((deduction) => deduction.code === 'speed-latency').reduce((sum, deduction) => sum + deduction.points, 0);
+    // The drops cost their percentage in points (unless the score already reached 0), not a share of
+    // what the latency left (kc-model-3 charged latency factor × percentage: 3.4 points for 11.7 %).
+    expect(drops?.points).toBeCloseTo(Math.min((100 * metrics.dropped) / metrics.emitted, 100 - latency), 0);
+    expect(drops?.params.percent).toBeCloseTo((100 * metrics.dropped) / metrics.emitted, 1);
+    // Every lost point is explained: the deductions add up to 100 − speed.
+    const explained = scored.deductions.reduce((sum, deduction) => sum + deduction.points, 0);
+    expect(Math.abs(100 - scored.score - explained)).toBeLessThan(0.3);
+  });
+
+  it('a slow build and a fast one lose the same points for the same share of lost requests', () => {
+    const io = level({ apps: [app('a', { io: { disk: 1.2, net: 1.6, syscall: 0.8 } })], objectives: { speed: 1 } });
+    const base = runBuild(io, canonicalBuild(io, 'type2')).metrics;
+    const lose = (metrics: RunMetrics, share: number): RunMetrics => ({ ...metrics, dropped: Math.round(metrics.emitted * share) });
+    const slow = scoreSpeed(base).score;
+    expect(slow).toBeLessThan(90);
+    // About 11.7 % dropped costs its percentage in points, the case issue 17 found costing 3.4.
+    const lostPercent = (100 * Math.round(base.emitted * 0.117)) / base.emitted;
+    expect(lostPercent).toBeGreaterThan(11);
+    expect(slow - scoreSpeed(lose(base, 0.117)).score).toBeCloseTo(lostPercent, 0);
+    expect(scoreSpeed(lose(base, 0.117)).deductions.find((deduction) => deduction.code === 'speed-drops')?.points).toBeCloseTo(lostPercent, 1);
+    // A native-speed run loses the same points for the same share.
+    const fast = { ...base, byKind: Object.fromEntries(Object.entries(base.byKind).map(([kind, entry]) => [kind, { ...entry, p95ResponseUs: 1 }])) } as RunMetrics;
+    expect(scoreSpeed(fast).score).toBe(100);
+    expect(100 - scoreSpeed(lose(fast, 0.117)).score).toBeCloseTo(lostPercent, 0);
+    // Lost requests never push speed below 0.
+    expect(scoreSpeed(lose(base, 0.95)).score).toBe(0);
   });
 
   it('scale is the share of burst instances running by the deadline', () => {
@@ -123,6 +160,32 @@ describe('totals and stars', () => {
     expect(starsFor(50, 100, [0.5, 0.8, 0.95], true)).toBe(1);
     expect(starsFor(49, 100, [0.5, 0.8, 0.95], true)).toBe(0);
     expect(starsFor(100, 100, [0.5, 0.8, 0.95], false)).toBe(0);
+  });
+
+  it('a build that let another tenant be breached earns at most one star where security is scored (kc-model-4)', () => {
+    expect(starsFor(100, 100, [0.5, 0.8, 0.95], true, true)).toBe(1);
+    expect(starsFor(60, 100, [0.5, 0.8, 0.95], true, true)).toBe(1);
+    expect(starsFor(40, 100, [0.5, 0.8, 0.95], true, true)).toBe(0);
+    expect(breachCapsStars({ objectives: { security: 1, speed: 2 } }, { breachedTenants: 1 })).toBe(true);
+    expect(breachCapsStars({ objectives: { security: 1, speed: 2 } }, { breachedTenants: 0 })).toBe(false);
+    // Where security is not scored, a breach does not cap the stars.
+    expect(breachCapsStars({ objectives: { speed: 1 } }, { breachedTenants: 2 })).toBe(false);
+    expect(breachCapsStars({ objectives: { security: 0, speed: 1 } }, { breachedTenants: 2 })).toBe(false);
+  });
+
+  it('the cap holds in rankings and players\' runs: a breached build at 2/3 of the best gets one star, not two', () => {
+    // Security weighted 1 of 3: a shared-kernel build breaches, keeps full speed, and reaches r ≥ 0.8.
+    const light = level({
+      apps: [app('evil', { trust: 'untrusted' }), app('b'), app('c'), app('d'), app('e'), app('f')],
+      threats: [{ app: 'evil', kind: 'snoop', atSecond: 15 }],
+      objectives: { security: 1, speed: 9 },
+    });
+    const ranking = rankLevel(light);
+    const native = ranking.entries.find((entry) => entry.arch === 'native')!.result;
+    expect(native.metrics.breachedTenants).toBeGreaterThan(0);
+    expect(native.score.total / ranking.bestTotal).toBeGreaterThanOrEqual(0.8);
+    expect(native.score.stars).toBe(1);
+    expect(withStars(light, runBuild(light, canonicalBuild(light, 'native')), ranking).score.stars).toBe(1);
   });
 
   it('the ranking finds the best architecture by simulating every one on the same seed', () => {

@@ -2,7 +2,8 @@
 // (checked, since scene data is untyped), the ranking of every allowed architecture on the run's seed,
 // the reasons, the comparison rows, the hint, the hop costs and the seeds' table row. Pure (no Phaser).
 import { rankLevel, type Ranking, type RunResult } from '../../scoring/rankLevel';
-import type { Build, Level } from '../../sim/types';
+import { canonicalBuild } from '../../sim/canonicalBuild';
+import { BUILD_FORMAT, type Build, type Level } from '../../sim/types';
 import { comparisonRows, comparisonUnlocked, explainResult, hintFor, type ComparisonRow, type Sentence } from '../play/debriefModel';
 import { weightedFormula, type FormulaTerm } from './debriefFormat';
 import { hopCosts, type AppPathCosts } from './hopCosts';
@@ -74,6 +75,14 @@ export interface PreparedDebrief {
   playerColumn: SeedsColumn | null;
 }
 
+/** The build behind a comparison row: an architecture's canonical build, the author's, or the player's. */
+function rowBuild(level: Level, row: ComparisonRow, played: Build | null): Build | null {
+  if (row.isPlayer) return played;
+  if (row.arch === 'reference') return level.reference ? { ...level.reference, format: BUILD_FORMAT, level: level.id } : null;
+  if (row.arch === 'mixed' || row.arch === 'yours') return null;
+  return canonicalBuild(level, row.arch);
+}
+
 /** Runs the ranking on the result's seed and gathers every part of the screen. */
 export function prepareDebrief(level: Level, result: RunResult, build: Build | null, attempts: number): PreparedDebrief {
   const ranking = rankLevel(level, result.seed);
@@ -93,7 +102,7 @@ export function prepareDebrief(level: Level, result: RunResult, build: Build | n
     attempts,
     ranking,
     sentences: explainResult(result, level),
-    rows: comparisonRows(ranking, result),
+    rows: comparisonRows(ranking, result).map((row) => ({ ...row, build: rowBuild(level, row, build) })),
     unlocked: comparisonUnlocked(result.score.stars, attempts),
     hint: hintFor(level, result, ranking),
     hops,

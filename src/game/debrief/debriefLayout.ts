@@ -66,7 +66,8 @@ export interface ScoreTabLayout {
 export function scoreTabLayout(inner: Rect, layout: Layout): ScoreTabLayout {
   const { gap, scale } = layout;
   const stacked = inner.width < 2 * 420 * scale + gap * 2;
-  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 118 * scale, 160 * scale));
+  // + the score bar with the star thresholds' ticks and values (headlineLayout's `bar`).
+  const headlineHeight = Math.round(clamp(fontPx(layout, 'display') * 1.25 + fontPx(layout, 'body') * 1.7, 118 * scale, 160 * scale) + scoreBarHeight(layout));
   if (stacked) {
     const breakdownHeight = Math.round(Math.min(breakdownNaturalHeight(layout), inner.height * 0.42));
     const headline = { ...inner, height: headlineHeight };
@@ -82,10 +83,19 @@ export function scoreTabLayout(inner: Rect, layout: Layout): ScoreTabLayout {
   return { headline, breakdown, reasons, stacked };
 }
 
-/** The total on the left, the stars and their words on the right, the build's name below. */
-export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; stars: Rect; starsLabel: Rect; build: Rect } {
+/** The score bar's row: the star thresholds' values over their ticks, then the bar. */
+export function scoreBarHeight(layout: Layout): number {
+  return Math.round(Math.max(11, fontPx(layout, 'small') * 0.85) * 1.35 + Math.max(12, fontPx(layout, 'body') * 0.7) + layout.gap * 0.4);
+}
+
+/**
+ * The total on the left, the stars and their words on the right, the score bar with the star thresholds
+ * under them, the build's name below.
+ */
+export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; stars: Rect; starsLabel: Rect; bar: Rect; build: Rect } {
   const buildHeight = Math.round(fontPx(layout, 'body') * 1.5);
-  const top = { ...headline, height: headline.height - buildHeight };
+  const barHeight = scoreBarHeight(layout);
+  const top = { ...headline, height: headline.height - buildHeight - barHeight };
   const scoreWidth = Math.round(top.width * 0.5);
   const right = { x: top.x + scoreWidth, y: top.y, width: top.width - scoreWidth, height: top.height };
   const starsHeight = Math.round(right.height * 0.62);
@@ -93,6 +103,7 @@ export function headlineLayout(headline: Rect, layout: Layout): { score: Rect; s
     score: { ...top, width: scoreWidth },
     stars: { ...right, height: starsHeight },
     starsLabel: { ...right, y: right.y + starsHeight, height: right.height - starsHeight },
+    bar: { x: headline.x, y: top.y + top.height, width: headline.width, height: barHeight },
     build: { x: headline.x, y: headline.y + headline.height - buildHeight, width: headline.width, height: buildHeight },
   };
 }
@@ -291,7 +302,8 @@ export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number):
   const body = fontPx(layout, 'body');
   const mode = inner.width >= 900 * layout.scale ? 'wide' : 'twoLine';
   // Two lines of header where the rows leave room for them (a long ranking keeps the header tighter).
-  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? (rowCount <= 6 ? 2.9 : 2.5) : 1.6));
+  // Room for the star thresholds' values under the score's header word (both modes).
+  const headerHeight = Math.round(fontPx(layout, 'small') * (mode === 'wide' ? (rowCount <= 6 ? 2.9 : 2.5) : 2.6));
   const noteHeight = Math.round(fontPx(layout, 'small') * 1.6);
   const rowGap = Math.round(layout.gap * 0.35);
   const natural = Math.round(mode === 'wide' ? Math.max(40, body * 1.95) : Math.max(76, body * 3.9));
@@ -318,7 +330,8 @@ export function compareTabLayout(inner: Rect, layout: Layout, rowCount: number):
   return { mode, header, rows, perPage, note: { x: inner.x, y: noteTop, width: inner.width, height: noteHeight }, pager };
 }
 
-const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.25, score: 0.2, stars: 0.11, p95: 0.11, breached: 0.11, burst: 0.11, memory: 0.11 };
+// The build's name says what it is and its VM count (issue 17): the widest column.
+const WIDE_FRACTIONS: Record<CompareColumn, number> = { label: 0.3, score: 0.17, stars: 0.1, p95: 0.13, breached: 0.09, burst: 0.1, memory: 0.11 };
 
 /** The cells of one comparison row (or of the header, in wide mode). */
 export function compareCells(row: Rect, mode: CompareTabLayout['mode'], layout: Layout): Record<CompareColumn, Rect> {
@@ -415,4 +428,24 @@ export function tableTabLayout(inner: Rect, layout: Layout): TableTabLayout {
   const goal = { x: inner.x, y: goalTop, width: inner.width, height: goalHeight };
   const note = { x: inner.x, y: goal.y + goalHeight + gap, width: inner.width, height: noteHeight };
   return { title: { ...inner, height: titleHeight }, cells, summaryInRow: !wide, rowFrames, goal, note };
+}
+
+// ---------------------------------------------------------------- star thresholds
+
+/**
+ * Lays out labels of `width` centred on `centres` without overlap, inside [min, max]: each is pushed right
+ * of the one before, then the row is pushed back left if it ran past `max`. Null when they cannot fit.
+ */
+export function spreadLabels(centres: readonly number[], width: number, min: number, max: number, gap = 2): number[] | null {
+  if (centres.length * width + (centres.length - 1) * gap > max - min) return null;
+  const lefts: number[] = [];
+  for (const centre of centres) {
+    const wanted = Math.max(min, Math.min(max - width, centre - width / 2));
+    lefts.push(lefts.length === 0 ? wanted : Math.max(wanted, lefts[lefts.length - 1]! + width + gap));
+  }
+  for (let i = lefts.length - 1; i >= 0; i -= 1) {
+    const limit = i === lefts.length - 1 ? max - width : lefts[i + 1]! - width - gap;
+    lefts[i] = Math.min(lefts[i]!, limit);
+  }
+  return lefts;
 }

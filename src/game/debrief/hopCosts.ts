@@ -20,7 +20,8 @@ export interface PathCost {
   kind: IoKind;
   hops: HopCost[];
   totalUs: number;
-  /** The same request on one host OS with nothing in between (the speed score's yardstick). */
+  /** The same request on one host OS with nothing in between, with no queue (NATIVE_LATENCY_US). The
+   * speed score compares p95 response times with the native run's instead (docs/model.md §10). */
   native: HopCost[];
   nativeUs: number;
 }

@@ -10,6 +10,7 @@ import { countUpValue, formatScore, starDelaysMs } from './debriefFormat';
 import { breakdownLayout, headlineLayout, objectiveRowLayout, reasonIconSize, reasonsLayout, scoreTabLayout } from './debriefLayout';
 import { drawBar, drawHatchedBar, drawStar, drawTopicIcon, TOPIC_COLORS } from './debriefDrawing';
 import { archName, label, objectiveName, sentenceHeading, sentenceText, tr, type DebriefView } from './debriefView';
+import { drawThresholdTicks, drawTickLabels, thresholdMarks, thresholdsSpoken, tickLabelPx } from './starThresholds';
 import type { Sentence } from '../play/debriefModel';
 
 /** How long the total counts up, and the gap between stars popping in (ms). */
@@ -70,6 +71,7 @@ function drawHeadline(view: DebriefView, rect: Rect, animate: boolean): void {
     }
   }
   const starsText = label(view, hl.starsLabel, tr(view, 'debrief:headline.stars', { count: stars }), { px: fontPx(layout, 'body'), bold: true, align: 'center' });
+  drawScoreBar(view, hl.bar);
   const buildKey = data.result.feasible ? 'debrief:headline.yourBuild' : 'debrief:headline.yourBuildInfeasible';
   label(view, hl.build, tr(view, buildKey, { arch: archName(view, data.result.arch) }), { px: fontPx(layout, 'body'), color: palette.textMuted });
 
@@ -90,6 +92,23 @@ function drawHeadline(view: DebriefView, rect: Rect, animate: boolean): void {
     scene.tweens.add({ targets: star, scale: 1, duration: 320, delay: delays[i] ?? 0, ease: 'Back.easeOut' });
   });
   scene.tweens.add({ targets: starsText, alpha: 1, duration: 250, delay: (delays[delays.length - 1] ?? COUNT_UP_MS * 0.85) + 120 });
+}
+
+/** The total as a bar (0–100) with the star thresholds' ticks and values over it. */
+function drawScoreBar(view: DebriefView, rect: Rect): void {
+  const { scene, kit, data } = view;
+  const { layout, palette } = kit;
+  const px = tickLabelPx(fontPx(layout, 'small'));
+  const labelHeight = Math.round(px * 1.35);
+  const barHeight = Math.max(10, rect.height - labelHeight - Math.round(layout.gap * 0.4));
+  // Inset by a label's half width, so the first and last values stay inside the headline.
+  const inset = Math.round(px * 1.6);
+  const bar = { x: rect.x + inset, y: rect.y + labelHeight + Math.round(layout.gap * 0.2), width: Math.max(0, rect.width - inset * 2), height: barHeight };
+  const marks = thresholdMarks(view);
+  const g = scene.add.graphics();
+  drawBar(g, bar, data.result.score.total / 100, palette.accent, palette);
+  drawThresholdTicks(g, bar, marks, hexToNumber(palette.heading));
+  drawTickLabels(view, bar, marks, rect.y, labelHeight, px);
 }
 
 function drawBreakdown(view: DebriefView, rect: Rect, animate: boolean): void {
@@ -216,6 +235,7 @@ export function scoreSummary(view: DebriefView): string[] {
   const { data, language } = view;
   const lines = [
     `${tr(view, 'ui:debrief.total', { score: formatScore(data.result.score.total, language) })} ${tr(view, 'debrief:headline.outOf')}. ${tr(view, 'debrief:headline.stars', { count: data.result.score.stars })}.`,
+    thresholdsSpoken(view, true),
   ];
   for (const objective of OBJECTIVES) {
     const weight = data.level.objectives[objective] ?? 0;

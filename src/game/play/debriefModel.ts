@@ -4,9 +4,9 @@
 // Pure, so it is unit-tested and every sentence goes through i18next in the scene.
 
 import type { Ranking, RunResult } from '../../scoring/rankLevel';
-import type { Deduction } from '../../scoring/scoreRun';
-import type { Architecture, Level, Objective } from '../../sim/types';
-import { OBJECTIVES } from '../../sim/types';
+import { responseP95Us, type Deduction } from '../../scoring/scoreRun';
+import type { Architecture, Build, Level, Objective, PacketKind } from '../../sim/types';
+import { OBJECTIVES, PACKET_KINDS } from '../../sim/types';
 
 /** What a sentence is about: an objective, a broken rule of the board, or a clean run. */
 export type SentenceTopic = Objective | 'feasibility' | 'clean';
@@ -31,11 +31,18 @@ export interface ComparisonRow {
   total: number;
   stars: number;
   p95LatencyUs: number;
+  /**
+   * The speed score's latency figure: each kind's p95 response time (the app's compute + the I/O, µs),
+   * from the same function the score uses (responseP95Us), for the kinds this run emitted.
+   */
+  p95ResponseUs: Partial<Record<PacketKind, number>>;
   breachedTenants: number;
   burstServedRatio: number;
   memoryUsedGiB: number;
   /** For an infeasible build: its first broken rule. */
   reason: { code: string; params: Record<string, string | number> } | null;
+  /** The build the row ran (as placed, before commands), to name it by what it is; null when unknown. */
+  build?: Build | null;
 }
 
 /** Below this factor (p95 ÷ native) a slow kind is "a little slower than native". */
@@ -121,6 +128,7 @@ export function comparisonRows(ranking: Ranking, player: RunResult): ComparisonR
       total: result.score.total,
       stars: result.score.stars,
       p95LatencyUs: result.metrics.p95LatencyUs,
+      p95ResponseUs: responseFigures(result),
       breachedTenants: result.metrics.breachedTenants,
       burstServedRatio: result.metrics.burstServedRatio,
       memoryUsedGiB: result.metrics.memoryUsedGiB,
@@ -130,6 +138,17 @@ export function comparisonRows(ranking: Ranking, player: RunResult): ComparisonR
   const rows = ranking.entries.map((entry) => row(entry.arch, entry.result, false));
   rows.push(row('yours', player, true));
   return rows.sort((left, right) => right.total - left.total || Number(right.isPlayer) - Number(left.isPlayer));
+}
+
+/** Each emitted kind's p95 response time, rounded to whole µs, as the speed score computes it. */
+export function responseFigures(result: RunResult): Partial<Record<PacketKind, number>> {
+  const figures: Partial<Record<PacketKind, number>> = {};
+  if (!result.feasible) return figures;
+  for (const kind of PACKET_KINDS) {
+    const entry = result.metrics.byKind[kind];
+    if (entry && entry.emitted > 0 && entry.delivered > 0) figures[kind] = Math.round(responseP95Us(entry));
+  }
+  return figures;
 }
 
 /** The chart opens once the player has three stars or is on a second attempt (design.md). */

@@ -56,8 +56,8 @@ describe.each(SIZES)('debrief layout at $name', ({ width, height }) => {
     expectApart([st.headline, st.breakdown, st.reasons], 'score tab');
     expect(st.stacked).toBe(layout.portrait);
     const hl = headlineLayout(st.headline, layout);
-    expectInside([hl.score, hl.stars, hl.starsLabel, hl.build], st.headline, 'headline');
-    expectApart([hl.score, hl.stars, hl.starsLabel, hl.build], 'headline');
+    expectInside([hl.score, hl.stars, hl.starsLabel, hl.bar, hl.build], st.headline, 'headline');
+    expectApart([hl.score, hl.stars, hl.starsLabel, hl.bar, hl.build], 'headline');
     expect(hl.score.height).toBeGreaterThanOrEqual(fontPx(layout, 'display') * 0.9);
     const bd = breakdownLayout(st.breakdown, layout);
     expectInside([bd.title, ...bd.rows, bd.formula], st.breakdown, 'breakdown');
