@@ -183,6 +183,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       }),
     renderer: () => shell.renderer ?? 'unknown',
     widgets: () => shell.handle?.widgets() ?? [],
+    texts: () => shell.handle?.texts() ?? [],
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {

@@ -25,6 +25,9 @@ export interface KernelCourierApi {
   /** Optional addition: the focusable widgets of the screen on show, with their rectangles in CSS pixels
    * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
   widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
+  /** Optional addition, a testing aid: the visible texts of the screen on show, with their bounds in CSS
+   * pixels of the game's canvas (tests check what a screen says and where). */
+  texts?(): Array<{ text: string; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
 }
@@ -49,6 +52,7 @@ export interface AutomationDeps {
   /** The renderer the game was created with. */
   renderer?: () => string;
   widgets?: () => ReturnType<KernelCourierApi['widgets']>;
+  texts?: () => ReturnType<NonNullable<KernelCourierApi['texts']>>;
   stats?: () => ReturnType<KernelCourierApi['stats']>;
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
@@ -87,6 +91,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
     lastResult: () => (last === null ? null : structuredClone(last)),
     renderer: () => deps.renderer?.() ?? 'unknown',
     widgets: () => structuredClone(deps.widgets?.() ?? []),
+    texts: () => structuredClone(deps.texts?.() ?? []),
     stats: () => deps.stats?.() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();

@@ -18,6 +18,8 @@ export interface GameHandle {
   showScreen(key: SceneKey, data?: Record<string, unknown>): void;
   /** The focusable widgets of the screen the player sees (kernelCourier.widgets()). */
   widgets(): WidgetInfo[];
+  /** The visible texts of the screen the player sees, with their bounds (kernelCourier.texts(), a testing aid). */
+  texts(): TextInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
   stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
 }
@@ -28,6 +30,15 @@ export interface WidgetInfo {
   enabled: boolean;
   /** Whether the widget is drawn from its picture now (a widget at rest); false while it animates. */
   pictured: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A text object on show: its words and its bounds in CSS pixels of the game's canvas. */
+export interface TextInfo {
+  text: string;
   x: number;
   y: number;
   width: number;
@@ -96,6 +107,24 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene?.widgetList?.() ?? [];
   };
 
+  const texts = (): TextInfo[] => {
+    const key = currentScreen();
+    const scene = key ? game.scene.getScene(key) : null;
+    const found: TextInfo[] = [];
+    const walk = (list: readonly Phaser.GameObjects.GameObject[], parentVisible: boolean): void => {
+      for (const object of list) {
+        const visible = parentVisible && (object as unknown as { visible?: boolean }).visible !== false && (object as unknown as { alpha?: number }).alpha !== 0;
+        if (object instanceof Phaser.GameObjects.Container) walk(object.list, visible);
+        else if (visible && object instanceof Phaser.GameObjects.Text && object.text.trim() !== '') {
+          const bounds = object.getBounds();
+          found.push({ text: object.text, x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height });
+        }
+      }
+    };
+    if (scene) walk(scene.children.list, true);
+    return found;
+  };
+
   const countObjects = (list: readonly Phaser.GameObjects.GameObject[]): number => {
     let count = 0;
     for (const object of list) {
@@ -117,5 +146,5 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total() };
   };
 
-  return { game, currentScreen, showScreen, widgets, stats };
+  return { game, currentScreen, showScreen, widgets, texts, stats };
 }

@@ -1,19 +1,21 @@
-// The strings of the engine screens (namespaces `play` and `debrief`), bundled with those screens' chunk
+// The strings of the engine screens (namespaces `play`, `debrief` and `playui`), bundled with those screens' chunk
 // and added to i18next when it arrives (lazyScreens.ts), so the first download stays small.
 import enPlay from '../../locales/en/play.json';
 import enDebrief from '../../locales/en/debrief.json';
 import koPlay from '../../locales/ko/play.json';
 import koDebrief from '../../locales/ko/debrief.json';
+import enPlayui from '../../locales/en/playui.json';
+import koPlayui from '../../locales/ko/playui.json';
 import type { GameI18n } from './createI18n';
 import type { Language } from './languages';
 import type { TranslationTree } from './resources';
 
-export const ENGINE_NAMESPACES = ['play', 'debrief'] as const;
+export const ENGINE_NAMESPACES = ['play', 'debrief', 'playui'] as const;
 export type EngineNamespace = (typeof ENGINE_NAMESPACES)[number];
 
 export const ENGINE_RESOURCES: Record<Language, Record<EngineNamespace, TranslationTree>> = {
-  en: { play: enPlay, debrief: enDebrief },
-  ko: { play: koPlay, debrief: koDebrief },
+  en: { play: enPlay, debrief: enDebrief, playui: enPlayui },
+  ko: { play: koPlay, debrief: koDebrief, playui: koPlayui },
 };
 
 export function addEngineStrings(i18n: GameI18n): void {

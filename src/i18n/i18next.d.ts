@@ -7,6 +7,7 @@ import type glossary from '../../locales/en/glossary.json';
 import type embed from '../../locales/en/embed.json';
 import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
+import type playui from '../../locales/en/playui.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 
@@ -20,6 +21,7 @@ declare module 'i18next' {
       embed: typeof embed;
       play: typeof play;
       debrief: typeof debrief;
+      playui: typeof playui;
       classroom: typeof classroom;
       offline: typeof offline;
     };

@@ -8,6 +8,7 @@ import Phaser from 'phaser';
 import type { InstanceInfo } from '../../sim/Simulation';
 import type { AppSpec, BuildNode, RuleViolation } from '../../sim/types';
 import { computeBoardLayout, type BoardLayout, type NodeBox } from '../play/boardLayout';
+import { playLayout } from '../play/playLayout';
 import { fontPx, type Rect } from '../layout';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
@@ -326,7 +327,7 @@ export class BoardView {
   private emptyHint(): void {
     const t = this.text.t;
     const area = { x: this.rect.x, y: this.rect.y, width: this.rect.width, height: this.layout.hardware.y - this.rect.y };
-    const hint = addText(this.scene, this.kit, area.x + area.width / 2, area.y + area.height / 2, t('play:board.empty'), {
+    const hint = addText(this.scene, this.kit, area.x + area.width / 2, area.y + area.height / 2, t(playLayout(this.kit.layout).portrait ? 'playui:board.emptyBelow' : 'play:board.empty'), {
       fontPx: fontPx(this.kit.layout, 'body'),
       color: this.kit.palette.textMuted,
       align: 'center',

@@ -132,7 +132,9 @@ function fillAppCard(
   else if (state.quarantined) words.push(t('play:board.quarantined'));
   if (state.booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${state.booting}`);
   if (model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
-  if (app.trust === 'untrusted') words.push(t('play:board.untrusted'));
+  // Every card says the same things in the same order (trust, kernel, tenant, then where it runs), so cards
+  // compare at a glance; only the colour and the sign add to an untrusted app's words.
+  words.push(app.trust === 'untrusted' ? t('play:board.untrusted') : t('playui:card.trusted'));
   words.push(text.kernel(app.kernel));
   words.push(t('play:board.tenant', { tenant: app.tenant }));
   if (state.hosting) words.push(text.arch(state.hosting.architecture));

@@ -107,7 +107,7 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     id: 'brief-start',
     rect: { x: brief.actions.x + brief.actions.width - buttonWidth, y: brief.actions.y, width: buttonWidth, height: brief.actions.height },
     label: tr(context, 'play:brief.start'),
-    sublabel: tr(context, 'play:brief.startKey'),
+    sublabel: context.keyHints === false ? undefined : tr(context, 'play:brief.startKey'),
     icon: 'play',
     variant: 'primary',
     fontPx: fontPx(layout, 'button'),

@@ -155,7 +155,7 @@ export class BuildPhase {
     const hints = host.hints();
     const shown = Math.min(this.hintsShown, hints.length);
     drawHintBar(context, play.banner, {
-      instruction: placingInstruction(host.boardText, input.mode),
+      instruction: placingInstruction(host.boardText, input.mode, context.keyHints !== false),
       hint: shown > 0 ? hints[shown - 1] : null,
       hintNumber: shown,
       hintTotal: hints.length,

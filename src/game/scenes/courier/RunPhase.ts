@@ -308,7 +308,7 @@ export class RunPhase {
     if (alert) return [logText(host.ctx.i18n, alert, (id) => host.boardText.node(id)), alert.severity === 'alert' ? 'alert' : 'info'];
     const last = session.bursts[session.bursts.length - 1];
     if (last && last.served !== null && nowUs - last.deadlineUs < 4e6) return [t('play:run.burstEnded', { served: last.served, count: last.required }), 'info'];
-    return [t(host.canSkip() ? 'play:run.keys' : 'play:run.keysNoSkip'), 'info'];
+    return [host.runKeysText(), 'info'];
   }
 
   /** Every ten board seconds, screen readers hear how many packets were delivered and dropped so far. */

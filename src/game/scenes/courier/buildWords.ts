@@ -13,9 +13,9 @@ export function orderedProblems(violations: RuleViolation[]): RuleViolation[] {
 }
 
 /** The hint bar's instruction while placing, or null. */
-export function placingInstruction(text: BoardText, mode: PlacingMode): string | null {
-  if (mode.kind === 'piece') return text.t('play:build.placingPiece', { piece: text.piece(mode.piece) });
-  if (mode.kind === 'app') return text.t('play:build.placingApp', { app: mode.app });
+export function placingInstruction(text: BoardText, mode: PlacingMode, keys = true): string | null {
+  if (mode.kind === 'piece') return text.t(keys ? 'play:build.placingPiece' : 'playui:touch.placingPiece', { piece: text.piece(mode.piece) });
+  if (mode.kind === 'app') return text.t(keys ? 'play:build.placingApp' : 'playui:touch.placingApp', { app: mode.app });
   return null;
 }
 
@@ -30,6 +30,7 @@ export function sayText(i18n: GameI18n, text: BoardText, result: InputResult): s
   if (result.driver) params.driver = text.driver(result.driver);
   if (result.count !== undefined) params.count = result.count;
   if (result.say === 'noSupport' && result.piece) return needsText(i18n, result.piece);
+  if (result.say === 'selectedApp' || result.say === 'selectionCleared') return text.t(`playui:say.${result.say}`, params);
   return text.t(`play:say.${result.say}`, params);
 }
 
