@@ -141,10 +141,11 @@ function fillAppCard(
   const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : kit.palette.textMuted;
   const detail = addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' });
   const maxWidth = rect.width - pad * 2;
+  // One size on every card (cards side by side read alike): as many of the words as fit at it, in order.
+  const detailPx = Math.max(10, Math.round(small * 0.9));
+  detail.setFontSize(detailPx);
   for (let count = words.length; count >= 1; count -= 1) {
-    detail.setFontSize(small);
     detail.setText(words.slice(0, count).join(' · '));
-    while (detail.width > maxWidth && parseInt(String(detail.style.fontSize), 10) > 10) detail.setFontSize(parseInt(String(detail.style.fontSize), 10) - 1);
     if (detail.width <= maxWidth) break;
   }
   fitLine(detail, maxWidth, 9);

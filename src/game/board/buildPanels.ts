@@ -132,6 +132,8 @@ export interface SideOptions {
   problems: RuleViolation[];
   selection: Selection;
   portrait: boolean;
+  /** How a placed app runs where it is ("Runs as 2 VMs, one per instance…"), for its inspector. */
+  hostingLine?: (app: string) => string;
   onInspector: InspectorActions;
 }
 
@@ -159,7 +161,8 @@ export function drawSide(context: PanelContext, rect: Rect, options: SideOptions
     readoutArea = { ...inner, width: half };
     inspectorArea = { ...inner, x: inner.x + half + layout.gap, width: half };
   } else {
-    const inspectorHeight = Math.min(inner.height * 0.42, inspectorNeeds(layout.buttonHeight, options, layout.gap));
+    const cap = options.selection?.kind === 'app' ? 0.5 : 0.42;
+    const inspectorHeight = Math.min(inner.height * cap, inspectorNeeds(layout.buttonHeight, options, layout.gap));
     inspectorArea = { x: inner.x, y: inner.y + inner.height - inspectorHeight, width: inner.width, height: inspectorHeight };
     readoutArea = { ...inner, height: inner.height - inspectorHeight - layout.gap };
     const line = scene.add.graphics();
@@ -182,7 +185,8 @@ function inspectorNeeds(buttonHeight: number, options: SideOptions, gap: number)
     const piece = options.editor.node(options.selection.id)?.piece;
     return heading + row * (piece === 'vm' ? 3 : piece === 'host-os' ? 2 : 1);
   }
-  return heading + row * 3;
+  // The app's line (how it runs where it is) and its rows.
+  return heading * 2.2 + row * 3;
 }
 
 function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEditor): void {
@@ -196,16 +200,13 @@ function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEd
   const px = fontPx(layout, 'small');
   const row = cursor.take(Math.round(px * 1.5));
   const label = addText(scene, kit, row.x, row.y, tr(context, 'play:build.memory'), { fontPx: px, bold: true, color: palette.heading });
-  const value = addText(scene, kit, row.x + row.width, row.y, tr(context, over ? 'play:build.memoryOver' : 'play:build.memoryValue', { used, total }), {
-    fontPx: px,
-    bold: over,
-    color: over ? '#ff9a9a' : palette.text,
-    originX: 1,
-  });
-  // When over, the warning sign sits between the label and the value: the value never runs under it.
+  const words = tr(context, over ? 'play:build.memoryOver' : 'play:build.memoryValue', { used, total });
   const signSize = px * 1.1;
-  const signGap = over ? signSize + px * 0.6 : 0;
-  fitText(value, row.width - label.width - px - signGap, px * 1.5, 10);
+  // Too much: the warning sign follows the label, and the words get a row of their own below (they never
+  // run under the sign, and keep a readable size).
+  const valueRow = over ? cursor.take(Math.round(px * 1.4)) : row;
+  const value = addText(scene, kit, valueRow.x + valueRow.width, valueRow.y, words, { fontPx: px, bold: over, color: over ? '#ff9a9a' : palette.text, originX: 1 });
+  fitText(value, over ? valueRow.width : row.width - label.width - px, px * 1.5, 10);
   const bar = cursor.take(Math.round(Math.max(10, 12 * layout.scale)));
   const g = scene.add.graphics();
   const fraction = Math.min(1, analysis.memoryGiB / Math.max(1e-9, total));
@@ -311,6 +312,8 @@ function drawInspector(context: PanelContext, area: Rect, options: SideOptions):
   const placement = editor.placementOf(app.id);
   const provisioning = editor.provisioning.find((entry) => entry.app === app.id);
   cursor.heading(context, `${tr(context, 'play:build.inspector')}: ${app.id}`);
+  const where = placement ? (options.hostingLine?.(app.id) ?? '') : '';
+  if (where) cursor.paragraph(context, where, { px: Math.round(px * 0.9), color: '#9ff3ff', reserve: rowHeight });
   const row1: Array<{ id: string; label: string; run: () => void }> = [{ id: 'inspect-move', label: tr(context, 'play:build.move'), run: () => actions.moveApp(app.id) }];
   if (placement) row1.push({ id: 'inspect-unplace', label: withKey(context, tr(context, 'play:build.unplace'), 'Del'), run: () => actions.unplace(app.id) });
   layoutButtons(context, cursor, rowHeight, buttonPx, row1, true);

@@ -256,8 +256,10 @@ export abstract class ScreenScene extends Phaser.Scene {
       originY: 0.5,
       align: 'center',
     });
-    if (title.width > bar.centredTitle.width) title.setX(bar.title.x + bar.title.width / 2);
-    fitText(title, title.width > bar.centredTitle.width ? bar.title.width : bar.centredTitle.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
+    // A title a little too wide for the centred room gets a slightly smaller font rather than moving off-centre.
+    const centred = title.width <= bar.centredTitle.width * 1.2;
+    if (!centred) title.setX(bar.title.x + bar.title.width / 2);
+    fitText(title, centred ? bar.centredTitle.width : bar.title.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
   }
 
   /** The keyboard hint along the bottom edge (hidden where there is no room); a screen may name its own. */
