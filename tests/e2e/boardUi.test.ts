@@ -141,8 +141,9 @@ describe('board UI (issue 17)', () => {
     expect(shown.filter((text) => keyHint.test(text))).toEqual([]);
     if (shown.includes('A new instance starts in')) expect(shown.some((text) => /^[\w-]+: (not placed|[\d.]+ s)/.test(text))).toBe(true);
     expect(shown.filter((text) => /^…and \d+ more$/.test(text) && !shown.some((other) => /^[\w-]+: (not placed|[\d.]+ s)/.test(other)))).toEqual([]);
-    // A key pressed on the tablet's keyboard brings the hints back (H shows a hint and redraws the board).
-    await page.keyboard.press('h');
+    // A key pressed on the tablet's keyboard brings the hints back (K on the hypervisor: "select a host OS or
+    // a VM first", and the board is drawn again).
+    await page.keyboard.press('k');
     await page.waitForTimeout(200);
     expect((await texts(page)).map((entry) => entry.text).some((text) => keyHint.test(text))).toBe(true);
     expect(problems).toEqual([]);
@@ -176,9 +177,10 @@ describe('board UI (issue 17)', () => {
   it('every app card says the same things in the same order (trust · kernel · tenant)', async () => {
     const { page, problems, context } = await openGame(browser, 'level=no-translation&locale=en');
     await openLevel(page);
-    const subtitles = (await texts(page)).map((entry) => entry.text).filter((text) => /tenant \w+/.test(text));
+    // The three cards' second lines: each starts with its trust, then its kernel (and its tenant where it fits).
+    const subtitles = (await texts(page)).map((entry) => entry.text).filter((text) => / · Linux\b/.test(text));
     expect(subtitles).toHaveLength(3);
-    for (const subtitle of subtitles) expect(subtitle).toMatch(/^(trusted|untrusted) · Linux · tenant \w+/);
+    for (const subtitle of subtitles) expect(subtitle).toMatch(/^(trusted|untrusted) · Linux( · tenant \w+)?/);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -253,6 +255,52 @@ describe('board UI (issue 17)', () => {
       seen.push(...(await texts(page)).map((entry) => entry.text));
     }
     expect(seen.filter((text) => /docs\/|\.md\b|§|\bseeds\b/i.test(text))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('feedback and an ending (issue 17, item 4)', () => {
+  it('"You will learn" is not in the brief; the debrief shows what the level taught', async () => {
+    const { page, problems, context } = await openGame(browser, 'level=no-translation&locale=en');
+    await waitForScene(page, 'play');
+    const brief = (await texts(page)).map((entry) => entry.text).join(' ');
+    expect(brief).not.toMatch(/You will learn/);
+    expect(brief).not.toMatch(/Type-1 is faster than Type-2/);
+    await page.evaluate(() => window.kernelCourier?.openDebrief('no-translation'));
+    await waitForScene(page, 'debrief');
+    await page.keyboard.press('4');
+    await page.waitForTimeout(300);
+    expect((await texts(page)).map((entry) => entry.text).join(' ')).toMatch(/Type-1 is faster than Type-2/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('three stars are celebrated (said aloud too), also under reduced motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { page, problems, context } = await openGame(browser, 'locale=en', { reducedMotion });
+      await page.evaluate(() => window.kernelCourier?.openDebrief('first-delivery'));
+      await waitForScene(page, 'debrief');
+      const result = await page.evaluate(() => window.kernelCourier?.lastResult() as unknown as { score: { stars: number } });
+      expect(result.score.stars).toBe(3);
+      await page.waitForFunction(() => /Three stars!/.test(document.getElementById('kc-a11y')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('the last level opens the ending (total stars, what was learned), not a locked "Next level"', async () => {
+    const { page, problems, context } = await openGame(browser, 'locale=en');
+    const last = await page.evaluate(() => window.kernelCourier?.levels().at(-1));
+    await page.evaluate((id) => window.kernelCourier?.openDebrief(id as string), last);
+    await waitForScene(page, 'debrief');
+    const next = await page.evaluate(() => window.kernelCourier?.widgets().find((widget) => widget.id === 'debrief-next'));
+    expect(next?.enabled).toBe(true);
+    expect(next?.label).toMatch(/See the ending/);
+    await clickWidget(page, 'debrief-next');
+    const shown = (await texts(page)).map((entry) => entry.text).join(' ');
+    expect(shown).toMatch(/\d+ of \d+ stars in the campaign/);
+    expect(shown).toMatch(/What you learned/);
     expect(problems).toEqual([]);
     await context.close();
   });
