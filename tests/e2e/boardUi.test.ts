@@ -283,7 +283,7 @@ describe('feedback and an ending (issue 17, item 4)', () => {
       await waitForScene(page, 'debrief');
       const result = await page.evaluate(() => window.kernelCourier?.lastResult() as unknown as { score: { stars: number } });
       expect(result.score.stars).toBe(3);
-      await page.waitForFunction(() => /Three stars!/.test(document.getElementById('kc-a11y')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => /Three stars!/.test(document.getElementById('kc-screen-status')?.textContent ?? ''), undefined, { timeout: 10_000 });
       expect(problems).toEqual([]);
       await context.close();
     }
@@ -301,6 +301,40 @@ describe('feedback and an ending (issue 17, item 4)', () => {
     const shown = (await texts(page)).map((entry) => entry.text).join(' ');
     expect(shown).toMatch(/\d+ of \d+ stars in the campaign/);
     expect(shown).toMatch(/What you learned/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('run speed (issue 17, item 3)', () => {
+  it('runs start at 2×; Settings changes it to 4×, and the choice is kept over a reload', async () => {
+    const { page, problems, context } = await openGame(browser, 'level=first-delivery&locale=en');
+    await openLevel(page);
+    await clickWidget(page, 'piece-host-os');
+    await clickWidget(page, 'node-hardware');
+    await clickWidget(page, 'app-shop');
+    await clickWidget(page, await nodeId(page, 'host'));
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForTimeout(400);
+    const selectedSpeed = () => page.evaluate(() => window.kernelCourier?.widgets().find((widget) => /^speed-\d$/.test(widget.id) && /selected/.test(widget.label))?.id);
+    expect(await selectedSpeed()).toBe('speed-2');
+    await clickWidget(page, 'top-settings');
+    await waitForScene(page, 'settings');
+    const before = await page.evaluate(() => window.kernelCourier?.widgets().find((widget) => widget.id === 'settings-run-speed')?.label);
+    expect(before).toMatch(/Runs start at 2×/);
+    await clickWidget(page, 'settings-run-speed');
+    await page.reload();
+    await page.waitForFunction(() => window.kernelCourier !== undefined);
+    await page.evaluate(() => window.kernelCourier?.ready);
+    await waitForScene(page, 'play');
+    await clickWidget(page, 'brief-start');
+    await clickWidget(page, 'piece-host-os');
+    await clickWidget(page, 'node-hardware');
+    await clickWidget(page, 'app-shop');
+    await clickWidget(page, await nodeId(page, 'host'));
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForTimeout(400);
+    expect(await selectedSpeed()).toBe('speed-4');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -93,7 +93,7 @@ export function celebrate(scene: Phaser.Scene, at: { x: number; y: number }, red
     lifespan: 1200,
     scale: { start: 0.9, end: 0.1 },
     alpha: { start: 1, end: 0 },
-    tint: [0xffd166, 0xfff1a8, 0x8ff0b8, 0x9ff3ff],
+    color: [0xffd166, 0xfff1a8, 0x8ff0b8],
     emitting: false,
   });
   emitter.setDepth(60);
