@@ -21,7 +21,12 @@ export interface Settings {
   renderer: RendererChoice;
   /** Ask for a prediction before each level's first run outside class sessions (a session decides there). */
   predictions: boolean;
+  /** The speed a run starts at on the board (1×, 2× or 4×); the run's buttons still change it. */
+  runSpeed: RunSpeed;
 }
+
+export const RUN_SPEEDS = [1, 2, 4] as const;
+export type RunSpeed = (typeof RUN_SPEEDS)[number];
 
 export interface SettingsEnvironment {
   /** The browser's `prefers-reduced-motion: reduce`. */
@@ -40,6 +45,7 @@ export function defaultSettings(env: SettingsEnvironment): Settings {
     colorProfile: 'default',
     renderer: 'auto',
     predictions: false,
+    runSpeed: 2,
   };
 }
 
@@ -51,7 +57,7 @@ const isVolume = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /** Fields added to settings@1 later, with the value a save without them means. */
-const LATER_FIELDS = { predictions: false } as const;
+const LATER_FIELDS = { predictions: false, runSpeed: 2 } as const;
 
 const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   language: isLanguage,
@@ -62,6 +68,7 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   colorProfile: (v) => (COLOR_PROFILES as readonly unknown[]).includes(v),
   renderer: (v) => (RENDERER_CHOICES as readonly unknown[]).includes(v),
   predictions: isBoolean,
+  runSpeed: (v) => (RUN_SPEEDS as readonly unknown[]).includes(v),
 };
 
 /**

@@ -121,6 +121,9 @@ export function centeredRect(area: Rect, width: number, height: number): Rect {
 export interface TopBarLayout {
   back: Rect;
   title: Rect;
+  /** The widest rectangle for the title that is centred on the bar and clear of the buttons: a title that
+   * fits in it is centred on the screen, not in the space the buttons leave. */
+  centredTitle: Rect;
   actions: Rect[];
 }
 
@@ -137,7 +140,14 @@ export function topBarLayout(layout: Layout, actionWidths: readonly number[], ha
     right -= layout.gap / 2;
   }
   const left = back.x + back.width + (hasBack ? layout.gap : 0);
-  return { back, title: { x: left, y: bar.y, width: Math.max(0, right - left), height: bar.height }, actions };
+  const centre = bar.x + bar.width / 2;
+  const half = Math.max(0, Math.min(centre - (hasBack ? left : bar.x + layout.gap), right - centre));
+  return {
+    back,
+    title: { x: left, y: bar.y, width: Math.max(0, right - left), height: bar.height },
+    centredTitle: { x: centre - half, y: bar.y, width: half * 2, height: bar.height },
+    actions,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-// The strings of the engine screens (namespaces `play`, `debrief`, `race` and `scoring`: build names, the
-// comparison's latency column, star thresholds), bundled with those screens' chunk
+// The strings of the engine screens (namespaces `play`, `debrief`, `race`, `playui` and `scoring`: build
+// names, the comparison's latency column, star thresholds), bundled with those screens' chunk
 // and added to i18next when it arrives (lazyScreens.ts), so the first download stays small.
 import enPlay from '../../locales/en/play.json';
 import enDebrief from '../../locales/en/debrief.json';
@@ -9,16 +9,18 @@ import enRace from '../../locales/en/race.json';
 import koRace from '../../locales/ko/race.json';
 import enScoring from '../../locales/en/scoring.json';
 import koScoring from '../../locales/ko/scoring.json';
+import enPlayui from '../../locales/en/playui.json';
+import koPlayui from '../../locales/ko/playui.json';
 import type { GameI18n } from './createI18n';
 import type { Language } from './languages';
 import type { TranslationTree } from './resources';
 
-export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring'] as const;
+export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring', 'playui'] as const;
 export type EngineNamespace = (typeof ENGINE_NAMESPACES)[number];
 
 export const ENGINE_RESOURCES: Record<Language, Record<EngineNamespace, TranslationTree>> = {
-  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring },
-  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring },
+  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring, playui: enPlayui },
+  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring, playui: koPlayui },
 };
 
 export function addEngineStrings(i18n: GameI18n): void {

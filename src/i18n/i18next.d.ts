@@ -9,6 +9,7 @@ import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
 import type race from '../../locales/en/race.json';
 import type scoring from '../../locales/en/scoring.json';
+import type playui from '../../locales/en/playui.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 
@@ -24,6 +25,7 @@ declare module 'i18next' {
       debrief: typeof debrief;
       race: typeof race;
       scoring: typeof scoring;
+      playui: typeof playui;
       classroom: typeof classroom;
       offline: typeof offline;
     };

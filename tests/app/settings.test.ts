@@ -100,7 +100,13 @@ describe('SettingsStore', () => {
     const { renderer: _renderer, ...older } = good;
     const store = new SettingsStore(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(older) }), defaults);
     expect(store.status).toBe('ok');
-    expect(store.get()).toEqual({ ...stripped(good), renderer: defaults.renderer, predictions: false });
+    expect(store.get()).toEqual({ ...stripped(good), renderer: defaults.renderer, predictions: false, runSpeed: 2 });
+  });
+
+  it('takes a run speed of 1, 2 or 4 (2 by default) and rejects any other', () => {
+    expect(defaults.runSpeed).toBe(2);
+    expect(validateSettings({ ...good, runSpeed: 4 }, defaults).ok).toBe(true);
+    expect(validateSettings({ ...good, runSpeed: 3 }, defaults).ok).toBe(false);
   });
 
   it('keeps settings this release does not know when it saves', () => {

@@ -66,6 +66,19 @@ describe('helpers', () => {
     expect(bar.actions[1]!.x + bar.actions[1]!.width).toBe(layout.topBar.x + layout.topBar.width);
   });
 
+  it("offers a title rectangle centred on the screen and clear of the buttons, with or without a back button", () => {
+    const layout = computeLayout(1280, 720);
+    const centre = layout.topBar.x + layout.topBar.width / 2;
+    for (const hasBack of [false, true]) {
+      const bar = topBarLayout(layout, [150, 150], hasBack);
+      const title = bar.centredTitle;
+      expect(title.x + title.width / 2).toBeCloseTo(centre);
+      expect(title.width).toBeGreaterThan(0);
+      expect(title.x + title.width).toBeLessThanOrEqual(bar.actions[0]!.x);
+      if (hasBack) expect(title.x).toBeGreaterThanOrEqual(bar.back.x + bar.back.width);
+    }
+  });
+
   it('fills grids row by row and pages them', () => {
     const area = { x: 0, y: 0, width: 1000, height: 400 };
     const grid = gridFor(area, 300, 150, 20);

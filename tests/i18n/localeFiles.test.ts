@@ -60,3 +60,21 @@ describe('Korean vocabulary', () => {
     }
   });
 });
+
+describe('no developer text reaches players', () => {
+  // Paths of the source, section signs of its docs and the notes' own jargon ("the seeds write") are for
+  // developers. The one exception is the teacher's embed dialog, which points teachers to the embedding guide.
+  const developerText = /docs\/|\.md\b|§|\bthe seeds\b/i;
+  const teacherOnly = new Set(['embed:dialog.more']);
+
+  it.each(SUPPORTED_LANGUAGES)('%s strings name no source files, doc sections or the seeds', (lng) => {
+    const found: string[] = [];
+    for (const ns of FILE_NAMESPACES) {
+      for (const [key, text] of flatten(FILE_RESOURCES[lng][ns])) {
+        const id = `${ns}:${key}`;
+        if (developerText.test(text) && !teacherOnly.has(id)) found.push(id);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import Phaser from 'phaser';
 import type { InstanceInfo } from '../../sim/Simulation';
 import type { AppSpec, BuildNode, RuleViolation } from '../../sim/types';
 import { computeBoardLayout, type BoardLayout, type NodeBox } from '../play/boardLayout';
+import { playLayout } from '../play/playLayout';
 import { fontPx, type Rect } from '../layout';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
@@ -221,21 +222,24 @@ export class BoardView {
     if (node.piece === 'vm') details.push(this.text.driver(node.driver));
     if (node.piece === 'type1-hypervisor') details.push(t('play:board.managementDomain'));
     if (node.piece === 'type2-hypervisor') details.push(t('play:board.hypervisorProcess'));
+    // While an app is being placed, a target says what dropping it there makes (or which rule it breaks).
+    const note = isTarget ? this.model.targetNotes?.get(node.id) : undefined;
     const maxWidth = rect.width - pad * 2 - warnSize;
     // A short bar says it all on one line; a taller one puts the kernel and driver on a second line.
     const oneLine = rect.height < px * 2.7;
     const title = this.put(
-      addText(this.scene, this.kit, rect.x + pad, rect.y + (oneLine ? rect.height * 0.08 : pad * 0.5), oneLine ? [lines[0], ...details].join(' · ') : lines[0], {
+      addText(this.scene, this.kit, rect.x + pad, rect.y + (oneLine ? rect.height * 0.08 : pad * 0.5), oneLine ? [lines[0], ...(note ? [note.text] : details)].join(' · ') : lines[0], {
         fontPx: px,
         bold: true,
         color: this.kit.palette.text,
       }),
     );
     fitLine(title, maxWidth, 10);
-    if (!oneLine && details.length > 0) {
-      const detail = this.put(
-        addText(this.scene, this.kit, rect.x + pad, title.y + title.height - 2, details.join(' · '), { fontPx: Math.max(11, Math.round(px * 0.86)), color: this.kit.palette.textMuted }),
-      );
+    if (!oneLine && (details.length > 0 || note)) {
+      // While an app is being placed, the note takes the place of the kernel and driver (still said aloud).
+      const words = note ? note.text : details.join(' · ');
+      const color = note ? (note.blocked ? '#ffb347' : '#9ff3ff') : this.kit.palette.textMuted;
+      const detail = this.put(addText(this.scene, this.kit, rect.x + pad, title.y + title.height - 2, words, { fontPx: Math.max(11, Math.round(px * 0.86)), color, bold: Boolean(note) }));
       fitLine(detail, maxWidth, 10);
     }
     if (problems.length > 0) {
@@ -256,6 +260,8 @@ export class BoardView {
     if (node.piece === 'vm') parts.push(this.text.driver(node.driver));
     if (problems.length > 0) parts.push(t('play:board.problemsAria', { list: problems.map((problem) => this.text.problem(problem)).join(' ') }));
     if (isTarget) parts.push(t('play:board.targetAria'));
+    const note = isTarget ? this.model.targetNotes?.get(node.id) : undefined;
+    if (note) parts.push(note.text.replace(/^[→✕]\s*/, ''));
     return parts.join(', ');
   }
 
@@ -327,7 +333,7 @@ export class BoardView {
   private emptyHint(): void {
     const t = this.text.t;
     const area = { x: this.rect.x, y: this.rect.y, width: this.rect.width, height: this.layout.hardware.y - this.rect.y };
-    const hint = addText(this.scene, this.kit, area.x + area.width / 2, area.y + area.height / 2, t('play:board.empty'), {
+    const hint = addText(this.scene, this.kit, area.x + area.width / 2, area.y + area.height / 2, t(playLayout(this.kit.layout).portrait ? 'playui:board.emptyBelow' : 'play:board.empty'), {
       fontPx: fontPx(this.kit.layout, 'body'),
       color: this.kit.palette.textMuted,
       align: 'center',

@@ -133,17 +133,20 @@ function fillAppCard(
   else if (state.quarantined) words.push(t('play:board.quarantined'));
   if (state.booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${state.booting}`);
   if (model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
-  if (app.trust === 'untrusted') words.push(t('play:board.untrusted'));
+  // Every card says the same things in the same order (trust, kernel, tenant, then where it runs), so cards
+  // compare at a glance; only the colour and the sign add to an untrusted app's words.
+  words.push(app.trust === 'untrusted' ? t('play:board.untrusted') : t('playui:card.trusted'));
   words.push(text.kernel(app.kernel));
   words.push(t('play:board.tenant', { tenant: app.tenant }));
   if (state.hosting) words.push(text.arch(state.hosting.architecture));
   const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : kit.palette.textMuted;
   const detail = markBoardLabel(addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' }));
   const maxWidth = rect.width - pad * 2;
+  // One size on every card (cards side by side read alike): as many of the words as fit at it, in order.
+  const detailPx = Math.max(10, Math.round(small * 0.9));
+  detail.setFontSize(detailPx);
   for (let count = words.length; count >= 1; count -= 1) {
-    detail.setFontSize(small);
     detail.setText(words.slice(0, count).join(' · '));
-    while (detail.width > maxWidth && parseInt(String(detail.style.fontSize), 10) > 10) detail.setFontSize(parseInt(String(detail.style.fontSize), 10) - 1);
     if (detail.width <= maxWidth) break;
   }
   fitLine(detail, maxWidth, 9);

@@ -21,6 +21,8 @@ export interface BoardModel {
   selection: Selection;
   targets: ReadonlySet<string>;
   currentTarget: string | null;
+  /** While an app is being placed: what dropping it on each target would make, or the rule it would break. */
+  targetNotes?: ReadonlyMap<string, { text: string; blocked: boolean }>;
   breachedTenants: ReadonlySet<string>;
   quarantined: ReadonlySet<string>;
   /** Walls an attack crossed: node ids, or `app#instance` keys of per-instance VMs. */

@@ -5,7 +5,7 @@
 import type Phaser from 'phaser';
 import { chapterName } from '../../i18n/dynamicText';
 import type { LevelFacts } from '../../i18n/levelFacts';
-import { levelBrief, levelFieldText, levelHint, levelTitle } from '../../i18n/levelStrings';
+import { levelBrief, levelHint, levelTitle } from '../../i18n/levelStrings';
 import type { Level, LocalizedText, Objectives } from '../../sim/types';
 import { OBJECTIVES } from '../../sim/types';
 import { briefLayout } from '../play/playLayout';
@@ -52,7 +52,6 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
   const title = addText(scene, kit, brief.header.x, chapter.y + chapter.height, levelTitle(i18n, level.id), { fontPx: fontPx(layout, 'title'), bold: true, color: palette.heading });
   fitText(title, brief.header.width, brief.header.y + brief.header.height - title.y, 16);
 
-  const language = i18n.language;
   const facts = options.facts;
   const hints = (level.hints ?? []).map((_, index) => levelHint(i18n, level.id, index, facts)).filter((hint) => hint !== '');
   const left: Block[] = [{ kind: 'heading', text: tr(context, 'play:brief.customer') }, { kind: 'text', text: levelBrief(i18n, level.id, facts), big: true }];
@@ -73,11 +72,8 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     const list = (level.bursts ?? []).map((burst) => tr(context, 'play:brief.burstItem', { app: burst.app, second: burst.atSecond })).join(', ');
     right.push({ kind: 'text', text: tr(context, 'play:brief.bursts', { list }), color: '#ffd28a' });
   }
-  const goals = (level.learningGoals ?? []).map((goal) => levelFieldText(goal, language, facts)).filter((goal) => goal !== '');
-  if (goals.length > 0) {
-    right.push({ kind: 'heading', text: tr(context, 'play:brief.goals') });
-    for (const goal of goals) right.push({ kind: 'text', text: `• ${goal}` });
-  }
+  // The learning goals are not in the brief: they would give the answer away. The debrief shows them
+  // ("What this level showed"), after the player has found it.
   // Both columns share one text size, shrunk until the fuller one fits. In a tiny frame (an embedded
   // 640×360) the smallest size may still not fit: a column then leaves out its last blocks (learning
   // goals first) rather than running under the Start button.
@@ -107,7 +103,7 @@ export function drawBrief(context: PanelContext, options: BriefOptions): void {
     id: 'brief-start',
     rect: { x: brief.actions.x + brief.actions.width - buttonWidth, y: brief.actions.y, width: buttonWidth, height: brief.actions.height },
     label: tr(context, 'play:brief.start'),
-    sublabel: tr(context, 'play:brief.startKey'),
+    sublabel: context.keyHints === false ? undefined : tr(context, 'play:brief.startKey'),
     icon: 'play',
     variant: 'primary',
     fontPx: fontPx(layout, 'button'),

@@ -15,7 +15,7 @@ import type { BoardView } from './BoardView';
 import { boardColors } from './boardTheme';
 import { warningSign } from './boardDrawing';
 import { CardWidget } from './CardWidget';
-import { ColumnCursor, panelPlate, tr, type PanelContext } from './panelKit';
+import { ColumnCursor, panelPlate, tr, withKey, type PanelContext } from './panelKit';
 
 export interface PaletteOptions {
   pieces: Piece[];
@@ -132,6 +132,8 @@ export interface SideOptions {
   problems: RuleViolation[];
   selection: Selection;
   portrait: boolean;
+  /** How a placed app runs where it is ("Runs as 2 VMs, one per instance…"), for its inspector. */
+  hostingLine?: (app: string) => string;
   onInspector: InspectorActions;
 }
 
@@ -159,7 +161,8 @@ export function drawSide(context: PanelContext, rect: Rect, options: SideOptions
     readoutArea = { ...inner, width: half };
     inspectorArea = { ...inner, x: inner.x + half + layout.gap, width: half };
   } else {
-    const inspectorHeight = Math.min(inner.height * 0.42, inspectorNeeds(layout.buttonHeight, options, layout.gap));
+    const cap = options.selection?.kind === 'app' ? 0.5 : 0.42;
+    const inspectorHeight = Math.min(inner.height * cap, inspectorNeeds(layout.buttonHeight, options, layout.gap));
     inspectorArea = { x: inner.x, y: inner.y + inner.height - inspectorHeight, width: inner.width, height: inspectorHeight };
     readoutArea = { ...inner, height: inner.height - inspectorHeight - layout.gap };
     const line = scene.add.graphics();
@@ -177,8 +180,13 @@ function inspectorNeeds(buttonHeight: number, options: SideOptions, gap: number)
   const row = buttonHeight * 0.82 + gap * 0.4;
   const heading = buttonHeight * 0.7;
   if (!options.selection) return heading * 2.8;
-  if (options.selection.kind === 'node') return heading + row * 2;
-  return heading + row * 3;
+  if (options.selection.kind === 'node') {
+    // Kernel and driver where the piece has them, and always Remove: every button gets its row.
+    const piece = options.editor.node(options.selection.id)?.piece;
+    return heading + row * (piece === 'vm' ? 3 : piece === 'host-os' ? 2 : 1);
+  }
+  // The app's line (how it runs where it is) and its rows.
+  return heading * 2.2 + row * 3;
 }
 
 function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEditor): void {
@@ -192,13 +200,13 @@ function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEd
   const px = fontPx(layout, 'small');
   const row = cursor.take(Math.round(px * 1.5));
   const label = addText(scene, kit, row.x, row.y, tr(context, 'play:build.memory'), { fontPx: px, bold: true, color: palette.heading });
-  const value = addText(scene, kit, row.x + row.width, row.y, tr(context, over ? 'play:build.memoryOver' : 'play:build.memoryValue', { used, total }), {
-    fontPx: px,
-    bold: over,
-    color: over ? '#ff9a9a' : palette.text,
-    originX: 1,
-  });
-  fitText(value, row.width - label.width - px, px * 1.5, 10);
+  const words = tr(context, over ? 'play:build.memoryOver' : 'play:build.memoryValue', { used, total });
+  const signSize = px * 1.1;
+  // Too much: the warning sign follows the label, and the words get a row of their own below (they never
+  // run under the sign, and keep a readable size).
+  const valueRow = over ? cursor.take(Math.round(px * 1.4)) : row;
+  const value = addText(scene, kit, valueRow.x + valueRow.width, valueRow.y, words, { fontPx: px, bold: over, color: over ? '#ff9a9a' : palette.text, originX: 1 });
+  fitText(value, over ? valueRow.width : row.width - label.width - px, px * 1.5, 10);
   const bar = cursor.take(Math.round(Math.max(10, 12 * layout.scale)));
   const g = scene.add.graphics();
   const fraction = Math.min(1, analysis.memoryGiB / Math.max(1e-9, total));
@@ -208,9 +216,15 @@ function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEd
   if (fraction > 0) g.fillRoundedRect(bar.x, bar.y, Math.max(bar.height, bar.width * fraction), bar.height, bar.height / 2);
   if (over) {
     // Hatching, so "too much" is not told by colour alone (the words say it too).
+    // Each stroke is clipped to the bar, so the hatching stays inside it (and inside the panel).
     g.lineStyle(2, 0x000000, 0.55);
-    for (let x = bar.x; x < bar.x + bar.width; x += 9) g.lineBetween(x, bar.y + bar.height, x + bar.height, bar.y);
-    warningSign(g, row.x + label.width + px * 0.9, row.y + px * 0.7, px * 1.1, colors.danger, 0xffffff);
+    const right = bar.x + bar.width;
+    for (let x = bar.x - bar.height; x < right; x += 9) {
+      const from = Math.max(0, (bar.x - x) / bar.height);
+      const to = Math.min(1, (right - x) / bar.height);
+      if (to > from) g.lineBetween(x + from * bar.height, bar.y + bar.height * (1 - from), x + to * bar.height, bar.y + bar.height * (1 - to));
+    }
+    warningSign(g, row.x + label.width + px * 0.3 + signSize / 2, row.y + px * 0.7, signSize, colors.danger, 0xffffff);
   }
   g.lineStyle(1, palette.panelBorder, 1);
   g.strokeRoundedRect(bar.x, bar.y, bar.width, bar.height, bar.height / 2);
@@ -239,9 +253,10 @@ function drawProblems(context: PanelContext, cursor: ColumnCursor, problems: Rul
 function drawBoot(context: PanelContext, cursor: ColumnCursor, options: SideOptions): void {
   const { kit } = context;
   const px = fontPx(kit.layout, 'small');
-  if (cursor.remaining < px * 3) return;
+  // The heading only with room for at least one of its rows below it (never a heading over "…and 3 more").
+  if (cursor.remaining < px * 6.5) return;
   cursor.y += cursor.gap * 0.5;
-  cursor.heading(context, tr(context, 'play:build.bootTitle'));
+  const heading = cursor.heading(context, tr(context, 'play:build.bootTitle'));
   const byApp = new Map(options.boot.map((entry) => [entry.app, entry]));
   const lines = options.editor.level.apps.map((app) => {
     const entry = byApp.get(app.id);
@@ -253,8 +268,15 @@ function drawBoot(context: PanelContext, cursor: ColumnCursor, options: SideOpti
   });
   let shown = 0;
   for (const line of lines) {
-    if (!cursor.paragraph(context, line, { px: Math.round(px * 0.9), reserve: px * 1.4 })) break;
+    // The last row needs no room kept for "…and N more" below it.
+    const last = shown === lines.length - 1;
+    if (!cursor.paragraph(context, line, { px: Math.round(px * 0.9), reserve: last ? 0 : px * 1.4 })) break;
     shown += 1;
+  }
+  if (shown === 0) {
+    // Not one row fits: no heading alone over "…and N more".
+    heading.destroy();
+    return;
   }
   if (shown < lines.length) cursor.paragraph(context, tr(context, 'play:build.more', { count: lines.length - shown }), { px: Math.round(px * 0.9), color: kit.palette.textMuted });
 }
@@ -279,9 +301,9 @@ function drawInspector(context: PanelContext, area: Rect, options: SideOptions):
     if (!node) return;
     cursor.heading(context, `${tr(context, 'play:build.inspector')}: ${context.text.node(node.id)}`);
     const buttons: Array<{ id: string; label: string; run: () => void }> = [];
-    if (node.piece === 'host-os' || node.piece === 'vm') buttons.push({ id: 'inspect-kernel', label: `${tr(context, 'play:build.kernel', { kernel: context.text.kernel(node.kernel) })} (K)`, run: actions.toggleKernel });
-    if (node.piece === 'vm') buttons.push({ id: 'inspect-driver', label: `${tr(context, 'play:build.driver', { driver: context.text.driver(node.driver) })} (D)`, run: actions.toggleDriver });
-    buttons.push({ id: 'inspect-remove', label: `${tr(context, 'play:build.remove')} (Del)`, run: actions.remove });
+    if (node.piece === 'host-os' || node.piece === 'vm') buttons.push({ id: 'inspect-kernel', label: withKey(context, tr(context, 'play:build.kernel', { kernel: context.text.kernel(node.kernel) }), 'K'), run: actions.toggleKernel });
+    if (node.piece === 'vm') buttons.push({ id: 'inspect-driver', label: withKey(context, tr(context, 'play:build.driver', { driver: context.text.driver(node.driver) }), 'D'), run: actions.toggleDriver });
+    buttons.push({ id: 'inspect-remove', label: withKey(context, tr(context, 'play:build.remove'), 'Del'), run: actions.remove });
     layoutButtons(context, cursor, rowHeight, buttonPx, buttons);
     return;
   }
@@ -290,11 +312,13 @@ function drawInspector(context: PanelContext, area: Rect, options: SideOptions):
   const placement = editor.placementOf(app.id);
   const provisioning = editor.provisioning.find((entry) => entry.app === app.id);
   cursor.heading(context, `${tr(context, 'play:build.inspector')}: ${app.id}`);
+  const where = placement ? (options.hostingLine?.(app.id) ?? '') : '';
+  if (where) cursor.paragraph(context, where, { px: Math.round(px * 0.9), color: '#9ff3ff', reserve: rowHeight });
   const row1: Array<{ id: string; label: string; run: () => void }> = [{ id: 'inspect-move', label: tr(context, 'play:build.move'), run: () => actions.moveApp(app.id) }];
-  if (placement) row1.push({ id: 'inspect-unplace', label: `${tr(context, 'play:build.unplace')} (Del)`, run: () => actions.unplace(app.id) });
+  if (placement) row1.push({ id: 'inspect-unplace', label: withKey(context, tr(context, 'play:build.unplace'), 'Del'), run: () => actions.unplace(app.id) });
   layoutButtons(context, cursor, rowHeight, buttonPx, row1, true);
   if (placement?.vm) {
-    layoutButtons(context, cursor, rowHeight, buttonPx, [{ id: 'inspect-driver', label: `${tr(context, 'play:build.driver', { driver: context.text.driver(placement.vm.driver) })} (D)`, run: actions.toggleDriver }]);
+    layoutButtons(context, cursor, rowHeight, buttonPx, [{ id: 'inspect-driver', label: withKey(context, tr(context, 'play:build.driver', { driver: context.text.driver(placement.vm.driver) }), 'D'), run: actions.toggleDriver }]);
   }
   if (cursor.remaining >= rowHeight) {
     const rect = cursor.take(rowHeight);
@@ -356,9 +380,9 @@ export function drawTools(context: PanelContext, rect: Rect, options: ToolsOptio
   const cells = options.portrait
     ? splitRow(rect, 3, gap)
     : [0, 1, 2].map((index) => ({ x: rect.x, y: Math.round(rect.y + index * ((rect.height - 2 * gap) / 3 + gap)), width: rect.width, height: Math.round((rect.height - 2 * gap) / 3) }));
-  new Button(scene, kit, { id: 'tool-undo', rect: cells[0], label: `${tr(context, 'play:build.undo')}`, sublabel: options.portrait ? undefined : 'Ctrl+Z', fontPx: px, enabled: options.canUndo, onActivate: options.undo });
-  new Button(scene, kit, { id: 'tool-redo', rect: cells[1], label: `${tr(context, 'play:build.redo')}`, sublabel: options.portrait ? undefined : 'Ctrl+Y', fontPx: px, enabled: options.canRedo, onActivate: options.redo });
-  new Button(scene, kit, { id: 'tool-reset', rect: cells[2], label: `${tr(context, 'play:build.reset')}`, sublabel: options.portrait ? undefined : 'R', fontPx: px, onActivate: options.reset });
+  new Button(scene, kit, { id: 'tool-undo', rect: cells[0], label: `${tr(context, 'play:build.undo')}`, sublabel: options.portrait || context.keyHints === false ? undefined : 'Ctrl+Z', fontPx: px, enabled: options.canUndo, onActivate: options.undo });
+  new Button(scene, kit, { id: 'tool-redo', rect: cells[1], label: `${tr(context, 'play:build.redo')}`, sublabel: options.portrait || context.keyHints === false ? undefined : 'Ctrl+Y', fontPx: px, enabled: options.canRedo, onActivate: options.redo });
+  new Button(scene, kit, { id: 'tool-reset', rect: cells[2], label: `${tr(context, 'play:build.reset')}`, sublabel: options.portrait || context.keyHints === false ? undefined : 'R', fontPx: px, onActivate: options.reset });
 }
 
 /** The Run button; when disabled its second line says why. */
@@ -413,7 +437,7 @@ export function drawHintBar(context: PanelContext, rect: Rect, options: HintBarO
     new Button(scene, kit, {
       id: 'hint-next',
       rect: { x: rect.x + rect.width - buttonWidth - pad * 0.4, y: rect.y + rect.height * 0.12, width: buttonWidth, height: rect.height * 0.76 },
-      label: `${tr(context, options.hint ? 'play:build.nextHint' : 'play:build.showHint')} (H)`,
+      label: withKey(context, tr(context, options.hint ? 'play:build.nextHint' : 'play:build.showHint'), 'H'),
       fontPx: Math.round(px * 0.9),
       onActivate: options.onNext,
     });

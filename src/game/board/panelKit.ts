@@ -14,6 +14,13 @@ export interface PanelContext {
   kit: UiKit;
   text: BoardText;
   i18n: GameI18n;
+  /** Print keyboard shortcuts on the panels (default true; false on touch devices, see ui/keyHints.ts). */
+  keyHints?: boolean;
+}
+
+/** The label with its key in brackets when the panels print key hints: "Remove (Del)". */
+export function withKey(context: PanelContext, label: string, key: string): string {
+  return context.keyHints === false ? label : `${label} (${key})`;
 }
 
 export function tr(context: PanelContext, key: string, params?: object): string {

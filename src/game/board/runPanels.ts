@@ -253,7 +253,8 @@ export interface LogHandle {
   update(session: RunSession): void;
 }
 
-/** The event log, newest line first, in the strip under the board; long lines wrap, all at one size. */
+/** The event log in the strip under the board: the newest lines that fit, oldest at the top (a cause above
+ * its effect); long lines wrap, all at one size. */
 export function drawLog(context: PanelContext, rect: Rect, nodeName: (id: string) => string): LogHandle {
   const { kit, scene } = context;
   const { layout, palette } = kit;
@@ -288,13 +289,21 @@ export function drawLog(context: PanelContext, rect: Rect, nodeName: (id: string
         line(0).setText(tr(context, 'play:run.noEvents')).setColor(palette.textMuted).setY(y).setVisible(true);
         used = 1;
       }
+      // The newest lines that fit, in the order they happened: a cause (an attack) above its effect (the
+      // breach or the wall that held), the newest line at the bottom.
+      const fitted: Phaser.GameObjects.Text[] = [];
+      let height = 0;
       for (let index = session.log.length - 1; index >= 0; index -= 1) {
         const entry = session.log[index];
-        const text = line(used).setText(logText(context.i18n, entry, nodeName)).setColor(colors[entry.severity] ?? palette.text).setY(y);
-        if (y + text.height > bottom + 2 && used > 0) break;
-        text.setVisible(true);
-        y += text.height;
+        const text = line(used).setText(logText(context.i18n, entry, nodeName)).setColor(colors[entry.severity] ?? palette.text);
+        if (top + height + text.height > bottom + 2 && used > 0) break;
+        fitted.push(text);
+        height += text.height;
         used += 1;
+      }
+      for (const text of fitted.reverse()) {
+        text.setY(y).setVisible(true);
+        y += text.height;
       }
       for (let index = used; index < lines.length; index += 1) lines[index].setVisible(false);
     },

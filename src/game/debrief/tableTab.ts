@@ -66,7 +66,10 @@ export function drawTableTab(view: DebriefView, inner: Rect): string[] {
     label(view, summaryRect, tr(view, `debrief:table.summary.${row}`), { px: Math.round(px * 0.95), bold: focus, color: focus ? palette.heading : palette.textMuted, align: 'center', minPx: 12 });
   });
 
-  const goal = learningGoal(view.i18n, data.level, 0, levelFacts(data.level, data.ranking));
+  // Every learning goal of the level (the brief leaves them out so as not to give the answer away).
+  const facts = levelFacts(data.level, data.ranking);
+  const goals = (data.level.learningGoals ?? []).map((_, index) => learningGoal(view.i18n, data.level, index, facts)).filter(Boolean);
+  const goal = goals.length > 1 ? goals.map((text) => `• ${text}`).join('\n') : (goals[0] ?? '');
   const goalLabel = tr(view, 'debrief:table.goalLabel');
   if (goal && tl.goal.height > 0) {
     const labelHeight = Math.round(body * 1.35);

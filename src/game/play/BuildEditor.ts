@@ -2,7 +2,7 @@
 // undo, redo and reset. Pure TypeScript (no Phaser), so input by pointer, touch and keyboard all end in the
 // same operations, and the engine's rule checker judges every state live.
 
-import { analyzeBuild, canonicalDriver, driverOffered, effectivePalette, offeredDrivers, type BuildAnalysis } from '../../sim/topology';
+import { analyzeBuild, canonicalDriver, driverOffered, effectivePalette, offeredDrivers, type BuildAnalysis, type HostingKind } from '../../sim/topology';
 import type {
   Build,
   BuildNode,
@@ -28,6 +28,21 @@ export const SUPPORTS: Record<Piece, ReadonlyArray<Piece | 'hardware'>> = {
 
 /** Pieces that can carry apps directly (a hypervisor carries them as one VM per instance). */
 export const APP_HOSTS: ReadonlyArray<Piece> = ['host-os', 'vm', 'container-engine', 'type1-hypervisor', 'type2-hypervisor'];
+
+/** What placing an app on a node would make (BuildEditor.placementPreview). */
+export interface PlacementPreview {
+  app: string;
+  on: string;
+  piece: Piece;
+  /** How the app would run there; null when it could not run there at all. */
+  kind: HostingKind | null;
+  /** Instances at the start (one VM each on a hypervisor). */
+  instances: number;
+  /** The other apps placed on the same node (on a VM: the apps it would share that VM with). */
+  shares: string[];
+  /** The rules this placement would break for this app. */
+  blockers: RuleViolation[];
+}
 
 interface EditorState {
   nodes: BuildNode[];
@@ -294,6 +309,28 @@ export class BuildEditor {
       state.placements = state.placements.filter((placement) => placement.app !== appId);
       state.placements.push(template ? { app: appId, on, vm: { ...template } } : { app: appId, on });
     });
+  }
+
+  /**
+   * What placing `appId` on `on` would make, without changing the build: how it would run (one VM per
+   * instance on a hypervisor, a process in a shared VM, a container, natively), the apps it would share a
+   * VM or kernel with, and the rules that target would break for this app (kernel, architecture…).
+   */
+  placementPreview(appId: string, on: string): PlacementPreview | null {
+    const target = this.node(on);
+    const app = this.level.apps.find((entry) => entry.id === appId);
+    if (!target || !app) return null;
+    const build = this.toBuild();
+    const onHypervisor = target.piece === 'type1-hypervisor' || target.piece === 'type2-hypervisor';
+    const current = this.placementOf(appId);
+    const template = onHypervisor ? (current?.on === on && current.vm ? current.vm : { kernel: app.kernel, driver: this.defaultDriver() }) : undefined;
+    build.placements = build.placements.filter((placement) => placement.app !== appId);
+    build.placements.push(template ? { app: appId, on, vm: { ...template } } : { app: appId, on });
+    const analysis = analyzeBuild(this.level, build);
+    const hosting = analysis.hostings.find((entry) => entry.app.id === appId) ?? null;
+    const blockers = analysis.violations.filter((violation) => violation.app === appId && violation.code !== 'unplaced-app');
+    const shares = build.placements.filter((placement) => placement.app !== appId && placement.on === on && !placement.vm).map((placement) => placement.app);
+    return { app: appId, on, piece: target.piece, kind: hosting?.kind ?? null, instances: app.instances, shares, blockers };
   }
 
   unplaceApp(appId: string): void {

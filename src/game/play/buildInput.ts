@@ -51,7 +51,9 @@ export type SayKey =
   | 'redone'
   | 'nothingToUndo'
   | 'nothingToRedo'
-  | 'nothingSelected';
+  | 'nothingSelected'
+  | 'selectedApp'
+  | 'selectionCleared';
 
 export interface KeyPress {
   key: string;
@@ -176,12 +178,25 @@ export class BuildInput {
   }
 
   /**
-   * A click, tap or Enter on an app card (on the board or in the tray): select it and choose a host; the
-   * same card again while choosing puts the choice away and keeps the app selected.
+   * A click, tap or Enter on an app card. An app still in the tray: select it and choose a host; the same
+   * card again while choosing puts the choice away and keeps the app selected. An app already on the board:
+   * only select it (moving it is a drag, or the inspector's explicit Move).
    */
   activateApp(app: string): InputResult {
     if (this.mode.kind === 'app' && this.mode.app === app) return this.cancel();
+    if (this.editor.placementOf(app)) {
+      this.mode = IDLE;
+      this.selection = { kind: 'app', id: app };
+      return { handled: true, say: 'selectedApp', app };
+    }
     return this.pickApp(app);
+  }
+
+  /** Escape when not placing: forget the selection (false when nothing was selected). */
+  clearSelection(): InputResult {
+    if (this.mode.kind !== 'idle' || !this.selection) return NOT_HANDLED;
+    this.selection = null;
+    return { handled: true, say: 'selectionCleared' };
   }
 
   select(selection: Selection): void {
@@ -264,7 +279,8 @@ export class BuildInput {
 
   /**
    * The build phase's keys. While placing: arrows cycle targets, Enter or Space places, Escape cancels
-   * (Tab cancels and moves focus on). Always: Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, R reset (asks
+   * (Tab cancels and moves focus on); when not placing, Escape clears the selection (and is not handled
+   * when nothing is selected, so the screen's own Escape goes back). Always: Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, R reset (asks
    * first), Delete or Backspace removes the selection, K kernel, D driver. Other keys are not handled.
    */
   handleKey(press: KeyPress): InputResult {
@@ -298,6 +314,8 @@ export class BuildInput {
       }
     }
     switch (lower) {
+      case 'Escape':
+        return this.clearSelection();
       case 'Delete':
       case 'Backspace':
         return this.removeSelected();

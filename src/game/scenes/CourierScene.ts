@@ -23,6 +23,7 @@ import type { UiKit } from '../ui/UiKit';
 import { BuildPhase } from './courier/BuildPhase';
 import type { BannerTone, CourierHost, Phase } from './courier/courierHost';
 import { RunPhase } from './courier/RunPhase';
+import { showKeyHints } from '../ui/keyHints';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 
 export type { Phase } from './courier/courierHost';
@@ -67,6 +68,7 @@ export abstract class CourierScene extends ScreenScene {
 
   /** What the hint bar says when there is no hint to show. */
   protected hintPrompt(): string {
+    if (!this.keyHints) return this.hints().length > 0 ? this.t('playui:touch.hintPrompt') : this.t('playui:touch.build');
     return this.hints().length > 0 ? this.t('play:build.hintPrompt') : this.t('play:build.keys');
   }
 
@@ -93,8 +95,19 @@ export abstract class CourierScene extends ScreenScene {
 
   /** What the band above the board says now. */
   protected bannerContent(session: RunSession): [string, BannerTone] {
-    if (this.runPhase?.session !== session) return [this.t(this.canSkip() ? 'play:run.keys' : 'play:run.keysNoSkip'), 'info'];
+    if (this.runPhase?.session !== session) return [this.runKeysText(), 'info'];
     return this.runPhase.banner(this.endedBanner());
+  }
+
+  /** The run's band at rest: its keys, or on a touch device what the buttons do. */
+  protected runKeysText(): string {
+    if (!this.keyHints) return this.t('playui:touch.run');
+    return this.t(this.canSkip() ? 'play:run.keys' : 'play:run.keysNoSkip');
+  }
+
+  /** Print keyboard shortcuts on this screen (not on a touch device until a key is pressed). */
+  protected get keyHints(): boolean {
+    return showKeyHints(this.keyboardMode);
   }
 
   protected endedBanner(): string {
@@ -276,7 +289,7 @@ export abstract class CourierScene extends ScreenScene {
   }
 
   protected panelContext(kit: UiKit): PanelContext {
-    return { scene: this, kit, text: this.boardText, i18n: this.ctx.i18n };
+    return { scene: this, kit, text: this.boardText, i18n: this.ctx.i18n, keyHints: this.keyHints };
   }
 
   /** What the phases may use of this scene, with the Play scene's or the Sandbox's hooks. */
@@ -299,6 +312,7 @@ export abstract class CourierScene extends ScreenScene {
       backToBuilding: () => this.backToBuilding(),
       hints: () => this.hints(),
       hintPrompt: () => this.hintPrompt(),
+      runKeysText: () => this.runKeysText(),
       canSkip: () => this.canSkip(),
       metricsExtra: () => this.metricsExtra(),
       onRunFrame: (session, timeMs) => this.onRunFrame(session, timeMs),

@@ -13,8 +13,9 @@ import { prepareDebrief, readDebriefData, type PreparedDebrief } from '../debrie
 import { formatScore, joinSentences } from '../debrief/debriefFormat';
 import { DEBRIEF_TABS, debriefLayout, type DebriefTab } from '../debrief/debriefLayout';
 import { sentenceText, tr, type DebriefView } from '../debrief/debriefView';
+import { campaignTotals, celebrate, chapterLessons, drawEnding } from '../debrief/ending';
 import { drawHopsTab } from '../debrief/hopsTab';
-import { drawScoreTab, scoreSummary } from '../debrief/scoreTab';
+import { COUNT_UP_MS, STAR_STEP_MS, drawScoreTab, scoreSummary } from '../debrief/scoreTab';
 import { drawTableTab } from '../debrief/tableTab';
 import { centeredRect, fontPx } from '../layout';
 import { SceneKeys } from '../sceneKeys';
@@ -41,6 +42,10 @@ export class DebriefScene extends ScreenScene {
   /** A class session's result code and the prediction's verdict for this run (classroom/). */
   private classroom: ClassroomOutcome | null = null;
   private classroomPending = false;
+  /** The campaign's ending is on show (from the last level's debrief) instead of a tab. */
+  private ending = false;
+  /** A fresh three-star result: celebrate once, after the stars have popped in (ms from create). */
+  private celebrateAfterMs: number | null = null;
 
   constructor(ctx: AppContext) {
     super(ctx, SceneKeys.Debrief);
@@ -53,11 +58,14 @@ export class DebriefScene extends ScreenScene {
     this.comparePage = 0;
     this.hopGroup = 0;
     this.prepared = null;
+    this.ending = false;
+    this.celebrateAfterMs = null;
     this.classroom = readOutcome(data?.classroom);
     this.classroomPending = this.classroom !== null && !countedResults.has(data?.result as object);
     const read = readDebriefData(data, this.ctx.levels);
     if (!read) return;
     let attempts = read.attempt;
+    const fresh = !countedResults.has(read.result);
     if (!countedResults.has(read.result)) {
       countedResults.add(read.result);
       attempts = Math.max(attempts, this.ctx.progress.recordAttempt(read.levelId).attempts);
@@ -79,6 +87,9 @@ export class DebriefScene extends ScreenScene {
     });
     // A result code opening over the debrief at once: the score is shown whole underneath, not counted up.
     this.introPending = !this.ctx.settings.get().reducedMotion && !this.classroomPending;
+    if (fresh && this.prepared.result.score.stars === 3 && !this.classroomPending) {
+      this.celebrateAfterMs = this.introPending ? Math.round(COUNT_UP_MS * 0.85 + STAR_STEP_MS * 3 + 300) : 150;
+    }
   }
 
   override create(): void {
@@ -96,6 +107,17 @@ export class DebriefScene extends ScreenScene {
         reason: prepared.result.feasible ? (first ? sentenceText(view, first) : '') : `${tr(view, 'debrief:reasons.infeasible')} ${first ? sentenceText(view, first) : ''}`,
       }),
     );
+    if (this.celebrateAfterMs !== null) {
+      const after = this.celebrateAfterMs;
+      this.celebrateAfterMs = null;
+      this.time.delayedCall(after, () => {
+        if (!this.scene.isActive() || this.ending) return;
+        const { layout } = this.kit;
+        const dl = debriefLayout(layout);
+        celebrate(this, { x: dl.body.x + dl.body.width * 0.35, y: dl.body.y + layout.gap * 3 }, this.ctx.settings.get().reducedMotion, () => this.ctx.events.emit('starsAwarded', { stars: 3 }));
+        this.ctx.announce(this.ctx.i18n.t('playui:celebrate.three'));
+      });
+    }
     // A new run's result code (or prediction verdict) opens over the debrief once; the button reopens it.
     if (this.classroom && this.classroomPending) {
       this.classroomPending = false;
@@ -119,7 +141,7 @@ export class DebriefScene extends ScreenScene {
 
   protected override defaultFocusId(): string {
     if (!this.prepared) return 'debrief-map';
-    return this.prepared.result.score.stars >= 1 && this.nextLevel()?.unlocked ? 'debrief-next' : 'debrief-retry';
+    return this.prepared.result.score.stars >= 1 && (this.nextLevel()?.unlocked || (!this.nextLevel() && this.isCampaignEnd())) ? 'debrief-next' : 'debrief-retry';
   }
 
   /** This screen's own keys for the keyboard-help overlay (? or F1). */
@@ -178,9 +200,13 @@ export class DebriefScene extends ScreenScene {
         onActivate: () => this.showTab(tab, false),
       });
     });
-    drawPanel(this.add.graphics(), dl.body, panelStyle(palette, layout));
     const view = this.view();
-    if (this.tab === 'score') {
+    if (this.ending) {
+      this.tabSummary = drawEnding(this, kit, this.ctx.i18n, dl.body, campaignTotals(this.ctx.levels, this.ctx.progress.get()), chapterLessons(this.ctx.i18n, this.ctx.levels));
+    } else drawPanel(this.add.graphics(), dl.body, panelStyle(palette, layout));
+    if (this.ending) {
+      // The ending takes the tabs' place; a tab brings them back.
+    } else if (this.tab === 'score') {
       const animate = this.introPending;
       this.introPending = false;
       const pages = drawScoreTab(view, dl.inner, { animate, reasonPage: this.reasonPage, turnReasonPage: (step) => this.turnReasonPage(step) });
@@ -232,7 +258,10 @@ export class DebriefScene extends ScreenScene {
     const retryData = !rememberedBuild(levelId) && shown ? { levelId, build: shown } : { levelId };
     new Button(this, kit, { id: 'debrief-retry', rect: rects.retry, label: t('debrief.retry'), icon: 'play', variant: 'primary', fontPx: px, onActivate: () => this.goTo(SceneKeys.Play, retryData) });
     const next = this.nextLevel();
-    new Button(this, kit, {
+    if (!next && this.isCampaignEnd()) {
+      // The last level of the campaign: its ending, not a locked "Next level".
+      new Button(this, kit, { id: 'debrief-next', rect: rects.next, label: t('playui:ending.open'), icon: 'next', enabled: !this.ending, fontPx: px, onActivate: () => this.openEnding() });
+    } else new Button(this, kit, {
       id: 'debrief-next',
       rect: rects.next,
       label: t('debrief.nextLevel'),
@@ -278,8 +307,24 @@ export class DebriefScene extends ScreenScene {
     return { id: next, unlocked: isLevelUnlocked(ids, this.ctx.progress.get(), next) };
   }
 
+  /** The last campaign level, played outside a class session, with at least one star. */
+  private isCampaignEnd(): boolean {
+    const prepared = this.prepared;
+    if (!prepared || sessionNextLevel(prepared.level.id) !== undefined) return false;
+    const ids = this.ctx.levels.map((level) => level.id);
+    return ids.length > 0 && ids[ids.length - 1] === prepared.level.id && prepared.result.score.stars >= 1;
+  }
+
+  private openEnding(): void {
+    this.ending = true;
+    this.rebuild();
+    this.focus.focus('debrief-map', this.ctx.keyboard.keyboardMode, false);
+    this.ctx.announce(joinSentences(this.tabSummary));
+  }
+
   private showTab(tab: DebriefTab, fromKey: boolean): void {
-    if (this.tab === tab) return;
+    if (this.tab === tab && !this.ending) return;
+    this.ending = false;
     this.tab = tab;
     this.rebuild();
     if (fromKey) this.focus.focus(`tab-${tab}`, true, false);

@@ -247,7 +247,8 @@ export abstract class ScreenScene extends Phaser.Scene {
       if (!rect) return;
       new Button(this, kit, { id: action.id, rect, label: compact ? '' : action.label, ariaLabel: action.label, icon: action.icon, fontPx: px, variant: 'quiet', onActivate: action.run, align: 'left' });
     });
-    const title = addText(this, kit, bar.title.x + bar.title.width / 2, bar.title.y + bar.title.height / 2, options.title, {
+    // Centred on the screen when it fits between the buttons that way; else centred in the room they leave.
+    const title = addText(this, kit, bar.centredTitle.x + bar.centredTitle.width / 2, bar.title.y + bar.title.height / 2, options.title, {
       fontPx: fontPx(kit.layout, 'title'),
       bold: true,
       color: kit.palette.heading,
@@ -255,7 +256,10 @@ export abstract class ScreenScene extends Phaser.Scene {
       originY: 0.5,
       align: 'center',
     });
-    fitText(title, bar.title.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
+    // A title a little too wide for the centred room gets a slightly smaller font rather than moving off-centre.
+    const centred = title.width <= bar.centredTitle.width * 1.2;
+    if (!centred) title.setX(bar.title.x + bar.title.width / 2);
+    fitText(title, centred ? bar.centredTitle.width : bar.title.width, bar.title.height * 1.2, fontPx(kit.layout, 'body'));
   }
 
   /** The keyboard hint along the bottom edge (hidden where there is no room); a screen may name its own. */

@@ -1,7 +1,7 @@
 // The settings overlay: language, music and effects volume, mute, reduced motion, projector colours,
 // renderer, and progress export/import. Every change applies at once (language redraws every screen,
 // volumes change the sound) and is saved.
-import type { Settings } from '../../app/settings';
+import { RUN_SPEEDS, type Settings } from '../../app/settings';
 import type { AppContext } from '../AppContext';
 import { fontPx, splitRow, type Rect } from '../layout';
 import { SceneKeys } from '../sceneKeys';
@@ -41,6 +41,7 @@ export class SettingsScene extends OverlayScene {
       { id: 'mute', kind: 'toggle' },
       { id: 'learning', kind: 'section' },
       { id: 'predictions', kind: 'toggle' },
+      { id: 'run-speed', kind: 'toggle' },
       { id: 'display', kind: 'section' },
       { id: 'reduced-motion', kind: 'toggle' },
       { id: 'projector', kind: 'toggle' },
@@ -89,6 +90,19 @@ export class SettingsScene extends OverlayScene {
 
     section('learning', t('classroom:settings.section'));
     new Button(this, kit, { id: 'settings-predictions', rect: at('predictions'), label: t('classroom:settings.predictions'), toggle: s.predictions, align: 'left', fontPx: px, onActivate: () => update({ predictions: !s.predictions }) });
+
+    // The speed runs start at: one button that steps 1× → 2× → 4× → 1×.
+    const speeds = RUN_SPEEDS;
+    const nextSpeed = speeds[(speeds.indexOf(s.runSpeed) + 1) % speeds.length]!;
+    new Button(this, kit, {
+      id: 'settings-run-speed',
+      rect: at('run-speed'),
+      label: t('settings.runSpeed', { speed: s.runSpeed }),
+      ariaLabel: `${t('settings.runSpeed', { speed: s.runSpeed })}. ${t('settings.runSpeedNext', { speed: nextSpeed })}`,
+      align: 'left',
+      fontPx: px,
+      onActivate: () => update({ runSpeed: nextSpeed }),
+    });
 
     section('display', t('settings.display'));
     new Button(this, kit, { id: 'settings-reduced-motion', rect: at('reduced-motion'), label: t('settings.reducedMotion'), toggle: s.reducedMotion, align: 'left', fontPx: px, onActivate: () => update({ reducedMotion: !s.reducedMotion }) });

@@ -105,3 +105,20 @@ describe('BuildEditor.replace', () => {
     expect(editor.nodes).toEqual([]);
   });
 });
+
+describe('placement preview', () => {
+  it('says what dropping an app makes on each host, and which rule a host would break, without changing the build', () => {
+    const lvl = level({ apps: [app('a', { instances: 3 }), app('b'), app('w', { kernel: 'windows' })], palette: { 'type1-hypervisor': 1, vm: 2 } });
+    const editor = new BuildEditor(lvl);
+    const hypervisor = editor.addNode('type1-hypervisor', 'hardware');
+    const vm = editor.addNode('vm', hypervisor, { kernel: 'linux' });
+    editor.placeApp('b', vm);
+    const before = JSON.stringify(editor.toBuild());
+    expect(editor.placementPreview('a', hypervisor)).toMatchObject({ kind: 'vm-per-instance', instances: 3, blockers: [] });
+    expect(editor.placementPreview('a', vm)).toMatchObject({ kind: 'vm-process', shares: ['b'], blockers: [] });
+    const windows = editor.placementPreview('w', vm);
+    expect(windows?.blockers.map((violation) => violation.code)).toContain('kernel-mismatch');
+    expect(JSON.stringify(editor.toBuild())).toBe(before);
+  });
+});
+

@@ -147,6 +147,24 @@ describe('build input by pointer and touch', () => {
     expect(input.selection).toEqual({ kind: 'app', id: 'a' });
   });
 
+  it('a click on an app already on the board selects it and does not start a move; Escape clears the selection', () => {
+    const editor = new BuildEditor(testLevel);
+    const input = new BuildInput(editor);
+    const host = editor.addNode('host-os', 'hardware');
+    editor.placeApp('a', host);
+    const clicked = input.activateApp('a');
+    expect(clicked.say).toBe('selectedApp');
+    expect(input.placing).toBe(false);
+    expect(input.selection).toEqual({ kind: 'app', id: 'a' });
+    // Escape while something is selected clears it; with nothing selected it is left to the screen (back).
+    expect(key(input, 'Escape').say).toBe('selectionCleared');
+    expect(input.selection).toBeNull();
+    expect(key(input, 'Escape').handled).toBe(false);
+    // The explicit Move (the inspector) and a drag still move it.
+    expect(input.pickApp('a').say).toBe('chooseAppTarget');
+    expect(input.placing).toBe(true);
+  });
+
   it('a click on a node when not placing selects it', () => {
     const editor = new BuildEditor(testLevel);
     const input = new BuildInput(editor);

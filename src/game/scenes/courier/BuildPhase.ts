@@ -14,7 +14,7 @@ import { BuildInput, type InputResult } from '../../play/buildInput';
 import { playLayout } from '../../play/playLayout';
 import { isDomControl } from '../../ui/KeyboardRouter';
 import type { UiKit } from '../../ui/UiKit';
-import { orderedProblems, placingInstruction, sayText } from './buildWords';
+import { hostingLine, orderedProblems, placingInstruction, previewText, sayText } from './buildWords';
 import type { CourierHost } from './courierHost';
 
 /** A press on a piece of the palette or an app card that may become a drag (past a few pixels). */
@@ -33,6 +33,8 @@ export class BuildPhase {
   private resetAsked = false;
   private problemCount = -1;
   private drag: Drag | null = null;
+  /** Why the last pick went nowhere (no piece left, nothing to stand on, no host), shown in the hint bar. */
+  private notice: string | null = null;
   private ghost: Phaser.GameObjects.Graphics | null = null;
 
   constructor(private readonly host: CourierHost) {
@@ -105,6 +107,7 @@ export class BuildPhase {
       selection: input.selection,
       targets: new Set(input.targets),
       currentTarget: input.currentTarget,
+      targetNotes: this.targetNotes(),
       breachedTenants: new Set(),
       quarantined: new Set(),
       cracked: new Set(),
@@ -123,6 +126,11 @@ export class BuildPhase {
       problems: orderedProblems(check.violations),
       selection: input.selection,
       portrait: play.portrait,
+      hostingLine: (app) => {
+        const placement = editor.placementOf(app);
+        const preview = placement ? editor.placementPreview(app, placement.on) : null;
+        return preview ? hostingLine(host.boardText, preview) : '';
+      },
       onInspector: {
         toggleKernel: () => this.apply(input.toggleKernel()),
         toggleDriver: () => this.apply(input.toggleDriver()),
@@ -155,7 +163,7 @@ export class BuildPhase {
     const hints = host.hints();
     const shown = Math.min(this.hintsShown, hints.length);
     drawHintBar(context, play.banner, {
-      instruction: placingInstruction(host.boardText, input.mode),
+      instruction: this.instruction(context.keyHints !== false),
       hint: shown > 0 ? hints[shown - 1] : null,
       hintNumber: shown,
       hintTotal: hints.length,
@@ -166,6 +174,32 @@ export class BuildPhase {
       drawResetConfirm(context, play.board, () => this.confirmReset(true), () => this.confirmReset(false));
     }
     if (this.drag?.dragging) this.ghost = markLive(host.scene.add.graphics().setDepth(50));
+  }
+
+  /** While an app is being placed: what dropping it on each target makes, or the rule it breaks there. */
+  private targetNotes(): Map<string, { text: string; blocked: boolean }> {
+    const notes = new Map<string, { text: string; blocked: boolean }>();
+    const mode = this.input.mode;
+    if (mode.kind !== 'app') return notes;
+    for (const target of mode.targets) {
+      const preview = this.host.editor.placementPreview(mode.app, target);
+      if (preview) notes.set(target, previewText(this.host.boardText, preview));
+    }
+    return notes;
+  }
+
+  /** The hint bar while placing: what to do, and what the current target would make of an app. */
+  private instruction(keys: boolean): string | null {
+    const { host, input } = this;
+    const base = placingInstruction(host.boardText, input.mode, keys);
+    const mode = input.mode;
+    if (base === null) return this.notice;
+    if (mode.kind !== 'app' || !input.currentTarget) return base;
+    const nowhere = this.placingWords({ handled: true, say: 'chooseAppTarget' });
+    if (nowhere && mode.targets.every((target) => (host.editor.placementPreview(mode.app, target)?.blockers.length ?? 0) > 0)) return nowhere;
+    const preview = host.editor.placementPreview(mode.app, input.currentTarget);
+    if (!preview) return base;
+    return `${base} ${host.boardText.node(input.currentTarget)} ${previewText(host.boardText, preview).text}`;
   }
 
   // ---------------------------------------------------------------- results of input
@@ -182,15 +216,32 @@ export class BuildPhase {
       host.ctx.announce(this.t('play:build.resetQuestion'));
       return true;
     }
+    this.notice = result.say === 'noHost' || result.say === 'noSupport' || result.say === 'noneLeft' ? sayText(host.ctx.i18n, host.boardText, result) : null;
     if (result.placed === 'piece' && result.piece) host.ctx.events.emit('piecePlaced', { piece: result.piece });
     if (result.placed === 'app') host.ctx.events.emit('linkMade', {});
     host.rebuild();
     if (result.focus) host.focus.focus(result.focus, host.keyboardMode(), false);
-    const words = sayText(host.ctx.i18n, host.boardText, result);
+    const words = [sayText(host.ctx.i18n, host.boardText, result), this.placingWords(result)].filter(Boolean).join(' ');
     const problems = this.problemsChange();
     const message = [words, problems].filter(Boolean).join(' ');
     if (message) host.ctx.announce(message);
     return true;
+  }
+
+  /** While an app is placed: what the current target would make of it; when every target breaks a rule,
+   * which rule blocks each one. */
+  private placingWords(result: InputResult): string {
+    const mode = this.input.mode;
+    if (mode.kind !== 'app' || (result.say !== 'chooseAppTarget' && result.say !== 'target')) return '';
+    const { editor, boardText } = this.host;
+    const previews = mode.targets.map((target) => editor.placementPreview(mode.app, target)).filter((preview) => preview !== null);
+    if (result.say === 'chooseAppTarget' && previews.length > 0 && previews.every((preview) => preview.blockers.length > 0)) {
+      const list = previews.map((preview) => `${boardText.node(preview.on)}: ${boardText.problem(preview.blockers[0]!)}`).join(' ');
+      return this.t('playui:say.nowhere', { app: mode.app, list });
+    }
+    const current = this.input.currentTarget;
+    const preview = current ? editor.placementPreview(mode.app, current) : null;
+    return preview ? previewText(boardText, preview).text.replace(/^[→✕]\s*/, '') : '';
   }
 
   /** After an inspector change that did not go through BuildInput. */

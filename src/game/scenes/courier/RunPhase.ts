@@ -42,6 +42,8 @@ export class RunPhase {
   readonly controls: RunControls;
   /** The run reached its end (or was skipped to it). */
   ended = false;
+  /** The speed Space resumes at (the last one chosen, or the start speed). */
+  private resumeSpeed: Speed = 1;
   /** The packets on the board (null until the phase is drawn). */
   packets: PacketLayer | null = null;
   private board: BoardView | null = null;
@@ -78,7 +80,13 @@ export class RunPhase {
       onLog: (entry) => announceLogEntry(host, entry),
       logFilter: (entry) => host.logFilter(entry),
     });
-    return started instanceof RunSession ? new RunPhase(host, started) : null;
+    if (!(started instanceof RunSession)) return null;
+    // Runs start at the player's chosen speed (Settings; 2× unless changed).
+    const speed = host.ctx.settings.get().runSpeed;
+    started.clock.speed = speed;
+    const phase = new RunPhase(host, started);
+    phase.resumeSpeed = speed;
+    return phase;
   }
 
   defaultFocusId(): string {
@@ -295,7 +303,7 @@ export class RunPhase {
     if (alert) return [logText(host.ctx.i18n, alert, (id) => host.boardText.node(id)), alert.severity === 'alert' ? 'alert' : 'info'];
     const last = session.bursts[session.bursts.length - 1];
     if (last && last.served !== null && nowUs - last.deadlineUs < 4e6) return [t('play:run.burstEnded', { served: last.served, count: last.required }), 'info'];
-    return [t(host.canSkip() ? 'play:run.keys' : 'play:run.keysNoSkip'), 'info'];
+    return [host.runKeysText(), 'info'];
   }
 
   /** Every ten board seconds, screen readers hear how many packets were delivered and dropped so far. */
@@ -323,11 +331,12 @@ export class RunPhase {
   }
 
   togglePause(): void {
-    this.setSpeed(this.session.clock.speed === 0 ? 1 : 0);
+    this.setSpeed(this.session.clock.speed === 0 ? this.resumeSpeed : 0);
   }
 
   setSpeed(speed: Speed): void {
     const { host } = this;
+    if (speed !== 0) this.resumeSpeed = speed;
     const focused = host.focus.focusedId;
     this.session.clock.speed = speed;
     host.rebuild();

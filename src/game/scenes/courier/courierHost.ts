@@ -48,6 +48,8 @@ export interface CourierHost {
   hints(): string[];
   /** What the hint bar says when there is no hint to show. */
   hintPrompt(): string;
+  /** The run band's words at rest (keys, or what the buttons do on a touch device). */
+  runKeysText(): string;
   /** Whether "Skip to end" is offered. */
   canSkip(): boolean;
   /** Extra numbers for the live metrics (the Sandbox's packets in flight against its target). */
