@@ -9,6 +9,7 @@ import type play from '../../locales/en/play.json';
 import type debrief from '../../locales/en/debrief.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
+import type sharing from '../../locales/en/sharing.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -22,6 +23,7 @@ declare module 'i18next' {
       debrief: typeof debrief;
       classroom: typeof classroom;
       offline: typeof offline;
+      sharing: typeof sharing;
     };
     returnNull: false;
   }
