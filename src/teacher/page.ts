@@ -308,10 +308,10 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
     return el(doc, 'section', { class: 'kt-session-levels', 'aria-labelledby': 'kt-session-levels-heading' }, [
       el(doc, 'h3', { id: 'kt-session-levels-heading', text: t('teacher:share.levelsHeading') }),
       el(doc, 'p', { class: 'kt-help', text: t('teacher:share.levelsHelp') }),
-      el(doc, 'ol', { id: 'kt-session-levels' }, session.levels.map((id) => {
+      el(doc, 'ol', { id: 'kt-session-levels' }, session.levels.map((id, index) => {
         const values = { title: title(id), id, seed: session.seed ?? '—' };
         return el(doc, 'li', { 'data-kt-level': id }, [
-          el(doc, 'span', { class: 'kt-level-name', text: title(id) }),
+          el(doc, 'span', { class: 'kt-level-name', text: `${index + 1}. ${title(id)}` }),
           el(doc, 'span', { class: 'kt-level-id', text: id }),
           el(doc, 'a', { ...newTab, class: 'kt-level-link', href: levelLink(base, id), 'aria-label': t('teacher:share.playLinkLabel', values), text: t('teacher:share.playLink') }),
           el(doc, 'a', { ...newTab, class: 'kt-race-link', href: raceLink(base, id, session.seed), 'aria-label': t('teacher:share.raceLinkLabel', values), text: t('teacher:share.raceLink') }),

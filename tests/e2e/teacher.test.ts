@@ -137,6 +137,19 @@ describe('the teacher page', () => {
     expect(sessionFromFragment(new URL(link).hash)).toEqual({ ok: true, session: made });
     expect(await decodeQrOnScreen(page, '#kt-qr')).toBe(link);
     expect(await seriousViolations(page)).toEqual([]);
+    // Each level of the session: its id, a link to it in the game, and its race view on the session's seed.
+    const levelLinks = await page.evaluate(() =>
+      [...document.querySelectorAll('#kt-session-levels li')].map((item) => ({
+        id: item.querySelector('.kt-level-id')?.textContent,
+        level: item.querySelector('a.kt-level-link')?.getAttribute('href'),
+        race: item.querySelector('a.kt-race-link')?.getAttribute('href'),
+        raceText: item.querySelector('a.kt-race-link')?.textContent,
+        target: item.querySelector('a.kt-race-link')?.getAttribute('target'),
+      })),
+    );
+    expect(levelLinks).toEqual(
+      after.map((id) => ({ id, level: `${BASE_URL}?level=${id}`, race: `${BASE_URL}?mode=race&level=${id}&seed=${shownSeed}`, raceText: 'Open race view', target: '_blank' })),
+    );
 
     // Two students' codes from real runs on the session's seed, and one edited code, pasted among other text.
     const seed = made.seed as number;
