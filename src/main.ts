@@ -19,6 +19,7 @@ import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/
 import { installStartupGuard } from './app/startupGuard';
 import { takeOverLoadingScreen } from './app/loadingScreen';
 import { isTeacherPage } from './app/teacherLink';
+import { addressFollowsLevel, addressForScreen } from './app/addressBar';
 import { parseUrlParams, type GameParams } from './app/urlParams';
 import { AudioAdapter } from './audio/AudioAdapter';
 import type { SoundMix } from './audio/soundSettings';
@@ -37,6 +38,7 @@ import { installEmbedPage, fullGameUrl, type EmbedPage } from './embed/embedPage
 import { isFramed, preferredFrameHeight, progressSummary } from './embed/embedMode';
 import { embedScope, type EmbedScope } from './embed/scope';
 import { openEmbedDialog } from './embed/embedDialog';
+import { openResetDialog } from './app/resetDialog';
 import { levelTitle } from './i18n/levelStrings';
 import { matchLanguage } from './i18n/languages';
 
@@ -273,6 +275,14 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         notify({ key: restored.status === 'nothing' ? 'notice.restoreNothing' : 'notice.restoreFailed' });
       }
     },
+    resetProgress: (onClosed) => {
+      openResetDialog(doc, (key) => translate(key), () => {
+        const status = progress.reset();
+        events.emit('displayChanged', { reason: 'progress' });
+        emitProgress();
+        return status;
+      }, onClosed);
+    },
     openSession: (sessionId) => new SessionStateStore(storage, sessionId),
     pageFragment: () => win.location.hash,
   };
@@ -306,6 +316,20 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       setTimeout(() => (idle ? idle.call(win, prefetchScreens, { timeout: 1000 }) : prefetchScreens()), 500);
     }
   });
+
+  // The address bar follows the level on show (src/app/addressBar.ts: not for class sessions, the sandbox or
+  // an embedded whole campaign), so a link to any level is one copy away.
+  if (options.search === undefined && addressFollowsLevel(params)) {
+    events.on('screenShown', (shown) => {
+      const next = addressForScreen(win.location.href, shown);
+      if (next === null) return;
+      try {
+        win.history.replaceState(win.history.state, '', next);
+      } catch {
+        // A sandboxed or opaque-origin page may refuse: the address then simply stays as it was.
+      }
+    });
+  }
 
   // A new attempt at a level: each time its play screen opens in this visit (after `ready` above).
   const attempts = new Map<string, number>();

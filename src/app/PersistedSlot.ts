@@ -26,7 +26,7 @@ export interface LoadOutcome<T> {
 export interface BackupEntry {
   /** When it was kept aside (ISO 8601). */
   keptAt: string;
-  reason: 'before-session' | 'unreadable' | 'replaced' | 'legacy';
+  reason: 'before-session' | 'unreadable' | 'replaced' | 'legacy' | 'reset';
   raw: string;
 }
 
@@ -178,6 +178,27 @@ export class PersistedSlot<T> {
       return { status: 'ok', value: previous.value, entry: previous.entry };
     } catch (error) {
       return { status: this.finish(null, statusOfStorageError(error)).status, value: null };
+    }
+  }
+
+  /**
+   * Replaces what is stored with `empty` (an explicit action of the player: "Reset progress"), fields
+   * of a newer release included. What was stored, readable or not, is kept in the backups first, so
+   * "restore the previous save" can bring it back.
+   */
+  reset(empty: T): StorageStatus | 'invalid' {
+    const checked = this.validate(empty);
+    if (!checked.ok) return 'invalid';
+    if (!this.storage) return this.finish(null, 'blocked').status;
+    try {
+      const current = this.storage.getItem(this.key);
+      if (current !== null) this.keepAside(current, 'reset');
+      this.storage.setItem(this.key, JSON.stringify(checked.value));
+      this.unreadable = false;
+      this.sessionBackupTaken = true;
+      return this.finish(checked.value, 'ok').status;
+    } catch (error) {
+      return this.finish(null, statusOfStorageError(error)).status;
     }
   }
 

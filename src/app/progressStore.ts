@@ -329,6 +329,22 @@ export class ProgressStore {
     return { status: 'ok', keptAt: restored.entry?.keptAt, levelCount: Object.keys(restored.value.levels).length };
   }
 
+  /**
+   * "Reset progress" (Settings; a class's laptops are reused): every level's stars, best score and
+   * attempts and every unlocked level are forgotten, on this device. Settings and class sessions' saved
+   * states are other keys and stay. What was stored goes to the backups, so "restore the previous save"
+   * undoes a reset made by mistake. The progress is empty afterwards even when storage refuses the write
+   * (this session then plays from the start, as the status says).
+   */
+  reset(): StorageStatus | 'invalid' {
+    const status = this.slot.reset(emptyProgress());
+    this.progress = emptyProgress();
+    this.savedSnapshot = status === 'ok' ? JSON.stringify(this.progress) : null;
+    this.lastStatus = status === 'invalid' ? this.lastStatus : status;
+    this.notify(this.lastStatus);
+    return status;
+  }
+
   subscribe(listener: ProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

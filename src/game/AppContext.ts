@@ -58,4 +58,9 @@ export interface AppContext {
   pageFragment?(): string;
   /** Optional: opens the "Embed this" dialog with the iframe snippet for the level on show (Settings). */
   openEmbedDialog?(): void;
+  /**
+   * Optional: asks, in a dialog, whether to forget the campaign progress on this device (Settings, "Reset
+   * progress"; settings and class sessions stay) and does it. `onClosed` runs when the dialog closes.
+   */
+  resetProgress?(onClosed?: () => void): void;
 }

@@ -12,6 +12,7 @@ import type scoring from '../../locales/en/scoring.json';
 import type playui from '../../locales/en/playui.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
+import type sharing from '../../locales/en/sharing.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -28,6 +29,7 @@ declare module 'i18next' {
       playui: typeof playui;
       classroom: typeof classroom;
       offline: typeof offline;
+      sharing: typeof sharing;
     };
     returnNull: false;
   }

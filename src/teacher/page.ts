@@ -11,6 +11,7 @@ import { createI18n, type GameI18n } from '../i18n/createI18n';
 import { chapterName, reasonText, translateOr } from '../i18n/dynamicText';
 import { isLanguage, preferredLanguage, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { levelTitle } from '../i18n/levelStrings';
+import { levelLink, raceLink } from './links';
 import { TEACHER_RESOURCES } from '../i18n/teacherStrings';
 import { ClassBook, counts, levelFigures, viewRows, type CodeEntry, type FlagReason, type RowView, type SortKey, type StudentRow } from './classModel';
 import { classCsv, csvFileName } from './csv';
@@ -300,6 +301,25 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
     return joinLink(new URL('./', win.location.href).toString(), session);
   }
 
+  /** The session's levels in order, each with its id, a link to it in the game and one to its race view. */
+  function sessionLevels(session: Session): HTMLElement {
+    const base = new URL('./', win.location.href).toString();
+    const newTab = { target: '_blank', rel: 'noopener' };
+    return el(doc, 'section', { class: 'kt-session-levels', 'aria-labelledby': 'kt-session-levels-heading' }, [
+      el(doc, 'h3', { id: 'kt-session-levels-heading', text: t('teacher:share.levelsHeading') }),
+      el(doc, 'p', { class: 'kt-help', text: t('teacher:share.levelsHelp') }),
+      el(doc, 'ol', { id: 'kt-session-levels' }, session.levels.map((id, index) => {
+        const values = { title: title(id), id, seed: session.seed ?? '—' };
+        return el(doc, 'li', { 'data-kt-level': id }, [
+          el(doc, 'span', { class: 'kt-level-name', text: `${index + 1}. ${title(id)}` }),
+          el(doc, 'span', { class: 'kt-level-id', text: id }),
+          el(doc, 'a', { ...newTab, class: 'kt-level-link', href: levelLink(base, id), 'aria-label': t('teacher:share.playLinkLabel', values), text: t('teacher:share.playLink') }),
+          el(doc, 'a', { ...newTab, class: 'kt-race-link', href: raceLink(base, id, session.seed), 'aria-label': t('teacher:share.raceLinkLabel', values), text: t('teacher:share.raceLink') }),
+        ]);
+      })),
+    ]);
+  }
+
   function renderShare(): void {
     if (saved === null) return;
     const session = saved.session;
@@ -334,6 +354,7 @@ export function startTeacherPage(doc: Document, win: Window): TeacherPage {
         ]),
         el(doc, 'div', { class: 'kt-qr-box', id: 'kt-qr' }, [qrSvg(doc, address, qrLabel)]),
       ]),
+      sessionLevels(session),
     ]);
     renderHandout(session, address);
   }

@@ -245,6 +245,59 @@ describe('backups and restoring the previous save', () => {
   });
 });
 
+describe('reset (Settings, "Reset progress")', () => {
+  const SETTINGS_KEY = 'kernel-courier/settings@1';
+
+  it('forgets every level and unlock, keeps other keys, and "restore the previous save" undoes it', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: savedText, [SETTINGS_KEY]: '{"language":"ko"}' });
+    const store = new ProgressStore(storage);
+    store.recordAttempt('first-delivery');
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect(store.reset()).toBe('ok');
+    expect(store.get()).toEqual(emptyProgress());
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY] ?? '{}')).toEqual(emptyProgress());
+    expect(storage.dump()[SETTINGS_KEY]).toBe('{"language":"ko"}');
+    expect(listener).toHaveBeenCalledWith(emptyProgress(), 'ok');
+    // A new store (the next page load) reads it empty, and after one more run holds only that run.
+    const next = new ProgressStore(storage);
+    expect(next.get()).toEqual(emptyProgress());
+    expect(next.previousSave()).toEqual({ keptAt: expect.any(String), levelCount: 1 });
+    expect(next.restorePrevious().status).toBe('ok');
+    expect(next.record('first-delivery')).toEqual({ stars: 2, bestScore: 81.5, attempts: 1 });
+  });
+
+  it('drops fields a newer release wrote, and replaces even an unreadable save (kept in the backups)', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ ...saved, 'x-newer': 1 }) });
+    expect(new ProgressStore(storage).reset()).toBe('ok');
+    expect(storage.dump()[PROGRESS_KEY]).toBe(JSON.stringify(emptyProgress()));
+    const damaged = memoryStorage({ [PROGRESS_KEY]: '{"damaged' });
+    const store = new ProgressStore(damaged);
+    expect(store.readOnly).toBe(true);
+    expect(store.reset()).toBe('ok');
+    expect(store.readOnly).toBe(false);
+    expect(backupsOf(damaged, PROGRESS_KEY)).toContain('{"damaged');
+    expect(store.recordResult('second', 1, 40).status).toBe('ok');
+  });
+
+  it('empties this session even when storage refuses, and says why', () => {
+    const store = new ProgressStore(fullStorage({ [PROGRESS_KEY]: savedText }));
+    expect(store.record('first-delivery')).toBeDefined();
+    expect(store.reset()).toBe('full');
+    expect(store.get()).toEqual(emptyProgress());
+    expect(store.status).toBe('full');
+    expect(new ProgressStore(blockedStorage()).reset()).toBe('blocked');
+  });
+
+  it('another tab that reloads follows the reset', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: savedText });
+    const other = new ProgressStore(storage);
+    new ProgressStore(storage).reset();
+    expect(other.reload()).toBe(true);
+    expect(other.get()).toEqual(emptyProgress());
+  });
+});
+
 describe('other tabs', () => {
   it('reloads what another tab saved, and exports it', () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: savedText });

@@ -3,8 +3,10 @@
 // text → the class table shows both students verified and the edited code flagged; sorting, filtering, the
 // CSV's content, the present view, the printed handout (one A4 page), the session kept across a reload and
 // forgotten; axe finds no serious or critical violation on any of these screens, in English and Korean.
-// Until the students' screens land (branch classui), the students' codes are made in Node from real runs
-// of the engine on the session's seed (tests/teacher/studentCodes.ts).
+// The long keyboard walk uses codes made in Node from real runs of the engine on the session's seed
+// (tests/teacher/studentCodes.ts: several students, levels and builds in seconds); a second test takes its
+// codes from two real students' screens (join link from the teacher's page, play by keyboard, code read off
+// the result screen) and the teacher's page verifies them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
@@ -12,8 +14,9 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFromFragment, type Session } from '../../src/classroom/index';
+import { decodeResultCode, encodeResultCode } from '../../src/classroom/resultCode';
 import { editedCode, studentCode } from '../teacher/studentCodes';
-import { BASE_URL, launchBrowser } from './browser';
+import { BASE_URL, launchBrowser, openGame, tabTo as tabToWidget, waitForScene } from './browser';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -137,6 +140,19 @@ describe('the teacher page', () => {
     expect(sessionFromFragment(new URL(link).hash)).toEqual({ ok: true, session: made });
     expect(await decodeQrOnScreen(page, '#kt-qr')).toBe(link);
     expect(await seriousViolations(page)).toEqual([]);
+    // Each level of the session: its id, a link to it in the game, and its race view on the session's seed.
+    const levelLinks = await page.evaluate(() =>
+      [...document.querySelectorAll('#kt-session-levels li')].map((item) => ({
+        id: item.querySelector('.kt-level-id')?.textContent,
+        level: item.querySelector('a.kt-level-link')?.getAttribute('href'),
+        race: item.querySelector('a.kt-race-link')?.getAttribute('href'),
+        raceText: item.querySelector('a.kt-race-link')?.textContent,
+        target: item.querySelector('a.kt-race-link')?.getAttribute('target'),
+      })),
+    );
+    expect(levelLinks).toEqual(
+      after.map((id) => ({ id, level: `${BASE_URL}?level=${id}`, race: `${BASE_URL}?mode=race&level=${id}&seed=${shownSeed}`, raceText: 'Open race view', target: '_blank' })),
+    );
 
     // Two students' codes from real runs on the session's seed, and one edited code, pasted among other text.
     const seed = made.seed as number;
@@ -247,6 +263,83 @@ describe('the teacher page', () => {
     await close();
     // A long walk by keyboard with four axe runs: minutes on a busy two-core machine.
   }, 360_000);
+
+  it("codes taken from two real students' screens are verified; one edited code is flagged", async () => {
+    const { page, problems, close } = await openTeacher('en');
+    // The default session: the first chapter's levels, predictions on.
+    await tabTo(page, '#kt-submit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#kt-qr svg');
+    const made = await session(page);
+    if (made === null) throw new Error('no session made');
+    expect(made.levels).toEqual(['first-delivery', 'one-kernel-three-apps']);
+    const link = new URL(await page.evaluate(() => (document.getElementById('kt-link') as HTMLInputElement).value));
+
+    /** A student opens the join link shown on the teacher's page, joins with `nick`, opens `level` from the
+     * session screen, places `builds` by keyboard, predicts `answer`, runs at 4× and reads the code on screen. */
+    const play = async (nick: string, level: string, builds: string[], answer: string) => {
+      const student = await openGame(browser, `${link.search.slice(1)}&locale=en${link.hash}`);
+      const { page: screen } = student;
+      await waitForScene(screen, 'classroom');
+      await screen.keyboard.type(nick);
+      await screen.keyboard.press('Enter');
+      await tabToWidget(screen, `classroom-level-${level}`);
+      await screen.keyboard.press('Enter');
+      await waitForScene(screen, 'play');
+      await screen.keyboard.press('Enter'); // the brief: start building
+      for (const widget of builds) {
+        await tabToWidget(screen, widget);
+        await screen.keyboard.press('Enter');
+        await screen.keyboard.press('Enter'); // the first highlighted place
+        await screen.waitForTimeout(80);
+      }
+      await screen.keyboard.press('Shift+Enter');
+      await waitForScene(screen, 'predict');
+      await tabToWidget(screen, answer);
+      await screen.keyboard.press('Enter');
+      await waitForScene(screen, 'play');
+      await screen.keyboard.press('4');
+      await waitForScene(screen, 'result-code', 120_000);
+      const said = await screen.evaluate(() => document.querySelector('section[data-region="result-code"]')?.textContent ?? '');
+      const code = said.match(/KC1-[A-Za-z0-9_-]+-[0-9a-f]{8}/)?.[0];
+      const result = (await screen.evaluate(() => window.kernelCourier?.lastResult())) as { score: { total: number } } | null;
+      expect(student.problems).toEqual([]);
+      await student.context.close();
+      if (!code || !result) throw new Error(`no code on ${nick}'s screen`);
+      return { code, score: result.score.total };
+    };
+    // Two students, two levels, two builds: a host OS with the shop; a host OS with three apps on it.
+    const mina = await play('mina', 'first-delivery', ['piece-host-os', 'app-shop'], 'predict-native');
+    const junho = await play('준호', 'one-kernel-three-apps', ['piece-host-os', 'app-web', 'app-orders-db', 'app-mail'], 'predict-unsure');
+    // One code lied about: mina's, claimed by "eve" with a higher score.
+    const read = decodeResultCode(mina.code);
+    if (!read.ok) throw new Error('the code on screen does not decode');
+    const lied = encodeResultCode({ ...read.value, nick: 'eve', score: read.value.score <= 90 ? read.value.score + 10 : read.value.score - 10 });
+
+    await tabTo(page, '#kt-paste');
+    await page.keyboard.insertText(`mina: ${mina.code}\n준호: ${junho.code}\neve: ${lied}\n`);
+    await tabTo(page, '#kt-add-codes');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Codes added: 3/.test(document.getElementById('kt-collect-result')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('#kt-table tbody tr')].map((row) => ({
+        nick: row.getAttribute('data-kt-nick'),
+        flagged: row.classList.contains('kt-flagged'),
+        cells: [...row.querySelectorAll('td[data-kt-level]')].map((cell) => `${cell.getAttribute('data-kt-level')}=${cell.getAttribute('data-kt-status')}`),
+      })),
+    );
+    expect(rows).toEqual([
+      { nick: 'eve', flagged: true, cells: ['first-delivery=mismatch'] },
+      { nick: 'mina', flagged: false, cells: ['first-delivery=verified'] },
+      { nick: '준호', flagged: false, cells: ['one-kernel-three-apps=verified'] },
+    ]);
+    // The replayed scores are the ones the students' screens showed.
+    const replayed = await page.evaluate(() => window.kernelCourierTeacher?.session() && [...document.querySelectorAll('#kt-codes-table tbody tr')].map((row) => row.textContent ?? ''));
+    expect(replayed?.some((text) => text.includes(String(Math.round(mina.score * 10) / 10)))).toBe(true);
+    expect(replayed?.some((text) => text.includes(String(Math.round(junho.score * 10) / 10)))).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  }, 480_000);
 
   it('in Korean: the page, its form and a bad field read in Korean, without serious axe violations', async () => {
     const { page, problems, close } = await openTeacher('ko');

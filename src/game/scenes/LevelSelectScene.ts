@@ -139,6 +139,7 @@ export class LevelSelectScene extends ScreenScene {
       locked: !this.unlocked(level.id),
       lockedLabel: t('levelSelect.locked'),
       lockedHint: t('levelSelect.lockedHint'),
+      levelId: { text: level.id, spoken: t('sharing:levelId.label', { id: level.id }) },
       onActivate: () => this.goTo(SceneKeys.Play, { levelId: level.id }),
     });
   }

@@ -1,5 +1,5 @@
 // The settings overlay: language, music and effects volume, mute, reduced motion, projector colours,
-// renderer, and progress export/import. Every change applies at once (language redraws every screen,
+// renderer, and progress export/import/restore/reset. Every change applies at once (language redraws every screen,
 // volumes change the sound) and is saved.
 import { RUN_SPEEDS, type Settings } from '../../app/settings';
 import type { AppContext } from '../AppContext';
@@ -51,6 +51,7 @@ export class SettingsScene extends OverlayScene {
       { id: 'progress', kind: 'section' },
       { id: 'progress-actions', kind: 'actions' },
       { id: 'progress-restore', kind: 'actions' },
+      ...(this.ctx.resetProgress ? [{ id: 'progress-reset', kind: 'actions' } as SettingsRow] : []),
     ];
     const split = rows.findIndex((row) => row.id === 'display');
     const area = this.addPanel(kit, t('settings.title'), Math.round(1040 * layout.scale), (width, maxHeight) => settingsNaturalHeight(layout, width, rows, split, maxHeight), true);
@@ -156,5 +157,19 @@ export class SettingsScene extends OverlayScene {
         this.rebuild();
       },
     });
+    // "Reset progress" (a class's laptops are reused) asks first, in a dialog that says what stays.
+    const resetProgress = this.ctx.resetProgress?.bind(this.ctx);
+    if (resetProgress) {
+      new Button(this, kit, {
+        id: 'settings-reset',
+        rect: at('progress-reset'),
+        label: t('sharing:reset.open'),
+        ariaLabel: t('sharing:reset.openLabel'),
+        fontPx: px,
+        onActivate: () => resetProgress(() => {
+          if (this.scene.isActive()) this.focus.focus('settings-reset', this.focus.focusVisible, false);
+        }),
+      });
+    }
   }
 }

@@ -1,5 +1,5 @@
 // A level in the level list: its number, localized title, stars (filled and outlined star shapes plus
-// words) and best score. A locked level shows a lock and the word "Locked", and cannot be chosen.
+// words) and best score; its id in small type beside the number (a teacher's link names it: `?level=<id>`). A locked level shows a lock and the word "Locked", and cannot be chosen.
 import Phaser from 'phaser';
 import { fontPx, type Rect } from '../layout';
 import { hexToNumber } from './Button';
@@ -19,6 +19,8 @@ export interface LevelCardOptions {
   locked: boolean;
   lockedLabel: string;
   lockedHint: string;
+  /** The level's id, shown small at the top right, and how a screen reader says it (after the rest). */
+  levelId?: { text: string; spoken: string };
   onActivate: () => void;
 }
 
@@ -38,6 +40,14 @@ export class LevelCard extends Widget {
     const small = fontPx(layout, 'small');
     const number = addText(scene, kit, -w / 2 + pad, -h / 2 + pad * 0.8, options.numberLabel, { fontPx: small, color: muted, bold: true });
     this.add(number);
+    if (options.levelId) {
+      const room = w - pad * 2 - number.width - pad;
+      if (room > small * 3) {
+        const id = addText(scene, kit, w / 2 - pad, number.y + number.height / 2, options.levelId.text, { fontPx: Math.round(small * 0.9), color: muted, originX: 1, originY: 0.5 });
+        fitText(id, room, number.height, Math.max(10, small * 0.6));
+        this.add(id);
+      }
+    }
     const titleTop = number.y + number.height;
     const starsSize = Math.round(Math.min(h * 0.17, 30 * layout.scale));
     const bottomLine = h / 2 - pad * 0.8;
@@ -82,7 +92,8 @@ export class LevelCard extends Widget {
 
   describe(): string {
     const o = this.options;
-    return o.locked ? `${o.numberLabel}: ${o.title}, ${o.lockedLabel}. ${o.lockedHint}` : `${o.numberLabel}: ${o.title}, ${o.starsLabel}, ${o.scoreLabel}`;
+    const id = o.levelId ? ` ${o.levelId.spoken}` : '';
+    return o.locked ? `${o.numberLabel}: ${o.title}, ${o.lockedLabel}. ${o.lockedHint}${id}` : `${o.numberLabel}: ${o.title}, ${o.starsLabel}, ${o.scoreLabel}${id ? `.${id}` : ''}`;
   }
 
   protected onActivate(): void {
