@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { joinLink, type Session } from '../../src/classroom/session';
 import { BASE_URL, launchBrowser, openGame, tabTo, waitForScene } from './browser';
+import type { TextBox } from '../../src/game/ui/textAudit';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -152,18 +153,8 @@ const SCREENS: Screen[] = [
   },
 ];
 
-interface Box {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  order: number;
-  overflows?: { maxWidth: number; maxHeight: number };
-  behindPackets?: boolean;
-  /** On an opaque plate of its own (a queue's badge): it hides what it overlaps. */
-  covering?: boolean;
-}
+/** A text as kernelCourier.texts() reports it (src/game/ui/textAudit.ts). */
+type Box = Omit<TextBox, 'scene'>;
 
 function overlap(a: Box, b: Box): number {
   const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);

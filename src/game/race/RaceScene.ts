@@ -16,6 +16,7 @@ import { levelTitle } from '../../i18n/levelStrings';
 import { translateOr } from '../../i18n/dynamicText';
 import type { AppContext } from '../AppContext';
 import { bakeStill } from '../board/bakeStill';
+import { liveBoardFields } from '../board/liveBoard';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature } from '../board/BoardView';
 import { BoardText } from '../board/boardText';
 import { PacketLayer } from '../board/PacketLayer';
@@ -471,13 +472,7 @@ export class RaceScene extends ScreenScene {
         selection: null,
         targets: new Set(),
         currentTarget: null,
-        breachedTenants: session.breachedTenants,
-        quarantined: session.quarantined,
-        cracked: session.cracked,
-        runningCount: (app) => session.liveCount(app),
-        bootingCount: (app) => session.instances().filter((instance) => instance.app === app && instance.state === 'booting').length,
-        pulling: session.pulling,
-        running: true,
+        ...liveBoardFields(session),
       },
       { onNode: () => undefined, onApp: () => undefined },
     );

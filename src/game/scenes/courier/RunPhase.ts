@@ -8,6 +8,7 @@ import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
 import { bakeStill } from '../../board/bakeStill';
+import { liveBoardFields } from '../../board/liveBoard';
 import { PacketLayer } from '../../board/PacketLayer';
 import type { PanelContext } from '../../board/panelKit';
 import {
@@ -169,13 +170,7 @@ export class RunPhase {
       selection: selected ? { kind: 'app', id: selected } : null,
       targets: new Set(mode.kind === 'move' ? mode.targets : []),
       currentTarget: mode.kind === 'move' ? (mode.targets[mode.index] ?? null) : null,
-      breachedTenants: session.breachedTenants,
-      quarantined: session.quarantined,
-      cracked: session.cracked,
-      runningCount: (app) => session.liveCount(app),
-      bootingCount: (app) => session.instances().filter((instance) => instance.app === app && instance.state === 'booting').length,
-      pulling: session.pulling,
-      running: true,
+      ...liveBoardFields(session),
     };
   }
 
