@@ -311,6 +311,8 @@ export class DebriefScene extends ScreenScene {
   private isCampaignEnd(): boolean {
     const prepared = this.prepared;
     if (!prepared || sessionNextLevel(prepared.level.id) !== undefined) return false;
+    // An embedded level or chapter is not the campaign: its last level has no ending, only no next level.
+    if (this.ctx.params.mode === 'embed') return false;
     const ids = this.ctx.levels.map((level) => level.id);
     return ids.length > 0 && ids[ids.length - 1] === prepared.level.id && prepared.result.score.stars >= 1;
   }
