@@ -1,14 +1,11 @@
 // Accessibility in a real browser: the canvas has an accessible twin (real buttons with names, in focus
 // order), keyboard focus moves the page focus with it, <html lang> follows the language, and axe-core finds
 // no serious or critical violation on the menu and the level select, in English and Korean.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, sceneOf, waitForScene } from './browser';
+import { seriousViolations } from './axe';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,24 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 function twinLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('#kc-a11y button[data-kc-mirror]')].map((button) => button.textContent ?? ''));

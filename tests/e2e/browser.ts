@@ -38,10 +38,8 @@ export interface OpenOptions {
   serviceWorkers?: 'allow' | 'block';
 }
 
-export async function openGame(browser: Browser, query: string, options: OpenOptions = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false, reducedMotion: options.reducedMotion ?? 'no-preference', serviceWorkers: options.serviceWorkers ?? 'block' });
-  if (options.init) await context.addInitScript(options.init);
-  const page = await context.newPage();
+/** Records on `page` every console error, uncaught exception and request that leaves the local server. */
+export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   const origin = new URL(BASE_URL).origin;
   page.on('console', (message) => {
@@ -52,6 +50,14 @@ export async function openGame(browser: Browser, query: string, options: OpenOpt
     const url = request.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
   });
+  return problems;
+}
+
+export async function openGame(browser: Browser, query: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, hasTouch: options.touch ?? false, reducedMotion: options.reducedMotion ?? 'no-preference', serviceWorkers: options.serviceWorkers ?? 'block' });
+  if (options.init) await context.addInitScript(options.init);
+  const page = await context.newPage();
+  const problems = watchProblems(page);
   await page.goto(`${BASE_URL}${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => window.kernelCourier !== undefined, undefined, { timeout: 20_000 });
   await page.evaluate(() => window.kernelCourier?.ready);

@@ -6,7 +6,6 @@
 // links show a localized notice and the menu. Every page fails the test on a console error, an uncaught
 // exception or a request that leaves the server.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,9 +18,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, tabTo, waitForScene, type OpenedPage } from './browser';
+import { seriousViolations } from './axe';
 
 const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** jsQR's browser build (it defines window.jsQR). */
 const JSQR_PATH = require.resolve('jsqr');
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -48,16 +47,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** Opens the join link (its query and fragment) in a fresh context, or in `context`'s page. */
 async function openLink(address: string, options: { locale?: string } = {}): Promise<OpenedPage> {

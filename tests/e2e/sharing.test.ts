@@ -2,14 +2,11 @@
 // first in a dialog, by keyboard, in English and Korean, forgets the progress (not the settings) and can be
 // undone; the level list shows each level's id (and says it to screen readers); the address bar follows the
 // level on show without adding history entries, and a reload of it opens that level.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { focusedWidget, launchBrowser, openGame, tabTo, waitForScene } from './browser';
+import { seriousViolations } from './axe';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PROGRESS_KEY = 'kernel-courier/progress@2';
 const SETTINGS_KEY = 'kernel-courier/settings@1';
 
@@ -34,14 +31,6 @@ function clickWidget(page: Page, id: string): Promise<void> {
   return page.evaluate((widget) => (document.querySelector(`#kc-a11y button[data-kc-mirror="${widget}"]`) as HTMLButtonElement | null)?.click(), id);
 }
 
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-    return (await axe.run({ include: [include] }, { resultTypes: ['violations'] })).violations;
-  }, selector)) as { id: string; impact: string | null }[];
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
-}
 
 const stored = (page: Page, key: string) => page.evaluate((name) => localStorage.getItem(name), key);
 const levelParam = (page: Page) => page.evaluate(() => new URL(location.href).searchParams.get('level'));

@@ -8,7 +8,6 @@
 // codes from two real students' screens (join link from the teacher's page, play by keyboard, code read off
 // the result screen) and the teacher's page verifies them.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -16,10 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFromFragment, type Session } from '../../src/classroom/index';
 import { decodeResultCode, encodeResultCode } from '../../src/classroom/resultCode';
 import { editedCode, studentCode } from '../teacher/studentCodes';
-import { BASE_URL, launchBrowser, openGame, tabTo as tabToWidget, waitForScene } from './browser';
+import { BASE_URL, launchBrowser, openGame, tabTo as tabToWidget, waitForScene, watchProblems } from './browser';
+import { seriousViolations } from './axe';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,37 +27,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function openTeacher(locale: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  const problems: string[] = [];
-  const origin = new URL(BASE_URL).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
-  });
+  const problems = watchProblems(page);
   await page.goto(`${BASE_URL}?mode=classroom&locale=${locale}`);
   await waitReady(page);
   return { page, problems, close: () => context.close() };
