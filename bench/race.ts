@@ -53,6 +53,9 @@ export async function benchRace(bench: BrowserBench, level = 'rush-hour', arch =
   await boardPage.waitForFunction(() => window.kernelCourier!.scene() === 'play', undefined, { timeout: 60_000 });
   await boardPage.waitForTimeout(500);
   await boardPage.keyboard.press('Shift+Enter');
+  // Runs start at the player's speed setting (2× by default); the race runs at 1×, and a board at 2× would
+  // finish its 30 s run within the measuring windows and be measured empty.
+  await boardPage.keyboard.press('1');
   await boardPage.waitForFunction(() => window.kernelCourier!.stats().packetsInFlight > 0, undefined, { timeout: 20_000 });
   await setFrozen(boardPage, true);
   const race: FrameFigures[] = [];
