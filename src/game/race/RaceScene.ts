@@ -419,20 +419,29 @@ export class RaceScene extends ScreenScene {
     const px = fontPx(layout, 'body');
     const rowHeight = Math.round(px * 1.3);
     const resultHeight = Math.round(px * 2.9);
-    const numbersHeight = rowHeight * 4;
-    const boardRect = { x: inner.x, y: inner.y + headerHeight, width: inner.width, height: Math.max(40, inner.height - headerHeight - numbersHeight - resultHeight - pad * 2) };
-    const numbersTop = boardRect.y + boardRect.height + pad;
-    const numbers = new Map<string, Phaser.GameObjects.Text>();
     const rows: Array<[string, string]> = [
       ['delivered', this.t('play:run.delivered')],
       ['p95', this.t('play:run.p95')],
       ['dropped', this.t('play:run.dropped')],
       ['breaches', this.t('play:run.breaches')],
     ];
-    rows.forEach(([key, name], index) => {
-      const y = numbersTop + index * rowHeight + rowHeight / 2;
-      const caption = addText(this, kit, inner.x, y, name, { fontPx: Math.round(px * 0.86), color: palette.textMuted, originY: 0.5 });
+    // A caption too wide for a narrow lane (six lanes in a small window) wraps to a second line: its row
+    // grows to hold it, and the lane's board gives up the height, so no caption runs into the next.
+    const captions = rows.map(([, name]) => {
+      const caption = addText(this, kit, inner.x, 0, name, { fontPx: Math.round(px * 0.86), color: palette.textMuted, originY: 0.5 });
       fitText(caption, inner.width * 0.55, rowHeight, 10);
+      return caption;
+    });
+    const heights = captions.map((caption) => Math.max(rowHeight, Math.ceil(caption.height) + 2));
+    const numbersHeight = heights.reduce((sum, height) => sum + height, 0);
+    const boardRect = { x: inner.x, y: inner.y + headerHeight, width: inner.width, height: Math.max(40, inner.height - headerHeight - numbersHeight - resultHeight - pad * 2) };
+    const numbersTop = boardRect.y + boardRect.height + pad;
+    const numbers = new Map<string, Phaser.GameObjects.Text>();
+    let rowTop = numbersTop;
+    rows.forEach(([key], index) => {
+      const y = rowTop + heights[index]! / 2;
+      rowTop += heights[index]!;
+      captions[index]!.setY(y);
       const value = markLive(addText(this, kit, inner.x + inner.width, y, '–', { fontPx: px, bold: true, color: palette.text, originX: 1, originY: 0.5 }));
       numbers.set(key, value);
     });
