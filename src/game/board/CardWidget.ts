@@ -113,7 +113,12 @@ export class CardWidget extends Widget {
 
   protected override onPointerDown(pointer: Phaser.Input.Pointer): void {
     const index = pointer.wasTouch ? this.partAt(pointer) : -1;
-    const part = index >= 0 ? this.parts[index] : undefined;
+    const found = index >= 0 ? this.parts[index] : undefined;
+    // An icon over the card's centre (a short card's line of words) leaves taps to the card: a tap in the
+    // middle always picks, selects or places, as before; that icon explains itself on hover and focus.
+    const { rect } = this.options;
+    const centre = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    const part = found && !(centre.x >= found.rect.x && centre.x <= found.rect.x + found.rect.width && centre.y >= found.rect.y && centre.y <= found.rect.y + found.rect.height) ? found : undefined;
     this.pressExplained = part !== undefined;
     if (part) {
       // A tap on an icon explains it: the card is not pressed (no activation, no drag).

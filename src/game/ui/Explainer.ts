@@ -72,8 +72,9 @@ export class Explainer {
     if (!text) return;
     if (way === 'focus' && this.dismissed === source) return;
     if (way !== 'focus') this.dismissed = null;
-    // A hover does not replace a callout the player tapped or focused on something else.
-    if (way === 'hover' && this.alive() && this.shown && this.shown.way !== 'hover' && this.shown.source !== source) return;
+    // A hover does not replace a callout the player tapped on something else (the mouse moving over the
+    // screen does replace one that keyboard focus showed).
+    if (way === 'hover' && this.alive() && this.shown?.way === 'tap' && this.shown.source !== source) return;
     this.shown = { source, way, text };
     this.draw(text, anchor);
     if (way === 'tap') this.kit?.announce(text);
@@ -132,7 +133,7 @@ export class Explainer {
     const margin = Math.round(layout.gap * 0.5);
     const pad = Math.round(layout.gap * 0.6);
     const px = fontPx(layout, 'small');
-    const width = Math.round(Math.min(380 * layout.scale, layout.width - margin * 2, Math.max(220 * layout.scale, anchor.width * 1.2)));
+    const width = Math.round(Math.min(400 * layout.scale, layout.width - margin * 2));
     const words = addText(scene, kit, pad, pad, text, { fontPx: px, color: palette.text, wrapWidth: width - pad * 2, lineSpacing: Math.round(px * 0.2) });
     markCovering(words);
     const height = Math.round(words.height + pad * 2);
