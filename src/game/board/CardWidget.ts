@@ -42,6 +42,8 @@ export interface CardOptions {
   grow?: boolean;
   /** What the card is, in a few words: shown on hover and keyboard focus, and given to screen readers. */
   explain?: () => string;
+  /** The callout's words on keyboard focus when shorter than `explain` and the icons' words together. */
+  explainFocus?: () => string;
   /** Icons inside the card that explain themselves (hover; a touch tap shows or hides their words); more
    * may be added with `explainPart`. Only a card with `explain` listens to the pointer for them. */
   explainParts?: ExplainPart[];
@@ -92,7 +94,7 @@ export class CardWidget extends Widget {
   explain(): string {
     const words = [this.options.explain?.() ?? '', ...this.parts.map((part) => part.text())].filter(Boolean);
     // An icon whose words another icon already says (the untrusted sign and the card's words) once.
-    return words.filter((word, index) => words.findIndex((other) => other.includes(word)) === index).join(' ');
+    return words.filter((word, index) => words.indexOf(word) === index && !words.some((other) => other.length > word.length && other.includes(word))).join(' ');
   }
 
   private partAt(pointer: Phaser.Input.Pointer): number {
@@ -132,7 +134,7 @@ export class CardWidget extends Widget {
     super.setFocused(focused, visible);
     if (!this.scene || !this.options?.explain) return;
     // Keyboard focus (the ring shows) explains the card; focus that followed a click does not.
-    if (focused && visible) this.explainer.show(this.id, this.explain(), this.options.rect, 'focus');
+    if (focused && visible) this.explainer.show(this.id, this.options.explainFocus?.() ?? this.explain(), this.options.rect, 'focus');
     else if (!focused) this.explainer.blurred(this.id);
   }
 

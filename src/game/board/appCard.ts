@@ -11,7 +11,7 @@ import { markBoardLabel } from '../ui/textAudit';
 import { alarmSign, dashedRect, packetShape, warningSign } from './boardDrawing';
 import type { BoardParts } from './boardModel';
 import { CardWidget } from './CardWidget';
-import { explainApp, explainInstances, explainProblems, explainRate, explainTrust, explainWords, formatRate } from './explainText';
+import { explainApp, explainInstances, explainLegend, explainProblems, explainRate, explainTrust, explainWords, formatRate } from './explainText';
 import { fitLine } from './panelKit';
 
 /** An app card, on the board or in the tray: its picture outside the focusable card, then the card. */
@@ -83,6 +83,7 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
     },
     onActivate: () => callbacks.onApp(app.id),
     explain: () => explainApp(text, app),
+    explainFocus: () => `${explainApp(text, app, false)}\n${explainLegend(text, app, count)}`,
     draw: (g, state) => {
       if (!state.hovered) return;
       g.fillStyle(0xffffff, 0.07);

@@ -22,8 +22,24 @@ export function explainHardware(text: BoardText, hardware: { cores: number; memo
   return text.t('explain:hardware', { cores: hardware.cores, memory: hardware.memoryGiB });
 }
 
-export function explainApp(text: BoardText, app: AppSpec): string {
-  return text.t('explain:app', { app: app.id });
+/** An app card: where it goes; `pointer`: and that its icons explain themselves to a pointer or a tap. */
+export function explainApp(text: BoardText, app: AppSpec, pointer = true): string {
+  const where = text.t('explain:app', { app: app.id });
+  return pointer ? `${where} ${text.t('explain:appIcons')}` : where;
+}
+
+/** The card's icons in one short legend: what keyboard focus shows beside the card (the full words of
+ * each icon go to screen readers, hover and tap). */
+export function explainLegend(text: BoardText, app: AppSpec, count: number): string {
+  return text.t('explain:legend', {
+    trust: text.t(`explain:legendTrust.${app.trust}`),
+    kernel: text.kernel(app.kernel),
+    tenant: app.tenant,
+    count,
+    disk: formatRate(app.io.disk ?? 0),
+    net: formatRate(app.io.net ?? 0),
+    syscall: formatRate(app.io.syscall ?? 0),
+  });
 }
 
 /** One I/O kind's rate: packets a second per instance, and the requests they stand for. */
