@@ -104,7 +104,7 @@ export class BoardView {
           isTarget ? t('play:board.targetAria') : '',
         ].filter(Boolean).join(', '),
       onActivate: () => this.callbacks.onNode('hardware'),
-      explain: () => explainHardware(this.text, level.hardware),
+      explain: isTarget ? undefined : () => explainHardware(this.text, level.hardware),
       draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, false),
     });
     const px = this.labelPx(rect.height);
@@ -220,7 +220,8 @@ export class BoardView {
       grow: false,
       describe: () => this.describeNode(node, problems, isTarget),
       onActivate: () => this.callbacks.onNode(node.id),
-      explain: () => explainNode(this.text, node),
+      // While something is being placed, a target's own note (what dropping it there makes) says what matters.
+      explain: isTarget ? undefined : () => explainNode(this.text, node),
       draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, selected),
     });
     const px = this.labelPx(rect.height);

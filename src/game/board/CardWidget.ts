@@ -102,8 +102,9 @@ export class CardWidget extends Widget {
   }
 
   private hoverExplain(pointer: Phaser.Input.Pointer): void {
-    // A touch has no hover: its tap explains an icon (onPointerDown), or acts on the card.
-    if (!this.scene || pointer.wasTouch) return;
+    // A touch has no hover: its tap explains an icon (onPointerDown), or acts on the card. A drag passing
+    // over cards explains none of them.
+    if (!this.scene || pointer.wasTouch || pointer.isDown) return;
     const index = this.partAt(pointer);
     const part = index >= 0 ? this.parts[index] : undefined;
     const source = part ? `${this.id}#${index}` : this.id;
