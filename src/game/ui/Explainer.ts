@@ -22,6 +22,12 @@ interface Shown {
 const CALLOUT_DEPTH = 90;
 
 const explainers = new WeakMap<Phaser.Scene, Explainer>();
+/** The callouts on show: they come and go during a run, so they are never baked into its still picture. */
+const callouts = new WeakSet<Phaser.GameObjects.GameObject>();
+
+export function isExplainCallout(object: Phaser.GameObjects.GameObject): boolean {
+  return callouts.has(object);
+}
 
 /** The scene's explainer (one per scene, kept across redraws), with the kit of the current drawing. */
 export function explainerOf(scene: Phaser.Scene, kit: UiKit): Explainer {
@@ -147,6 +153,7 @@ export class Explainer {
     drawPanel(plate, { x: 0, y: 0, width, height }, panelStyle(palette, layout, { fill: 0x0b1e2c, border: palette.accent, borderWidth: 2, radius: Math.round(layout.radius * 0.6) }));
     this.callout = scene.add.container(x, Math.round(Math.max(margin, y)), [plate, words]).setDepth(CALLOUT_DEPTH);
     this.callout.setName('explain-callout');
+    callouts.add(this.callout);
     // Not over other words for long: it goes after a reading time (a new hover, focus or tap shows it again).
     const ms = Math.min(12000, Math.max(5000, text.length * 70));
     this.timer = scene.time.delayedCall(ms, () => this.hide());
