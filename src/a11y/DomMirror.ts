@@ -8,6 +8,8 @@ export interface MirrorItem {
   id: string;
   label: string;
   enabled: boolean;
+  /** What the item is, explained (read after its name): aria-description. */
+  description?: string;
   /** `pressed` for toggles, `current` for the chosen item of a group. */
   state?: { pressed?: boolean; current?: boolean };
 }
@@ -72,6 +74,8 @@ export class DomMirror {
       const button = this.buttons.get(item.id) ?? this.createButton(item.id);
       button.textContent = item.label;
       button.setAttribute('aria-disabled', String(!item.enabled));
+      if (item.description) button.setAttribute('aria-description', item.description);
+      else button.removeAttribute('aria-description');
       if (item.state?.pressed !== undefined) button.setAttribute('aria-pressed', String(item.state.pressed));
       else button.removeAttribute('aria-pressed');
       if (item.state?.current) button.setAttribute('aria-current', 'true');

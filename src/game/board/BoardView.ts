@@ -19,6 +19,7 @@ import { chipIcon, cracks, dashedRect, diskIcon, nicIcon, wallOutline, warningSi
 import type { BoardText } from './boardText';
 import { fitLine } from './panelKit';
 import { CardWidget, type CardState } from './CardWidget';
+import { explainHardware, explainNode } from './explainText';
 import { VmLayers } from './VmLayers';
 import { markBoardLabel } from '../ui/textAudit';
 
@@ -92,7 +93,7 @@ export class BoardView {
     const isTarget = this.model.targets.has('hardware');
     const isCurrent = this.model.currentTarget === 'hardware';
     this.barBase(this.scene.add.graphics(), rect, colors.hardware);
-    new CardWidget(this.scene, this.kit, {
+    const card = new CardWidget(this.scene, this.kit, {
       id: 'node-hardware',
       rect,
       radius: this.kit.layout.radius,
@@ -103,6 +104,7 @@ export class BoardView {
           isTarget ? t('play:board.targetAria') : '',
         ].filter(Boolean).join(', '),
       onActivate: () => this.callbacks.onNode('hardware'),
+      explain: isTarget ? undefined : () => explainHardware(this.text, level.hardware),
       draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, false),
     });
     const px = this.labelPx(rect.height);
@@ -118,6 +120,7 @@ export class BoardView {
       }),
     );
     fitLine(label, rect.width * (compact ? 0.62 : 0.7), 10);
+    if (!isTarget) card.explainPart(this.labelBox(label), () => explainHardware(this.text, level.hardware));
     const g = this.scene.add.graphics();
     this.put(g);
     const muted = Phaser.Display.Color.HexStringToColor(this.kit.palette.textMuted).color;
@@ -187,6 +190,12 @@ export class BoardView {
     }
   }
 
+  /** The box of a label's letters on screen (for a tap that explains it). */
+  private labelBox(label: Phaser.GameObjects.Text): Rect {
+    const bounds = label.getBounds();
+    return { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
+  }
+
   /** Adds a drawing or label of the board at its screen position (outside any card). */
   private put<T extends Phaser.GameObjects.GameObject>(object: T): T {
     return markBoardLabel(object);
@@ -204,13 +213,15 @@ export class BoardView {
     const selected = this.model.selection?.kind === 'node' && this.model.selection.id === node.id;
     const colors = this.colors;
     this.barBase(this.scene.add.graphics(), rect, colors.piece[node.piece]);
-    new CardWidget(this.scene, this.kit, {
+    const card = new CardWidget(this.scene, this.kit, {
       id: `node-${node.id}`,
       rect,
       radius: this.kit.layout.radius,
       grow: false,
       describe: () => this.describeNode(node, problems, isTarget),
       onActivate: () => this.callbacks.onNode(node.id),
+      // While something is being placed, a target's own note (what dropping it there makes) says what matters.
+      explain: isTarget ? undefined : () => explainNode(this.text, node),
       draw: (g, state) => this.barOverlay(g, state, isTarget, isCurrent, selected),
     });
     const px = this.labelPx(rect.height);
@@ -235,6 +246,8 @@ export class BoardView {
       }),
     );
     fitLine(title, maxWidth, 10);
+    // Its name explains the piece to a tap (not while it is a target: a tap there places what is picked).
+    if (!isTarget) card.explainPart(this.labelBox(title), () => explainNode(this.text, node));
     if (!oneLine && (details.length > 0 || note)) {
       // While an app is being placed, the note takes the place of the kernel and driver (still said aloud).
       const words = note ? note.text : details.join(' · ');

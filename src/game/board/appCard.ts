@@ -11,6 +11,7 @@ import { markBoardLabel } from '../ui/textAudit';
 import { alarmSign, dashedRect, packetShape, warningSign } from './boardDrawing';
 import type { BoardParts } from './boardModel';
 import { CardWidget } from './CardWidget';
+import { explainApp, explainInstances, explainLegend, explainProblems, explainRate, explainTrust, explainWords, formatRate } from './explainText';
 import { fitLine } from './panelKit';
 
 /** An app card, on the board or in the tray: its picture outside the focusable card, then the card. */
@@ -81,6 +82,8 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
       return lines.join(', ');
     },
     onActivate: () => callbacks.onApp(app.id),
+    explain: () => explainApp(text, app),
+    explainFocus: () => `${explainApp(text, app, false)}\n${explainLegend(text, app, count)}`,
     draw: (g, state) => {
       if (!state.hovered) return;
       g.fillStyle(0xffffff, 0.07);
@@ -90,7 +93,7 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
   fillAppCard(parts, card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: model.bootingCount?.(app.id) ?? 0 });
   if (where === 'board' && callbacks.onAppPointerDown) {
     const onDown = callbacks.onAppPointerDown;
-    card.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => onDown(app.id, pointer));
+    card.onPress((pointer: Phaser.Input.Pointer) => onDown(app.id, pointer));
   }
   return card;
 }
@@ -113,15 +116,19 @@ function fillAppCard(
   const g = scene.add.graphics();
   let right = rect.x + rect.width - pad;
   const signY = rect.y + pad * 0.6 + signSize / 2;
+  const signBox = (): Rect => ({ x: right - signSize - 1, y: signY - signSize / 2 - 1, width: signSize + 2, height: signSize + 2 });
   if (state.breached) {
     alarmSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
     right -= signSize + 3;
   }
   if (app.trust === 'untrusted') {
+    card.explainPart(signBox(), () => explainTrust(text, app));
     warningSign(g, right - signSize / 2, signY, signSize, colors.warning, 0x1b1300);
     right -= signSize + 3;
   }
   if (state.problems.length > 0) {
+    const problems = state.problems;
+    card.explainPart(signBox(), () => explainProblems(text, problems));
     warningSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
     right -= signSize + 3;
   }
@@ -150,9 +157,11 @@ function fillAppCard(
     if (detail.width <= maxWidth) break;
   }
   fitLine(detail, maxWidth, 9);
+  card.explainPart({ x: detail.x, y: detail.y, width: detail.width, height: detail.height }, () => explainWords(text, app));
   // The I/O mix: packet shapes with the rate per second of each kind, and the instance count.
   const ioY = rect.y + rect.height - pad * 0.5 - small * 0.7;
   const count = markBoardLabel(addText(scene, kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: kit.palette.heading, originX: 1, originY: 0.5 }));
+  const instances = state.count;
   // The row goes only where its letters clear the words' letters (the padding above and below may touch):
   // a short card (Korean words stand taller) keeps its words and leaves the rates to the description.
   const detailBottom = detail.y + detail.height - (detail.padding.bottom ?? 0);
@@ -165,16 +174,15 @@ function fillAppCard(
   const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
   const needed = probe.width + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
   probe.destroy();
+  card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, instances));
   if (needed > rect.width - pad * 2 - count.width - 4) return;
   let x = rect.x + pad + small * 0.5;
   values.forEach((value, index) => {
     packetShape(g, index, x, ioY, shape, colors.packets[index], colors.outline);
-    const text = markBoardLabel(addText(scene, kit, x + shape * 0.75, ioY, value, { fontPx: small, color: kit.palette.text, originY: 0.5 }));
-    x += shape * 0.75 + text.width + small * 0.7;
+    const label = markBoardLabel(addText(scene, kit, x + shape * 0.75, ioY, value, { fontPx: small, color: kit.palette.text, originY: 0.5 }));
+    const kind = (['disk', 'net', 'syscall'] as const)[index]!;
+    const left = x - shape * 0.6;
+    card.explainPart({ x: left, y: ioY - Math.max(shape, label.height) / 2, width: x + shape * 0.75 + label.width + small * 0.35 - left, height: Math.max(shape, label.height) }, () => explainRate(text, app, kind));
+    x += shape * 0.75 + label.width + small * 0.7;
   });
-}
-
-export function formatRate(rate: number): string {
-  if (rate >= 10) return String(Math.round(rate));
-  return String(Math.round(rate * 10) / 10);
 }

@@ -15,6 +15,7 @@ import type { BoardView } from './BoardView';
 import { boardColors } from './boardTheme';
 import { warningSign } from './boardDrawing';
 import { CardWidget } from './CardWidget';
+import { explainPiece } from './explainText';
 import { ColumnCursor, panelPlate, tr, withKey, type PanelContext } from './panelKit';
 
 export interface PaletteOptions {
@@ -74,6 +75,7 @@ export function drawPalette(context: PanelContext, rect: Rect, options: PaletteO
       radius: layout.radius * 0.8,
       describe: () => `${name}, ${countWords}${placing ? `, ${kit.words.selected}` : ''}`,
       onActivate: () => options.onPick(piece),
+      explain: () => explainPiece(context.text, piece),
       draw: (g, state) => {
         const radius = layout.radius * 0.8;
         g.fillStyle(0x000000, kit.palette.shadowAlpha * 0.6);
@@ -93,13 +95,15 @@ export function drawPalette(context: PanelContext, rect: Rect, options: PaletteO
       },
     });
     const swatch = Math.min(itemRect.height * 0.55, 30 * layout.scale);
+    // The piece's icon explains it to a tap (a tap elsewhere on the item picks the piece, as before).
+    card.explainPart({ x: itemRect.x + itemRect.height * 0.22 - 4, y: itemRect.y + itemRect.height / 2 - swatch / 2 - 4, width: swatch + 8, height: swatch + 8 }, () => explainPiece(context.text, piece));
     const textX = itemRect.x + itemRect.height * 0.22 + swatch + layout.gap * 0.5;
     const textWidth = itemRect.x + itemRect.width - textX - layout.gap * 0.4;
     const label = card.placeChild(addText(scene, kit, textX, itemRect.y + itemRect.height * 0.5, name, { fontPx: px, bold: true, color: kit.palette.text, originY: 1 }));
     fitText(label, textWidth, itemRect.height * 0.5, 10);
     const sub = card.placeChild(addText(scene, kit, textX, itemRect.y + itemRect.height * 0.5, countLabel, { fontPx: Math.round(px * 0.85), color: remaining > 0 || unlimited ? kit.palette.textMuted : '#ff9a9a', originY: 0 }));
     fitText(sub, textWidth, itemRect.height * 0.45, 9);
-    card.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => options.onPointerDown(piece, pointer));
+    card.onPress((pointer: Phaser.Input.Pointer) => options.onPointerDown(piece, pointer));
   });
 }
 
@@ -122,7 +126,7 @@ export function drawTray(context: PanelContext, rect: Rect, board: BoardView, ap
   const width = Math.min(250 * layout.scale, (area.width - gap * (apps.length - 1)) / apps.length);
   apps.forEach((app, index) => {
     const card = board.appCard(app, { x: Math.round(area.x + index * (width + gap)), y: area.y, width: Math.floor(width), height: area.height }, 'tray');
-    card.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, (pointer: Phaser.Input.Pointer) => onPointerDown(app.id, pointer));
+    card.onPress((pointer: Phaser.Input.Pointer) => onPointerDown(app.id, pointer));
   });
 }
 
@@ -161,7 +165,9 @@ export function drawSide(context: PanelContext, rect: Rect, options: SideOptions
     readoutArea = { ...inner, width: half };
     inspectorArea = { ...inner, x: inner.x + half + layout.gap, width: half };
   } else {
-    const cap = options.selection?.kind === 'app' ? 0.5 : 0.42;
+    // A selected app's inspector has its hosting line and up to four rows of controls: it may take more of
+    // the panel (the readouts above say "…and N more" when they run short), never so much that they vanish.
+    const cap = options.selection?.kind === 'app' ? 0.64 : 0.42;
     const inspectorHeight = Math.min(inner.height * cap, inspectorNeeds(layout.buttonHeight, options, layout.gap));
     inspectorArea = { x: inner.x, y: inner.y + inner.height - inspectorHeight, width: inner.width, height: inspectorHeight };
     readoutArea = { ...inner, height: inner.height - inspectorHeight - layout.gap };
@@ -185,8 +191,11 @@ function inspectorNeeds(buttonHeight: number, options: SideOptions, gap: number)
     const piece = options.editor.node(options.selection.id)?.piece;
     return heading + row * (piece === 'vm' ? 3 : piece === 'host-os' ? 2 : 1);
   }
-  // The app's line (how it runs where it is) and its rows.
-  return heading * 2.2 + row * 3;
+  // The app's line (how it runs where it is: up to three lines) and its rows: move/take off, the driver of
+  // its VMs when it has them, pre-pull, warm spares.
+  const placement = options.editor.placementOf(options.selection.id);
+  const rows = 3 + (placement?.vm ? 1 : 0);
+  return heading * (placement ? 3.4 : 1.2) + row * rows;
 }
 
 function drawMemory(context: PanelContext, cursor: ColumnCursor, editor: BuildEditor): void {
@@ -289,7 +298,7 @@ function drawInspector(context: PanelContext, area: Rect, options: SideOptions):
   const selection = options.selection;
   const editor = options.editor;
   const actions = options.onInspector;
-  const rowHeight = Math.round(Math.min(layout.buttonHeight * 0.82, Math.max(36, (area.height - px * 1.8) / 3 - cursor.gap)));
+  let rowHeight = Math.round(Math.min(layout.buttonHeight * 0.82, Math.max(36, (area.height - px * 1.8) / 3 - cursor.gap)));
   const buttonPx = Math.round(px * 0.95);
   if (!selection) {
     cursor.heading(context, tr(context, 'play:build.inspector'));
@@ -312,8 +321,16 @@ function drawInspector(context: PanelContext, area: Rect, options: SideOptions):
   const placement = editor.placementOf(app.id);
   const provisioning = editor.provisioning.find((entry) => entry.app === app.id);
   cursor.heading(context, `${tr(context, 'play:build.inspector')}: ${app.id}`);
+  // Every row of controls stays inside the panel: the hosting line keeps room for all of them below it
+  // (smaller, then left out, when it cannot), and the rows share what is left.
+  const rows = 3 + (placement?.vm ? 1 : 0);
+  const minRow = Math.max(30, Math.round(buttonPx * 2.1));
   const where = placement ? (options.hostingLine?.(app.id) ?? '') : '';
-  if (where) cursor.paragraph(context, where, { px: Math.round(px * 0.9), color: '#9ff3ff', reserve: rowHeight });
+  if (where) {
+    const reserve = rows * (minRow + cursor.gap);
+    if (!cursor.paragraph(context, where, { px: Math.round(px * 0.9), color: '#9ff3ff', reserve })) cursor.paragraph(context, where, { px: Math.max(10, Math.round(px * 0.78)), color: '#9ff3ff', reserve });
+  }
+  rowHeight = Math.round(Math.min(layout.buttonHeight * 0.82, Math.max(minRow, cursor.remaining / rows - cursor.gap)));
   const row1: Array<{ id: string; label: string; run: () => void }> = [{ id: 'inspect-move', label: tr(context, 'play:build.move'), run: () => actions.moveApp(app.id) }];
   if (placement) row1.push({ id: 'inspect-unplace', label: withKey(context, tr(context, 'play:build.unplace'), 'Del'), run: () => actions.unplace(app.id) });
   layoutButtons(context, cursor, rowHeight, buttonPx, row1, true);

@@ -23,6 +23,7 @@ import type { UiKit } from '../ui/UiKit';
 import { BuildPhase } from './courier/BuildPhase';
 import type { BannerTone, CourierHost, Phase } from './courier/courierHost';
 import { RunPhase } from './courier/RunPhase';
+import { existingExplainer } from '../ui/Explainer';
 import { showKeyHints } from '../ui/keyHints';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 
@@ -262,6 +263,12 @@ export abstract class CourierScene extends ScreenScene {
       // Enter starts building even before anything has keyboard focus (the card says "Enter").
       this.focus.focus('brief-start', true, false);
       return next(event);
+    }
+    if (event.key === 'Escape' && existingExplainer(this)?.dismiss()) {
+      // Escape hid an explanation; with something selected or being placed it also does what it always
+      // does there (clears the selection, stops placing), but it never leaves the screen for it.
+      const input = this.buildPhase.input;
+      if (!(this.phase === 'build' && (input.placing || input.selection))) return true;
     }
     if (this.phase === 'build') return this.buildPhase.onKey(event, next);
     if (this.phase === 'run' && this.runPhase && this.runPhase.onKey(event)) return true;

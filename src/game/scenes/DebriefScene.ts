@@ -195,7 +195,8 @@ export class DebriefScene extends ScreenScene {
         ariaLabel: tab === 'compare' && !prepared.unlocked ? `${tabLabels[tab]}, ${t('common.locked')}` : undefined,
         // A locked comparison shows a padlock instead of the unchosen mark (chosen, it shows the tick).
         icon: tab === 'compare' && !prepared.unlocked ? 'lock' : undefined,
-        selected: tab === this.tab ? true : tab === 'compare' && !prepared.unlocked ? undefined : false,
+        // While the ending shows, it stands in for the tabs: none of them is the one on show.
+        selected: tab === this.tab && !this.ending ? true : tab === 'compare' && !prepared.unlocked ? undefined : false,
         fontPx: fontPx(layout, 'body'),
         onActivate: () => this.showTab(tab, false),
       });
@@ -241,7 +242,7 @@ export class DebriefScene extends ScreenScene {
     this.addActions(kit, actions);
     this.addFooterHint(kit);
     // The accessible twin of the canvas reads the open tab in full.
-    this.ctx.mirror?.setRegion('debrief', tabLabels[this.tab], this.tabSummary);
+    this.ctx.mirror?.setRegion('debrief', this.ending ? t('playui:ending.title') : tabLabels[this.tab], this.tabSummary);
   }
 
   private view(): DebriefView {

@@ -112,7 +112,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     if (!mirror || !this.alive || !this.scene.isActive()) return;
     mirror.render(
       this.screenTitle(),
-      this.focus.list().map((item) => ({ id: item.id, label: item.describe(), enabled: item.isEnabled(), state: item.ariaState?.() })),
+      this.focus.list().map((item) => ({ id: item.id, label: item.describe(), description: item.explain?.() || undefined, enabled: item.isEnabled(), state: item.ariaState?.() })),
       { focus: (id) => this.focus.followTwin(id), activate: (id) => this.focus.activateById(id) },
     );
   }

@@ -15,6 +15,8 @@ export interface Focusable {
   adjust?(step: -1 | 1): boolean;
   /** What a screen reader should hear when this gets focus. */
   describe(): string;
+  /** What it is, explained (the callout's words on hover, focus and tap): the twin's description. */
+  explain?(): string;
   /** Toggle / chosen state for the accessible twin (aria-pressed, aria-current). */
   ariaState?(): { pressed?: boolean; current?: boolean };
   /** Whether a picture of the widget stands in for its children now (see ui/picture.ts). */
