@@ -13,6 +13,7 @@ import type playui from '../../locales/en/playui.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 import type sharing from '../../locales/en/sharing.json';
+import type faults from '../../locales/en/faults.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -30,6 +31,7 @@ declare module 'i18next' {
       classroom: typeof classroom;
       offline: typeof offline;
       sharing: typeof sharing;
+      faults: typeof faults;
     };
     returnNull: false;
   }
