@@ -380,6 +380,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     pauseGame: () => shell.handle?.game.pause(),
     backToMenu: () => shell.handle?.recoverToMenu(),
     announce: (text) => mirror.announce(text, true),
+    explained: () => startup.problem !== null,
   });
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));

@@ -100,6 +100,8 @@ export interface FaultHandlerDeps {
   backToMenu: () => void;
   /** Says it to screen readers (the live region of src/a11y). */
   announce: (text: string) => void;
+  /** Another message already explains (the start-up guard's: the game could not start); nothing to add. */
+  explained?: () => boolean;
 }
 
 export interface FaultHandler {
@@ -136,7 +138,7 @@ export function installFaultHandler(deps: FaultHandlerDeps): FaultHandler {
   };
 
   const handle = (error: unknown) => {
-    if (gaveUp) return;
+    if (gaveUp || deps.explained?.()) return;
     if (typeof error === 'object' && error !== null) {
       if (seen.has(error)) return;
       seen.add(error);
