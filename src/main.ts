@@ -17,6 +17,9 @@ import { SessionStateStore } from './app/sessionStore';
 import { defaultSettings, SETTINGS_KEY, SettingsStore, type Settings } from './app/settings';
 import { localStorageOf, type KeyValueStorage, type StorageStatus } from './app/storage';
 import { installStartupGuard } from './app/startupGuard';
+import { faultReport, installFaultHandler } from './app/faultScreen';
+import { levelFileNotices } from './app/budgetNotice';
+import { MODEL_VERSION } from './sim/costs';
 import { takeOverLoadingScreen } from './app/loadingScreen';
 import { isTeacherPage } from './app/teacherLink';
 import { addressFollowsLevel, addressForScreen } from './app/addressBar';
@@ -202,6 +205,25 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     race: () => shell.handle?.race() ?? null,
     texts: () => shell.handle?.texts() ?? [],
+    throwInScene: (message) => shell.handle?.throwInScene(message) ?? false,
+    // A testing aid (docs/embed-api.md): the one path in the game that opens a level file from outside.
+    playLevelFile: async (input) => {
+      const { validateLevel } = await import('./sim/validateLevel');
+      const checked = validateLevel(input);
+      if (!checked.ok) {
+        for (const notice of levelFileNotices(checked.errors, i18n.language)) notify(notice);
+        throw new Error(`The level file is not valid: ${checked.errors.map((error) => `${error.path}: ${error.message}`).join(' ')}`.slice(0, 1000));
+      }
+      await new Promise<void>((resolve) => {
+        const off = events.on('screenShown', (shown) => {
+          if (shown.key === SceneKeys.Sandbox) {
+            off();
+            resolve();
+          }
+        });
+        shell.handle?.showScreen(SceneKeys.Sandbox, { levelFile: checked.value });
+      });
+    },
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);
@@ -343,9 +365,35 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     events.emit('levelStarted', { levelId: shown.levelId, attempt });
   });
 
+  // An unexpected exception while the game runs opens the error screen (src/app/faultScreen.ts): the loop
+  // stops, nothing is saved, and the player can copy a report or go back to the menu.
+  const faults = installFaultHandler({
+    win,
+    doc,
+    translate: (key) => translate(key),
+    report: (error) =>
+      faultReport(
+        error,
+        { gameVersion: version, modelVersion: MODEL_VERSION, language: settings.get().language, renderer: shell.renderer },
+        { levelId: shell.levelOnShow, ...shell.handle?.faultContext() },
+      ),
+    pauseGame: () => shell.handle?.game.pause(),
+    backToMenu: () => shell.handle?.recoverToMenu(),
+    announce: (text) => mirror.announce(text, true),
+    explained: () => startup.problem !== null,
+  });
+
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
-  shell.handle = createGame(host, ctx, renderer, { guest });
+  shell.handle = createGame(host, ctx, renderer, {
+    guest,
+    onFault: (thrown) => {
+      const error = typeof thrown === 'object' && thrown !== null ? thrown : new Error(String(thrown));
+      faults.handle(error);
+      // Still reported as uncaught (the console, and tests that watch for page errors), after the screen is up.
+      win.reportError?.(error);
+    },
+  });
   shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
   // The game's first frame (its own loading bar, or the menu) takes over from the page's loading screen.
   shell.handle.game.events.once('postrender', () => loading.done());

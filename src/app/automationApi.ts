@@ -34,6 +34,15 @@ export interface KernelCourierApi {
   /** Optional addition: the race view's state while it is shown (its lanes, their labels' font size, live
    * numbers, and at the end each lane's score, stars and place, and the ranking read to screen readers), else null. */
   race(): RaceSnapshot | null;
+  /** Optional addition, a testing aid: the screen on show throws an Error with `message` from its next
+   * update, as a bug would, so the error screen opens (tests/e2e/faults.test.ts). It writes nothing and
+   * reads nothing; a page that can call it could break the game anyway. Returns whether a screen was on show. */
+  throwInScene(message?: string): boolean;
+  /** Optional addition, a testing aid: validates `level` as a level file (`kernel-courier/level@1`, its
+   * bounds and work budget) and opens it on the Sandbox's board, running at once (each app in its own
+   * para-virtual VM on a Type-1 hypervisor; Skip allowed). A refused file shows the validation notice
+   * (path, figure and limit, localized) and rejects with the errors. Resolves once the board is shown. */
+  playLevelFile(level: unknown): Promise<void>;
 }
 
 export interface RaceSnapshot {
@@ -69,6 +78,8 @@ export interface AutomationDeps {
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
   race?: () => RaceSnapshot | null;
+  throwInScene?: (message: string) => boolean;
+  playLevelFile?: (level: unknown) => Promise<void>;
 }
 
 export interface Automation {
@@ -110,6 +121,12 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
       return snapshot === null ? null : structuredClone(snapshot);
     },
     texts: () => structuredClone(deps.texts?.() ?? []),
+    throwInScene: (message?: string) => deps.throwInScene?.(typeof message === 'string' ? message.slice(0, 200) : 'kernelCourier.throwInScene') ?? false,
+    playLevelFile: async (level: unknown) => {
+      if (!deps.playLevelFile) throw new Error('playLevelFile is not available in this page.');
+      await ready;
+      await deps.playLevelFile(level);
+    },
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

@@ -4,8 +4,11 @@ import type ui from '../../locales/en/ui.json';
 
 export type NoticeKey = `notice.${keyof typeof ui.notice}`;
 
+/** A level file refused by validation (src/app/budgetNotice.ts): its path, figure and limit. */
+export type FaultNoticeKey = `faults:budget.${string}`;
+
 export interface Notice {
-  key: NoticeKey;
+  key: NoticeKey | FaultNoticeKey;
   params?: Record<string, string | number>;
 }
 

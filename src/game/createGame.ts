@@ -3,6 +3,7 @@
 // small handle to read and change the current screen from outside (the automation API).
 import Phaser from 'phaser';
 import type { RaceSnapshot } from '../app/automationApi';
+import type { FaultContext } from '../app/faultScreen';
 import type { AppContext } from './AppContext';
 import { createScenes } from './createScenes';
 import { ensureScreen, registerLazyScreens } from './lazyScreens';
@@ -26,6 +27,12 @@ export interface GameHandle {
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
   texts(): TextBox[];
+  /** What the screen on show says about itself for an error report (screen, level, seed, build). */
+  faultContext(): FaultContext;
+  /** After an error: stops every screen and overlay (a broken one too), resumes the loop, shows the menu. */
+  recoverToMenu(): void;
+  /** A testing aid (kernelCourier.throwInScene): the screen on show throws `message` from its next update. */
+  throwInScene(message: string): boolean;
 }
 
 export interface WidgetInfo {
@@ -40,8 +47,9 @@ export interface WidgetInfo {
   height: number;
 }
 
-/** `guest`: the game is embedded in another page (it must not take focus on load). */
-export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind, options: { guest?: boolean } = {}): GameHandle {
+/** `guest`: the game is embedded in another page (it must not take focus on load). `onFault`: an exception
+ * thrown while the game steps a frame (a scene's create, update or render); the loop goes on without it. */
+export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind, options: { guest?: boolean; onFault?: (error: unknown) => void } = {}): GameHandle {
   installTextMetricsCache();
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -65,6 +73,21 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     render: { antialias: true, roundPixels: false },
     scene: createScenes(ctx),
   });
+  // Phaser asks for the next frame only after a step returns: an exception in a scene would stop the loop
+  // for good (a frozen page). Caught here, it goes to the error screen (src/app/faultScreen.ts) instead.
+  // Set before boot, so Game.start binds this one.
+  const onFault = options.onFault;
+  if (onFault) {
+    const step = game.step.bind(game);
+    game.step = (time: number, delta: number) => {
+      try {
+        step(time, delta);
+      } catch (error) {
+        forgetPendingOps(game);
+        onFault(error);
+      }
+    };
+  }
 
   const known = new Set<string>([SceneKeys.Boot, SceneKeys.Preloader, ...INTERACTIVE_KEYS]);
   // Loading, creating or running counts (the Preloader is "loading" while its bar fills); a screen
@@ -135,5 +158,56 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene ? sceneTexts(scene) : [];
   };
 
-  return { game, currentScreen, showScreen, widgets, stats, race, texts };
+  const faultContext = (): FaultContext => {
+    const key = currentScreen();
+    const scene = key ? (game.scene.getScene(key) as unknown as { faultContext?: () => FaultContext } | null) : null;
+    let details: FaultContext = {};
+    try {
+      details = scene?.faultContext?.() ?? {};
+    } catch {
+      // A broken screen may not say more than its name.
+    }
+    return { ...details, screen: key };
+  };
+
+  const recoverToMenu = (): void => {
+    forgetPendingOps(game);
+    for (const scene of game.scene.getScenes(false)) {
+      const key = scene.scene.key as SceneKey;
+      const status = scene.sys.settings.status;
+      if (!SCREEN_KEYS.includes(key) && !OVERLAY_KEYS.includes(key)) continue;
+      if (status <= Phaser.Scenes.PENDING || status >= Phaser.Scenes.SHUTDOWN) continue;
+      try {
+        game.scene.stop(key);
+      } catch {
+        // Its own shutdown failed: it is stopped as far as it goes; the menu still starts.
+      }
+    }
+    game.resume();
+    game.scene.start(SceneKeys.Menu);
+  };
+
+  const throwInScene = (message: string): boolean => {
+    const key = currentScreen();
+    const scene = key ? game.scene.getScene(key) : null;
+    if (!scene) return false;
+    const sys = scene.sys as unknown as { sceneUpdate: (time: number, delta: number) => void };
+    const update = sys.sceneUpdate;
+    sys.sceneUpdate = () => {
+      sys.sceneUpdate = update;
+      throw new Error(message);
+    };
+    return true;
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats, race, texts, faultContext, recoverToMenu, throwInScene };
+}
+
+/** After an exception in a step, the scene manager is left mid-way: its queued operations would run (and
+ * throw) again next frame, and it would think it is still processing. */
+function forgetPendingOps(game: Phaser.Game): void {
+  const manager = game.scene as unknown as { isProcessing: boolean; _queue?: unknown[]; _start?: unknown[]; _pending?: unknown[] };
+  manager.isProcessing = false;
+  if (Array.isArray(manager._queue)) manager._queue.length = 0;
+  if (Array.isArray(manager._start)) manager._start.length = 0;
 }

@@ -14,6 +14,7 @@ import type explain from '../../locales/en/explain.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 import type sharing from '../../locales/en/sharing.json';
+import type faults from '../../locales/en/faults.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -32,6 +33,7 @@ declare module 'i18next' {
       classroom: typeof classroom;
       offline: typeof offline;
       sharing: typeof sharing;
+      faults: typeof faults;
     };
     returnNull: false;
   }

@@ -151,6 +151,12 @@ export abstract class CourierScene extends ScreenScene {
     return this.titleText();
   }
 
+  /** For the error screen's report (src/app/faultScreen.ts, read by createGame.ts): the level, the seed
+   * and the build on the board. Nothing about the player. */
+  faultContext(): { levelId?: string; seed?: number; build?: Build } {
+    return { levelId: this.level?.id, seed: this.level ? this.runSeed() : undefined, build: this.editor?.toBuild() };
+  }
+
   /** This screen's keys for the keyboard-help overlay (? or F1), for the phase on show. */
   override keyHelp(): KeyHelp[] {
     const rows: Record<Phase, string[]> = {

@@ -2,6 +2,7 @@
 // and run controls as a level, and live metrics instead of a score (no debrief). With `?packets=N` it
 // starts running at once on a default build and a load controller scales a load app to keep about N
 // packets on the board: the page teachers use for demonstrations and that measures frame time.
+import type { Level } from '../../sim/types';
 import type { AppContext } from '../AppContext';
 import { LoadController, initialLoadInstances } from '../play/loadController';
 import type { LogEntry } from '../play/runLog';
@@ -14,12 +15,22 @@ import type { SceneData } from './ScreenScene';
 export class SandboxScene extends CourierScene {
   private target: number | null = null;
   private controller: LoadController | null = null;
+  /** A level file opened here (kernelCourier.playLevelFile), validated by the caller: it runs at once and
+   * may be skipped to its end. */
+  private levelFile = false;
 
   constructor(ctx: AppContext) {
     super(ctx, SceneKeys.Sandbox);
   }
 
-  protected setup(_data: SceneData): CourierSetup {
+  protected setup(data: SceneData): CourierSetup {
+    const file = data.levelFile as Level | undefined;
+    this.levelFile = file !== undefined && file !== null && typeof file === 'object';
+    if (file && this.levelFile) {
+      this.target = null;
+      this.controller = null;
+      return { level: file, start: sandboxDefaultBuild(file), phase: 'run' };
+    }
     const packets = this.ctx.params.packets;
     this.target = packets ?? null;
     const perInstance = loadPacketsPerInstance();
@@ -41,7 +52,7 @@ export class SandboxScene extends CourierScene {
   }
 
   protected override canSkip(): boolean {
-    return false;
+    return this.levelFile;
   }
 
   protected override metricsExtra(): { inFlight?: number; target?: number } {
