@@ -39,14 +39,20 @@ export function explainLegend(text: BoardText, app: AppSpec, count: number): str
     disk: formatRate(app.io.disk ?? 0),
     net: formatRate(app.io.net ?? 0),
     syscall: formatRate(app.io.syscall ?? 0),
+    bundle: bundleSize(text),
   });
 }
+
+const localeOf = (text: BoardText): string => (text.i18n.language === 'ko' ? 'ko-KR' : 'en-US');
+
+/** How many requests one packet stands for: the engine's constant, never a copy in the texts. */
+const bundleSize = (text: BoardText): string => BUNDLE_REQUESTS.toLocaleString(localeOf(text));
 
 /** One I/O kind's rate: packets a second per instance, and the requests they stand for. */
 export function explainRate(text: BoardText, app: AppSpec, kind: 'disk' | 'net' | 'syscall'): string {
   const rate = app.io[kind] ?? 0;
-  const requests = Math.round(rate * BUNDLE_REQUESTS).toLocaleString(text.i18n.language === 'ko' ? 'ko-KR' : 'en-US');
-  return text.t(`explain:rate.${kind}`, { rate: formatRate(rate), requests });
+  const requests = Math.round(rate * BUNDLE_REQUESTS).toLocaleString(localeOf(text));
+  return text.t(`explain:rate.${kind}`, { rate: formatRate(rate), requests, bundle: bundleSize(text) });
 }
 
 export function explainTrust(text: BoardText, app: AppSpec): string {
