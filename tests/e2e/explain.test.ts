@@ -27,7 +27,7 @@ interface Box {
 
 const WORDS = {
   en: { type1: /^Type-1 hypervisor: runs directly on the hardware/, vm: /^Virtual machine: a whole guest OS/, disk: /■ Disk: 2\.4 packets a second/, untrusted: /⚠ Untrusted: this app may attack/, legend: /⚠ untrusted: may attack its neighbours · Linux · tenant gamma .*■ disk 1\.2, ● network 0\.4, ▲ system calls 0\.2/ },
-  ko: { type1: /^Type-1 하이퍼바이저: 하드웨어 위에 바로/, vm: /^가상머신: 자기 커널을 가진 게스트 OS/, disk: /■ 디스크: 인스턴스마다 1초에 패킷 2\.4개/, untrusted: /⚠ 신뢰할 수 없음: 실행 중에 이웃을 공격할 수/, legend: /⚠ 신뢰할 수 없음: 이웃을 공격할 수 있어요 · 리눅스 · 고객사 gamma.*■ 디스크 1\.2, ● 네트워크 0\.4, ▲ 시스템 콜 0\.2/ },
+  ko: { type1: /^Type-1 하이퍼바이저: 하드웨어 위에 바로/, vm: /^가상머신: 자기 커널을 가진 게스트 OS/, disk: /■ 디스크: 인스턴스마다 초당 패킷 2\.4개/, untrusted: /⚠ 신뢰할 수 없음: 실행 중에 이웃을 공격할 수/, legend: /⚠ 신뢰할 수 없음: 이웃을 공격할 수 있어요 · 리눅스 · 고객사 gamma.*■ 디스크 1\.2, ● 네트워크 0\.4, ▲ 시스템 콜 0\.2/ },
 } as const;
 
 async function widget(page: Page, id: string): Promise<Box> {
