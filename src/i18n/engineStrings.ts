@@ -1,4 +1,5 @@
-// The strings of the engine screens (namespaces `play`, `debrief`, `race`, `playui` and `scoring`: build
+// The strings of the engine screens (namespaces `play`, `debrief`, `race`, `playui`, `runviz` (the run's
+// stops, marks, wall flashes and packet panel) and `scoring`: build
 // names, the comparison's latency column, star thresholds), bundled with those screens' chunk
 // and added to i18next when it arrives (lazyScreens.ts), so the first download stays small.
 import enPlay from '../../locales/en/play.json';
@@ -11,16 +12,18 @@ import enScoring from '../../locales/en/scoring.json';
 import koScoring from '../../locales/ko/scoring.json';
 import enPlayui from '../../locales/en/playui.json';
 import koPlayui from '../../locales/ko/playui.json';
+import enRunviz from '../../locales/en/runviz.json';
+import koRunviz from '../../locales/ko/runviz.json';
 import type { GameI18n } from './createI18n';
 import type { Language } from './languages';
 import type { TranslationTree } from './resources';
 
-export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring', 'playui'] as const;
+export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring', 'playui', 'runviz'] as const;
 export type EngineNamespace = (typeof ENGINE_NAMESPACES)[number];
 
 export const ENGINE_RESOURCES: Record<Language, Record<EngineNamespace, TranslationTree>> = {
-  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring, playui: enPlayui },
-  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring, playui: koPlayui },
+  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring, playui: enPlayui, runviz: enRunviz },
+  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring, playui: koPlayui, runviz: koRunviz },
 };
 
 export function addEngineStrings(i18n: GameI18n): void {

@@ -10,6 +10,7 @@ import type debrief from '../../locales/en/debrief.json';
 import type race from '../../locales/en/race.json';
 import type scoring from '../../locales/en/scoring.json';
 import type playui from '../../locales/en/playui.json';
+import type runviz from '../../locales/en/runviz.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 import type sharing from '../../locales/en/sharing.json';
@@ -27,6 +28,7 @@ declare module 'i18next' {
       race: typeof race;
       scoring: typeof scoring;
       playui: typeof playui;
+      runviz: typeof runviz;
       classroom: typeof classroom;
       offline: typeof offline;
       sharing: typeof sharing;

@@ -479,7 +479,7 @@ export class RaceScene extends ScreenScene {
     const states = new Map(session.instances().map((instance) => [instance.index, instance]));
     board.drawVmBoxes(states);
     board.raiseLayers();
-    const geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind));
+    const geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     geometry.update(board.layout, session.simulation.stations(), session.instances());
     const packets = new PacketLayer(this, kit, board.colors, !kit.motion.fadeMs);
     this.displays.push({

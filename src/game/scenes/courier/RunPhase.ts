@@ -139,7 +139,7 @@ export class RunPhase {
     this.refreshInstances();
     board.drawVmBoxes(this.instanceStates);
     board.raiseLayers();
-    this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind));
+    this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     this.geometry.update(board.layout, session.simulation.stations(), session.instances());
     this.seenInstances = session.instancesVersion;
     this.seenBoard = session.boardVersion;
