@@ -202,6 +202,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     race: () => shell.handle?.race() ?? null,
     texts: () => shell.handle?.texts() ?? [],
+    runViz: () => shell.handle?.runViz() ?? null,
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);

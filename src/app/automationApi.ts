@@ -34,6 +34,10 @@ export interface KernelCourierApi {
   /** Optional addition: the race view's state while it is shown (its lanes, their labels' font size, live
    * numbers, and at the end each lane's score, stars and place, and the ranking read to screen readers), else null. */
   race(): RaceSnapshot | null;
+  /** Optional addition, a testing aid: the run on show (play, sandbox or race view): stops measured on
+   * screen per hop, hypercall / VM-exit marks drawn, packets drawn, wall flashes and the packet panel
+   * (docs/embed-api.md), else null. */
+  runViz(): unknown;
 }
 
 export interface RaceSnapshot {
@@ -69,6 +73,7 @@ export interface AutomationDeps {
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
   race?: () => RaceSnapshot | null;
+  runViz?: () => unknown;
 }
 
 export interface Automation {
@@ -110,6 +115,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
       return snapshot === null ? null : structuredClone(snapshot);
     },
     texts: () => structuredClone(deps.texts?.() ?? []),
+    runViz: () => structuredClone(deps.runViz?.() ?? null),
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

@@ -26,6 +26,8 @@ export interface GameHandle {
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
   texts(): TextBox[];
+  /** The run's packets, marks, wall flashes and packet panel on show (a testing aid: kernelCourier.runViz()). */
+  runViz(): unknown;
 }
 
 export interface WidgetInfo {
@@ -135,5 +137,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene ? sceneTexts(scene) : [];
   };
 
-  return { game, currentScreen, showScreen, widgets, stats, race, texts };
+  const runViz = (): unknown => {
+    const key = currentScreen();
+    const scene = key ? (game.scene.getScene(key) as unknown as { runVizInfo?: () => unknown } | null) : null;
+    return scene?.runVizInfo?.() ?? null;
+  };
+
+  return { game, currentScreen, showScreen, widgets, stats, race, texts, runViz };
 }
