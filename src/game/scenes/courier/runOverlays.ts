@@ -120,6 +120,10 @@ export class RunOverlays {
       const flash: ActiveFlash = { stop, bornMs: timeMs, text: this.stopText(stop), graphics: null, label: null, plate: null, rects: [] };
       this.flashes.push(flash);
       this.drawFlash(flash, timeMs);
+      if (this.path) {
+        this.pathSig = '';
+        this.drawPanel();
+      }
       this.pendingAnnouncement = this.pendingAnnouncement ? `${this.pendingAnnouncement} ${flash.text}.` : `${flash.text}.`;
     }
     if (this.pendingAnnouncement && timeMs - this.lastStopAnnounceMs >= STOP_ANNOUNCE_MS) {
@@ -371,12 +375,21 @@ export class RunOverlays {
     }
     const width = Math.round(names.width + gap + values.width + pad * 2);
     const height = Math.round(names.height + pad * 2);
-    // In the board's top corner away from the packet's app.
+    // In a corner of the board: away from the packet's app, and off any wall's label on show.
     const appBox = layout.apps.get(path.app)?.rect;
     const appCentre = appBox ? appBox.x + appBox.width / 2 : board.x;
-    const right = appCentre < board.x + board.width / 2;
-    const x = Math.round(right ? board.x + board.width - width - pad : board.x + pad);
-    const y = Math.round(board.y + pad);
+    const preferRight = appCentre < board.x + board.width / 2;
+    const left = Math.round(board.x + pad);
+    const rightX = Math.round(board.x + board.width - width - pad);
+    const top = Math.round(board.y + pad);
+    const bottom = Math.round(board.y + board.height - height - pad);
+    const corners = preferRight
+      ? [[rightX, top], [left, top], [rightX, bottom], [left, bottom]]
+      : [[left, top], [rightX, top], [left, bottom], [rightX, bottom]];
+    const labels = this.flashes.filter((flash) => flash.label).map((flash) => (flash.label as Phaser.GameObjects.Text).getBounds());
+    const clear = (cx: number, cy: number) =>
+      labels.every((label) => label.right < cx || label.x > cx + width || label.bottom < cy || label.y > cy + height);
+    const [x, y] = corners.find(([cx, cy]) => clear(cx, cy)) ?? corners[0];
     const g = this.panelPlate;
     g.clear();
     g.fillStyle(kit.palette.panel, 1);
