@@ -81,12 +81,14 @@ describe('runs that show the difference', () => {
     await page.waitForTimeout(600);
     await page.keyboard.press('1');
     await page.keyboard.press(' ');
-    const enough = () =>
-      page.evaluate(() => {
+    await page.waitForFunction(
+      () => {
         const info = window.kernelCourier?.runViz() as { lanes: Lane[] } | null;
         return (info?.lanes ?? []).length === 2 && (info?.lanes ?? []).every((lane) => lane.stops.filter((stop) => stop.hop === 'backend' && stop.kind === 0).length >= 7);
-      });
-    await page.waitForFunction(enough, undefined, { timeout: 90_000, polling: 250 });
+      },
+      undefined,
+      { timeout: 90_000, polling: 250 },
+    );
     const { lanes } = (await page.evaluate(() => window.kernelCourier?.runViz())) as { lanes: Lane[] };
     const lane = (id: string) => lanes.find((entry) => entry.id === id) as Lane;
     const backend = (entry: Lane) => entry.stops.filter((stop) => stop.hop === 'backend' && stop.kind === 0);
