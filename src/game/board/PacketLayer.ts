@@ -289,16 +289,17 @@ export class PacketLayer {
     return best;
   }
 
-  /** The packet drawn now that comes after `afterId` (by id, wrapping round), or -1 when none is drawn. */
-  nextId(afterId: number): number {
+  /** The packet drawn now that comes before `beforeId` (the next older one, wrapping round to the newest:
+   * the newest first, which stays longest on the board), or -1 when none is drawn. */
+  nextId(beforeId: number): number {
     let next = -1;
-    let lowest = -1;
+    let highest = -1;
     for (let index = 0; index < this.shownCount; index += 1) {
       const id = this.shownIds[index];
-      if (lowest < 0 || id < lowest) lowest = id;
-      if (id > afterId && (next < 0 || id < next)) next = id;
+      if (id > highest) highest = id;
+      if (beforeId >= 0 && id < beforeId && id > next) next = id;
     }
-    return next >= 0 ? next : lowest;
+    return next >= 0 ? next : highest;
   }
 
   /** Packets drawn now (at most `limit`), for kernelCourier.runViz(). */

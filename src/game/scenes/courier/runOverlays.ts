@@ -233,7 +233,7 @@ export class RunOverlays {
     return true;
   }
 
-  /** `P`: the next packet on the board (or says there is none). */
+  /** `P`: the newest packet on the board, then the next older one (or says there is none). */
   cycle(): void {
     const packets = this.packets;
     if (!packets) return;
