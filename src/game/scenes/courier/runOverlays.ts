@@ -54,6 +54,8 @@ export function installPacketPicker(scene: Phaser.Scene, pick: (x: number, y: nu
   }
   const holder = { pick };
   pickers.set(scene, holder);
+  // Phaser drops the scene's input listeners when it shuts down: install afresh next time.
+  scene.events.once('shutdown', () => pickers.delete(scene));
   scene.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
     holder.pick(pointer.worldX, pointer.worldY);
   });
