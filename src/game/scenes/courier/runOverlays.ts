@@ -77,6 +77,8 @@ export class RunOverlays {
   private panelValues: Phaser.GameObjects.Text | null = null;
   private panelRect: Rect | null = null;
   private announcedDone = false;
+  /** The picked packet is still drawn on the board (the engine is ahead of the drawing). */
+  private pathDrawn = false;
 
   constructor(
     private readonly host: CourierHost,
@@ -267,7 +269,8 @@ export class RunOverlays {
     if (!track) return;
     this.path = packetPath(track, this.session.simulation.stations(), (station) => this.markOf(station));
     this.pathSig = '';
-    this.announcedDone = this.path.state !== 'flying';
+    this.pathDrawn = true;
+    this.announcedDone = false;
     if (this.packets) this.packets.selectedId = id;
     this.drawPanel();
     this.announcePath();
@@ -283,13 +286,18 @@ export class RunOverlays {
     const path = this.path;
     if (!path) return;
     const track = this.session.tracks.get(path.id);
-    if (track && (track.stations.length !== path.hops.length || (track.fate !== 0) !== (path.state !== 'flying'))) {
-      this.path = packetPath(track, this.session.simulation.stations(), (station) => this.markOf(station));
+    if (!track && this.pathDrawn) {
+      // It reached the end of its drawn trip: the panel now says how it ended.
+      this.pathDrawn = false;
       this.drawPanel();
-      if (!this.announcedDone && this.path.state !== 'flying') {
+      if (!this.announcedDone) {
         this.announcedDone = true;
         this.announcePath();
       }
+    }
+    if (track && (track.stations.length !== path.hops.length || (track.fate !== 0) !== (path.state !== 'flying'))) {
+      this.path = packetPath(track, this.session.simulation.stations(), (station) => this.markOf(station));
+      this.drawPanel();
     }
   }
 
@@ -300,6 +308,8 @@ export class RunOverlays {
   }
 
   private stateText(path: PacketPath): string {
+    // While it is still drawn on its way, it is on its way, whatever the engine (ahead) knows already.
+    if (this.pathDrawn && this.path === path) return this.host.t('runviz:panel.onItsWay');
     return path.state === 'delivered' ? this.host.t('runviz:panel.delivered') : path.state === 'dropped' ? this.host.t('runviz:panel.dropped') : this.host.t('runviz:panel.onItsWay');
   }
 
