@@ -224,6 +224,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
         shell.handle?.showScreen(SceneKeys.Sandbox, { levelFile: checked.value });
       });
     },
+    runViz: () => shell.handle?.runViz() ?? null,
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
     openDebrief: async (id, options) => {
       const level = levels.find((candidate) => candidate.id === id);

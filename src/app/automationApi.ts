@@ -43,6 +43,10 @@ export interface KernelCourierApi {
    * para-virtual VM on a Type-1 hypervisor; Skip allowed). A refused file shows the validation notice
    * (path, figure and limit, localized) and rejects with the errors. Resolves once the board is shown. */
   playLevelFile(level: unknown): Promise<void>;
+  /** Optional addition, a testing aid: the run on show (play, sandbox or race view): stops measured on
+   * screen per hop, hypercall / VM-exit marks drawn, packets drawn, wall flashes and the packet panel
+   * (docs/embed-api.md), else null. */
+  runViz(): unknown;
 }
 
 export interface RaceSnapshot {
@@ -80,6 +84,7 @@ export interface AutomationDeps {
   race?: () => RaceSnapshot | null;
   throwInScene?: (message: string) => boolean;
   playLevelFile?: (level: unknown) => Promise<void>;
+  runViz?: () => unknown;
 }
 
 export interface Automation {
@@ -127,6 +132,7 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
       await ready;
       await deps.playLevelFile(level);
     },
+    runViz: () => structuredClone(deps.runViz?.() ?? null),
     openDebrief: async (id: string, options: OpenDebriefOptions = {}) => {
       const known = deps.levelIds();
       if (typeof id !== 'string' || !known.includes(id)) {

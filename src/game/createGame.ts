@@ -33,6 +33,8 @@ export interface GameHandle {
   recoverToMenu(): void;
   /** A testing aid (kernelCourier.throwInScene): the screen on show throws `message` from its next update. */
   throwInScene(message: string): boolean;
+  /** The run's packets, marks, wall flashes and packet panel on show (a testing aid: kernelCourier.runViz()). */
+  runViz(): unknown;
 }
 
 export interface WidgetInfo {
@@ -158,6 +160,12 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return scene ? sceneTexts(scene) : [];
   };
 
+  const runViz = (): unknown => {
+    const key = currentScreen();
+    const scene = key ? (game.scene.getScene(key) as unknown as { runVizInfo?: () => unknown } | null) : null;
+    return scene?.runVizInfo?.() ?? null;
+  };
+
   const faultContext = (): FaultContext => {
     const key = currentScreen();
     const scene = key ? (game.scene.getScene(key) as unknown as { faultContext?: () => FaultContext } | null) : null;
@@ -200,7 +208,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     return true;
   };
 
-  return { game, currentScreen, showScreen, widgets, stats, race, texts, faultContext, recoverToMenu, throwInScene };
+  return { game, currentScreen, showScreen, widgets, stats, race, texts, faultContext, recoverToMenu, throwInScene, runViz };
 }
 
 /** After an exception in a step, the scene manager is left mid-way: its queued operations would run (and

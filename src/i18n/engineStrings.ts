@@ -1,5 +1,6 @@
 // The strings of the engine screens (namespaces `play`, `debrief`, `race`, `playui`, `explain` (what each
-// piece and card icon means, on hover, focus and tap) and `scoring`: build
+// piece and card icon means, on hover, focus and tap), `runviz` (the run's stops, marks, wall flashes and
+// packet panel) and `scoring`: build
 // names, the comparison's latency column, star thresholds), bundled with those screens' chunk
 // and added to i18next when it arrives (lazyScreens.ts), so the first download stays small.
 import enPlay from '../../locales/en/play.json';
@@ -14,16 +15,18 @@ import enPlayui from '../../locales/en/playui.json';
 import koPlayui from '../../locales/ko/playui.json';
 import enExplain from '../../locales/en/explain.json';
 import koExplain from '../../locales/ko/explain.json';
+import enRunviz from '../../locales/en/runviz.json';
+import koRunviz from '../../locales/ko/runviz.json';
 import type { GameI18n } from './createI18n';
 import type { Language } from './languages';
 import type { TranslationTree } from './resources';
 
-export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring', 'playui', 'explain'] as const;
+export const ENGINE_NAMESPACES = ['play', 'debrief', 'race', 'scoring', 'playui', 'explain', 'runviz'] as const;
 export type EngineNamespace = (typeof ENGINE_NAMESPACES)[number];
 
 export const ENGINE_RESOURCES: Record<Language, Record<EngineNamespace, TranslationTree>> = {
-  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring, playui: enPlayui, explain: enExplain },
-  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring, playui: koPlayui, explain: koExplain },
+  en: { play: enPlay, debrief: enDebrief, race: enRace, scoring: enScoring, playui: enPlayui, explain: enExplain, runviz: enRunviz },
+  ko: { play: koPlay, debrief: koDebrief, race: koRace, scoring: koScoring, playui: koPlayui, explain: koExplain, runviz: koRunviz },
 };
 
 export function addEngineStrings(i18n: GameI18n): void {

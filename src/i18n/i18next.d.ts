@@ -11,6 +11,7 @@ import type race from '../../locales/en/race.json';
 import type scoring from '../../locales/en/scoring.json';
 import type playui from '../../locales/en/playui.json';
 import type explain from '../../locales/en/explain.json';
+import type runviz from '../../locales/en/runviz.json';
 import type classroom from '../../locales/en/classroom.json';
 import type offline from '../../locales/en/offline.json';
 import type sharing from '../../locales/en/sharing.json';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       scoring: typeof scoring;
       playui: typeof playui;
       explain: typeof explain;
+      runviz: typeof runviz;
       classroom: typeof classroom;
       offline: typeof offline;
       sharing: typeof sharing;

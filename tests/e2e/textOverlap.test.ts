@@ -98,6 +98,25 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    // issue 17 item 3: a wall's "Stopped: …" label and a packet's panel (P) over the board.
+    name: 'run (wall flash and packet panel)',
+    query: 'level=hostile-neighbour',
+    scene: 'play',
+    reach: async (page) => {
+      await waitForScene(page, 'play');
+      await keys(page, 'Enter');
+      await place(page, 'piece-type1-hypervisor', 0);
+      // Para-virtual VMs (D): the level allows no emulated ones.
+      await place(page, 'app-shop', 0);
+      await keys(page, 'd');
+      await place(page, 'app-game-mods', 0);
+      await keys(page, 'd');
+      await keys(page, 'Shift+Enter');
+      await page.waitForFunction(() => ((window.kernelCourier?.runViz() as { walls?: unknown[] } | null)?.walls?.length ?? 0) > 0, undefined, { timeout: 60_000, polling: 50 });
+      await keys(page, ' ', 'p');
+    },
+  },
+  {
     name: 'debrief, score count-up',
     query: '',
     scene: 'debrief',

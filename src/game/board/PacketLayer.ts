@@ -3,8 +3,21 @@
 // hop shows how many wait; a drop leaves a small red ✕ that fades; a delivery at the hardware gives a tiny
 // puff from one pooled particle emitter (none with reduced motion). Nothing is allocated per packet per
 // frame, and there is no text object per packet: one Graphics for queue badges and a few number labels.
+// A packet crossing a VM's exit carries a mark (a hypercall's diamond, a trapped exit's ring); a packet
+// picked by click or key (`selectedId`) gets a ring. For kernelCourier.runViz() the layer measures how long
+// packets are drawn stopped at each hop (into fixed typed arrays, no allocation).
 import Phaser from 'phaser';
-import { FATE_DELIVERED, FATE_DROPPED, type PacketPosition, type PacketTrack, type PacketTracks, type TrackGeometry } from '../play/PacketTracks';
+import {
+  FATE_DELIVERED,
+  FATE_DROPPED,
+  MARK_HYPERCALL,
+  MARK_VM_EXIT,
+  PHASE_DWELL,
+  type PacketPosition,
+  type PacketTrack,
+  type PacketTracks,
+  type TrackGeometry,
+} from '../play/PacketTracks';
 import type { Point } from '../play/boardLayout';
 import { fontPx } from '../layout';
 import type { UiKit } from '../ui/UiKit';
@@ -12,12 +25,28 @@ import type { BoardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
 import { markCovering, markPacketLayer } from '../ui/textAudit';
 import { markLive } from './panelKit';
+import { hypercallMark, vmExitMark } from './runMarks';
 
 const DROP_LIFE_MS = 900;
 const MAX_DROPS = 64;
 const MAX_PUFFS_PER_FRAME = 4;
 /** Queue numbers change text at most this often (text re-rendering is the costly part). */
 const QUEUE_LABEL_MS = 200;
+/** Stops measured for kernelCourier.runViz(), the newest kept. */
+const MAX_SAMPLES = 512;
+/** Sheet frames: packet kinds 0–2, the drop mark, the hypercall mark, the VM-exit mark. */
+const FRAME_HYPERCALL = '4';
+const FRAME_VM_EXIT = '5';
+const SHEET_FRAMES = 6;
+
+/** A stop measured on screen: the hop, the packet's kind, how long it was drawn stopped there (board µs,
+ * from the first frame it was to the first frame it no longer was) and the engine's time there. */
+export interface DwellSample {
+  station: number;
+  kind: number;
+  shownUs: number;
+  engineUs: number;
+}
 
 /** Texture keys of the packet shapes at a given pixel size (textures are shared by every scene). */
 export function packetTextureKey(kind: number, size: number): string {
@@ -46,10 +75,12 @@ export function ensurePacketTextures(scene: Phaser.Scene, size: number, colors: 
     const g = scene.make.graphics({}, false);
     for (let kind = 0; kind < 3; kind += 1) packetShape(g, kind, full * kind + full / 2, full / 2, size, colors.packets[kind], colors.outline);
     dropMark(g, full * 3 + full / 2, full / 2, size * 0.9, colors.drop, 0x000000);
-    g.generateTexture(sheet, full * 4, full);
+    hypercallMark(g, full * 4 + full / 2, full / 2, full - 2, colors.outline);
+    vmExitMark(g, full * 5 + full / 2, full / 2, full, colors.warning, colors.outline);
+    g.generateTexture(sheet, full * SHEET_FRAMES, full);
     g.destroy();
     const texture = scene.textures.get(sheet);
-    for (let frame = 0; frame < 4; frame += 1) texture.add(String(frame), 0, full * frame, 0, full, full);
+    for (let frame = 0; frame < SHEET_FRAMES; frame += 1) texture.add(String(frame), 0, full * frame, 0, full, full);
   }
   if (!scene.textures.exists('kc-puff')) {
     const g = scene.make.graphics({}, false);
@@ -101,6 +132,29 @@ export class PacketLayer {
   visible = 0;
   /** Drops seen so far (at the board's time). */
   dropsSeen = 0;
+  /** Frames × packets drawn with a hypercall mark, and with a trapped VM-exit mark, so far. */
+  hypercallMarks = 0;
+  vmExitMarks = 0;
+  /** The packet picked (click or key), -1 for none; where it was last drawn and whether it still is. */
+  selectedId = -1;
+  selectedX = 0;
+  selectedY = 0;
+  selectedShown = false;
+  private readonly markPools: Phaser.GameObjects.Bob[][] = [[], []];
+  private readonly markUsed = [0, 0];
+  private readonly highlight: Phaser.GameObjects.Graphics;
+  /** Packets drawn this frame: ids and positions (for picking by click and by key). */
+  private shownIds = new Int32Array(256);
+  private shownX = new Float32Array(256);
+  private shownY = new Float32Array(256);
+  private shownCount = 0;
+  private atUs = 0;
+  private readonly sampleStation = new Int32Array(MAX_SAMPLES);
+  private readonly sampleKind = new Int8Array(MAX_SAMPLES);
+  private readonly sampleShown = new Float64Array(MAX_SAMPLES);
+  private readonly sampleEngine = new Float64Array(MAX_SAMPLES);
+  /** Stops measured so far (the arrays keep the newest MAX_SAMPLES). */
+  samplesTaken = 0;
 
   private readonly visit = (track: PacketTrack, position: PacketPosition): void => {
     const kind = track.kind;
@@ -116,6 +170,26 @@ export class PacketLayer {
     this.blitter.shown[this.blitter.count] = bob;
     this.blitter.count += 1;
     this.used[kind] = index + 1;
+    if (position.mark === MARK_HYPERCALL) {
+      // Beside the packet, up and to the right: the packet's own shape stays readable.
+      this.addMark(0, FRAME_HYPERCALL, position.x + this.half * 1.1, position.y - this.half * 0.9);
+      this.hypercallMarks += 1;
+    } else if (position.mark === MARK_VM_EXIT) {
+      this.addMark(1, FRAME_VM_EXIT, position.x, position.y);
+      this.vmExitMarks += 1;
+    }
+    this.measure(track, position);
+    const shown = this.shownCount;
+    if (shown >= this.shownIds.length) this.growShown();
+    this.shownIds[shown] = track.id;
+    this.shownX[shown] = position.x;
+    this.shownY[shown] = position.y;
+    this.shownCount = shown + 1;
+    if (track.id === this.selectedId) {
+      this.selectedX = position.x;
+      this.selectedY = position.y;
+      this.selectedShown = true;
+    }
     if (position.queued && position.station >= 0) {
       if (position.station >= this.queueCounts.length) {
         const grown = new Int32Array(Math.max(position.station + 1, this.queueCounts.length * 2));
@@ -127,6 +201,7 @@ export class PacketLayer {
   };
 
   private readonly finished = (track: PacketTrack, where: Point): void => {
+    if (track.seenHop >= 0) this.endSample(track);
     if (track.fate === FATE_DROPPED) {
       this.dropsSeen += 1;
       this.spawnDrop(where.x, where.y);
@@ -151,6 +226,7 @@ export class PacketLayer {
     this.blitter.setDepth(20);
     markPacketLayer(this.blitter);
     this.badges = markLive(scene.add.graphics().setDepth(22));
+    this.highlight = markLive(scene.add.graphics().setDepth(22));
     this.emitter = reducedMotion
       ? null
       : markLive(scene.add.particles(0, 0, 'kc-puff', {
@@ -170,10 +246,16 @@ export class PacketLayer {
     this.used[1] = 0;
     this.used[2] = 0;
     this.puffsThisFrame = 0;
+    this.markUsed[0] = 0;
+    this.markUsed[1] = 0;
+    this.shownCount = 0;
+    this.atUs = atUs;
+    this.selectedShown = false;
     this.queueCounts.fill(0);
     this.blitter.count = 0;
     tracks.forEachVisible(atUs, geometry, this.visit, this.finished);
     this.visible = this.used[0] + this.used[1] + this.used[2];
+    this.drawHighlight();
     this.fadeDrops();
     if (nowMs - this.lastLabelMs >= QUEUE_LABEL_MS) {
       this.lastLabelMs = nowMs;
@@ -185,8 +267,118 @@ export class PacketLayer {
   /** Hides every packet (paused layers stay as they are; this is for leaving the run). */
   clear(): void {
     this.blitter.count = 0;
+    this.shownCount = 0;
     this.badges.clear();
+    this.highlight.clear();
     for (const label of this.labels) label.setVisible(false);
+  }
+
+  /** The packet drawn nearest (x, y) within `radius` px, or -1. */
+  pick(x: number, y: number, radius: number): number {
+    let best = -1;
+    let bestDistance = radius * radius;
+    for (let index = 0; index < this.shownCount; index += 1) {
+      const dx = this.shownX[index] - x;
+      const dy = this.shownY[index] - y;
+      const distance = dx * dx + dy * dy;
+      if (distance <= bestDistance) {
+        bestDistance = distance;
+        best = this.shownIds[index];
+      }
+    }
+    return best;
+  }
+
+  /** The packet drawn now that comes before `beforeId` (the next older one, wrapping round to the newest:
+   * the newest first, which stays longest on the board), or -1 when none is drawn. */
+  nextId(beforeId: number): number {
+    let next = -1;
+    let highest = -1;
+    for (let index = 0; index < this.shownCount; index += 1) {
+      const id = this.shownIds[index];
+      if (id > highest) highest = id;
+      if (beforeId >= 0 && id < beforeId && id > next) next = id;
+    }
+    return next >= 0 ? next : highest;
+  }
+
+  /** Packets drawn now (at most `limit`), for kernelCourier.runViz(). */
+  shownPackets(limit: number): Array<{ id: number; x: number; y: number }> {
+    const result: Array<{ id: number; x: number; y: number }> = [];
+    for (let index = 0; index < this.shownCount && result.length < limit; index += 1) result.push({ id: this.shownIds[index], x: this.shownX[index], y: this.shownY[index] });
+    return result;
+  }
+
+  /** The stops measured so far, oldest first (the newest MAX_SAMPLES), for kernelCourier.runViz(). */
+  samples(): DwellSample[] {
+    const count = Math.min(this.samplesTaken, MAX_SAMPLES);
+    const result: DwellSample[] = [];
+    for (let offset = count; offset > 0; offset -= 1) {
+      const index = (this.samplesTaken - offset) % MAX_SAMPLES;
+      result.push({ station: this.sampleStation[index], kind: this.sampleKind[index], shownUs: this.sampleShown[index], engineUs: this.sampleEngine[index] });
+    }
+    return result;
+  }
+
+  private addMark(pool: number, frame: string, x: number, y: number): void {
+    const index = this.markUsed[pool];
+    let bob = this.markPools[pool][index];
+    if (!bob) {
+      bob = this.blitter.create(0, 0, frame);
+      this.markPools[pool].push(bob);
+    }
+    bob.x = Math.round(x - this.half);
+    bob.y = Math.round(y - this.half);
+    this.blitter.shown[this.blitter.count] = bob;
+    this.blitter.count += 1;
+    this.markUsed[pool] = index + 1;
+  }
+
+  private growShown(): void {
+    const size = this.shownIds.length * 2;
+    const ids = new Int32Array(size);
+    ids.set(this.shownIds);
+    const xs = new Float32Array(size);
+    xs.set(this.shownX);
+    const ys = new Float32Array(size);
+    ys.set(this.shownY);
+    this.shownIds = ids;
+    this.shownX = xs;
+    this.shownY = ys;
+  }
+
+  /** Measures stops: from the first frame a packet is drawn stopped at a hop to the first it no longer is. */
+  private measure(track: PacketTrack, position: PacketPosition): void {
+    const dwelling = position.phase === PHASE_DWELL;
+    if (track.seenHop >= 0 && (!dwelling || position.hop !== track.seenHop)) this.endSample(track);
+    if (dwelling && track.seenHop < 0) {
+      track.seenHop = position.hop;
+      track.seenFromUs = this.atUs;
+    }
+  }
+
+  private endSample(track: PacketTrack): void {
+    const hop = track.seenHop;
+    track.seenHop = -1;
+    if (hop >= track.stations.length) return;
+    const index = this.samplesTaken % MAX_SAMPLES;
+    this.sampleStation[index] = track.stations[hop];
+    this.sampleKind[index] = track.kind;
+    this.sampleShown[index] = this.atUs - track.seenFromUs;
+    this.sampleEngine[index] = track.doneUs[hop] - track.startUs[hop];
+    this.samplesTaken += 1;
+  }
+
+  /** A ring round the picked packet while it is drawn. */
+  private drawHighlight(): void {
+    const g = this.highlight;
+    g.clear();
+    if (this.selectedId < 0 || !this.selectedShown) return;
+    const radius = this.size * 1.15;
+    g.lineStyle(Math.max(3, this.size * 0.25), 0x000000, 1);
+    g.strokeCircle(this.selectedX, this.selectedY, radius);
+    g.lineStyle(Math.max(2, this.size * 0.15), 0xffffff, 1);
+    g.strokeCircle(this.selectedX, this.selectedY, radius);
   }
 
   private drawQueues(): void {

@@ -13,7 +13,8 @@ import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
 import { pictureArea } from '../ui/picture';
 import { boardColors } from './boardTheme';
-import { dropMark } from './boardDrawing';
+import { dropMark, packetShape } from './boardDrawing';
+import { hypercallMark, vmExitMark } from './runMarks';
 import { packetSizeFor, packetTextureKey, ensurePacketTextures } from './PacketLayer';
 import { ColumnCursor, livePicture, markLive, panelPlate, tr, type PanelContext } from './panelKit';
 
@@ -72,7 +73,6 @@ export function drawSpeedAndLegend(context: PanelContext, rect: Rect, options: S
   const size = packetSizeFor(kit);
   const colors = boardColors(palette);
   ensurePacketTextures(scene, size, colors);
-  const rowHeight = Math.max(size * 1.2, Math.min(Math.max(size * 1.6, px * 1.35), (legend.remaining - legend.gap * 4) / 4));
   const entries: Array<{ label: string; draw: (x: number, y: number) => void }> = PACKET_KINDS.map((kind, index) => ({
     label: context.text.packet(kind),
     draw: (x: number, y: number) => scene.add.image(x, y, packetTextureKey(index, size)),
@@ -84,6 +84,20 @@ export function drawSpeedAndLegend(context: PanelContext, rect: Rect, options: S
       dropMark(g, x, y, size * 0.8, colors.drop, 0x000000);
     },
   });
+  // The marks of a VM's exit (issue 17 item 3): a hypercall's diamond, a trapped exit's ring.
+  entries.push({
+    label: tr(context, 'runviz:legend.hypercall'),
+    draw: (x: number, y: number) => hypercallMark(scene.add.graphics(), x, y, size + 4, colors.outline),
+  });
+  entries.push({
+    label: tr(context, 'runviz:legend.vmExit'),
+    draw: (x: number, y: number) => {
+      const g = scene.add.graphics();
+      packetShape(g, 0, x, y, size * 0.7, colors.packets[0], colors.outline);
+      vmExitMark(g, x, y, size + 6, colors.warning, colors.outline);
+    },
+  });
+  const rowHeight = Math.max(size * 1.2, Math.min(Math.max(size * 1.6, px * 1.35), (legend.remaining - legend.gap * entries.length) / entries.length));
   for (const entry of entries) {
     if (legend.remaining < rowHeight) break;
     const row = legend.take(rowHeight);

@@ -7,7 +7,8 @@ import { createSimulation, type InstanceInfo, type Simulation } from '../../sim/
 import type { SimEvent } from '../../sim/events';
 import { resolvePlacement, type BuildAnalysis } from '../../sim/topology';
 import type { Build, Command, Driver, Level, PacketKind, Placement, RuleViolation } from '../../sim/types';
-import { PacketTracks } from './PacketTracks';
+import { MARK_HYPERCALL, MARK_NONE, MARK_VM_EXIT, PacketTracks } from './PacketTracks';
+import type { StationInfo } from '../../sim/engine/paths';
 import { RunClock } from './runClock';
 import { logEntryFor, type LogEntry } from './runLog';
 
@@ -18,6 +19,21 @@ export interface BurstState {
   startUs: number;
   deadlineUs: number;
   served: number | null;
+}
+
+/** A wall that stopped something (issue 17 item 3): an attack or escape contained by an isolation
+ * boundary or a quarantine, or packets a block command cut off. `walls` name the boxes to flash:
+ * `node:<id>`, `vms:<app>` (an app's per-instance VMs) or `app:<app>` (its card). */
+export interface WallStop {
+  atUs: number;
+  /** attackContained's reason (`vm`, `container`, `hypervisor`, `quarantine`) or `block`. */
+  reason: string;
+  /** The threat stopped (attacks), else null. */
+  threat: string | null;
+  /** The packet kind cut off (blocks), else null. */
+  kind: PacketKind | null;
+  app: string;
+  walls: string[];
 }
 
 export interface RunSessionOptions {
@@ -61,6 +77,10 @@ export class RunSession {
   readonly cracked = new Set<string>();
   readonly quarantined = new Set<string>();
   readonly blocked: Array<{ app: string; kind: PacketKind; at: string }> = [];
+  /** Walls that stopped an attack or a blocked kind, in order (RunPhase flashes the new ones). */
+  readonly stops: WallStop[] = [];
+  /** Blocks whose first cut-off packet made a stop already. */
+  private readonly blocksSeen = new Set<string>();
   /** VM nodes whose driver a command switched. */
   readonly nodeDrivers = new Map<string, Driver>();
   readonly bursts: BurstState[] = [];
@@ -176,6 +196,22 @@ export class RunSession {
     return this.simulation.enqueue({ ...request, atMs: this.simulation.nowUs / 1000 } as Command);
   }
 
+  /** The driver of the VM a hop belongs to now (exit, backend, Type-2 process), else null. */
+  stationDriver(station: StationInfo): Driver | null {
+    if (station.kind !== 'vm-exit' && station.kind !== 'backend' && station.kind !== 'type2-process') return null;
+    if (station.app !== null) {
+      const hosting = this.simulation.currentHostings().find((entry) => entry.app.id === station.app);
+      return hosting?.template?.driver ?? null;
+    }
+    return this.nodeDrivers.get(station.owner) ?? this.analysis.nodes.get(station.owner)?.driver ?? 'emulated';
+  }
+
+  /** A VM's exit hop: a hypercall with para-virtual drivers, a trapped VM exit with emulated devices. */
+  stationMark(station: StationInfo): number {
+    if (station.kind !== 'vm-exit') return MARK_NONE;
+    return this.stationDriver(station) === 'para' ? MARK_HYPERCALL : MARK_VM_EXIT;
+  }
+
   /** Every instance with its state (cached until instances change). */
   instances(): InstanceInfo[] {
     if (!this.instanceCache) this.instanceCache = this.simulation.instances();
@@ -223,6 +259,7 @@ export class RunSession {
         return;
       case 'packetDelivered':
       case 'packetDropped':
+        if (event.type === 'packetDropped' && event.reason === 'blocked') this.blockStop(event.app, event.kind, event.station, event.atUs);
         if (this.tracking) {
           this.tracks.handle(event);
           if (this.events) forwardSimEvent(this.events, event);
@@ -244,6 +281,9 @@ export class RunSession {
         break;
       case 'imagePulled':
         this.pulling.delete(event.app);
+        break;
+      case 'attackContained':
+        if (event.app !== null) this.attackStop(event.kind, event.app, event.reason, event.atUs);
         break;
       case 'breach':
         this.breachedTenants.add(event.tenant);
@@ -295,6 +335,35 @@ export class RunSession {
   private instancesChanged(): void {
     this.instanceCache = null;
     this.instancesVersion += 1;
+  }
+
+  /** An attack contained by a wall the board can show: the attacker's VM(s), container engine,
+   * hypervisor, or its card for a quarantine. Reasons without a wall (nothing to reach) make no stop. */
+  private attackStop(threat: string, app: string, reason: string, atUs: number): void {
+    const hosting = this.simulation.currentHostings().find((entry) => entry.app.id === app);
+    const walls: string[] = [];
+    if (reason === 'quarantine') walls.push(`app:${app}`);
+    else if (hosting && reason === 'vm') {
+      if (hosting.kind === 'vm-per-instance') walls.push(`vms:${app}`);
+      else if (hosting.vmNode) walls.push(`node:${hosting.vmNode}`);
+    } else if (hosting && reason === 'container' && hosting.engineNode) walls.push(`node:${hosting.engineNode}`);
+    else if (hosting && reason === 'hypervisor') {
+      if (hosting.kind === 'vm-per-instance') walls.push(`vms:${app}`);
+      else if (hosting.vmNode) walls.push(`node:${hosting.vmNode}`);
+      if (hosting.hypervisorNode) walls.push(`node:${hosting.hypervisorNode}`);
+    }
+    if (walls.length === 0) return;
+    this.stops.push({ atUs, reason, threat, kind: null, app, walls });
+  }
+
+  /** The first packet a block cuts off: the hop's box says what it stopped. */
+  private blockStop(app: string, kind: PacketKind, station: number, atUs: number): void {
+    const owner = this.simulation.stations()[station]?.owner;
+    if (!owner) return;
+    const key = `${app}|${kind}|${owner}`;
+    if (this.blocksSeen.has(key)) return;
+    this.blocksSeen.add(key);
+    this.stops.push({ atUs, reason: 'block', threat: null, kind, app, walls: [owner === 'hardware' ? 'hardware' : `node:${owner}`] });
   }
 
   /** Marks the wall an attack crossed, on the attacker's hosting. */

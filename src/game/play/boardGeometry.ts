@@ -9,11 +9,14 @@ import type { TrackGeometry } from './PacketTracks';
 export class BoardGeometry implements TrackGeometry {
   private stationPoints: Point[] = [];
   private emitPoints: Point[] = [];
+  private marks = new Uint8Array(0);
   private readonly fallback: Point;
 
   constructor(
     private layout: BoardLayout,
     private readonly laneGap: (station: number, kind: number) => number,
+    /** A hop's mark (PacketTracks MARK_*): a VM's exit as a hypercall or a trapped exit. */
+    private readonly markOf?: (station: StationInfo) => number,
   ) {
     this.fallback = { x: layout.board.x + layout.board.width / 2, y: layout.board.y };
   }
@@ -29,6 +32,8 @@ export class BoardGeometry implements TrackGeometry {
       const point = stationPoint(layout, station);
       return { x: point.x, y: point.y };
     });
+    this.marks = new Uint8Array(stations.length);
+    if (this.markOf) for (const station of stations) this.marks[station.index] = this.markOf(station);
     const ordinal = new Map<string, number>();
     this.emitPoints = instances.map((instance) => {
       const vm = layout.vms.get(`${instance.app}#${instance.index}`);
@@ -47,6 +52,10 @@ export class BoardGeometry implements TrackGeometry {
 
   stationPoint(station: number): Point {
     return this.stationPoints[station] ?? this.fallback;
+  }
+
+  stationMark(station: number): number {
+    return this.marks[station] ?? 0;
   }
 
   laneGapUs(station: number, kind: number): number {

@@ -5,6 +5,7 @@ import { KIND_INDEX } from '../../sim/costs';
 import type { AppSpec, Build, Level } from '../../sim/types';
 import { BUILD_FORMAT, LEVEL_FORMAT, PACKET_KINDS } from '../../sim/types';
 import { MIN_VISIBLE_TRIP_US } from './PacketTracks';
+import { DWELL_SCALE, TRAVEL_US } from './dwellSchedule';
 
 export const SANDBOX_LEVEL_ID = 'sandbox';
 export const LOAD_APP_ID = 'load';
@@ -32,11 +33,17 @@ const DEMO_APPS: AppSpec[] = [
 /** Unloaded board seconds of a packet's trip in a Type-1 para-virtual VM, by kind (from costs.ts). */
 const TYPE1_PARA_TRIP_SECONDS = [0.71, 0.335, 0.0075];
 
-/** Packets one load instance keeps on the board (short trips are drawn for MIN_VISIBLE_TRIP_US). */
+/** Hops of those trips, by kind (guest kernel, exit, backend, device; a syscall stops at the guest kernel). */
+const TYPE1_PARA_HOPS = [4, 4, 1];
+
+/** Packets one load instance keeps on the board: each trip as drawn (a slide per hop, stops DWELL_SCALE × the
+ * engine's time: dwellSchedule.ts), short trips for MIN_VISIBLE_TRIP_US. */
 export function loadPacketsPerInstance(app: AppSpec = LOAD_APP): number {
   let total = 0;
   for (const kind of PACKET_KINDS) {
-    const seconds = Math.max(TYPE1_PARA_TRIP_SECONDS[KIND_INDEX[kind]], MIN_VISIBLE_TRIP_US / 1e6);
+    const index = KIND_INDEX[kind];
+    const drawn = (TYPE1_PARA_HOPS[index] * TRAVEL_US) / 1e6 + DWELL_SCALE * TYPE1_PARA_TRIP_SECONDS[index];
+    const seconds = Math.max(drawn, MIN_VISIBLE_TRIP_US / 1e6);
     total += (app.io[kind] ?? 0) * seconds;
   }
   return total;

@@ -21,6 +21,7 @@ import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature } from '../board/BoardVie
 import { BoardText } from '../board/boardText';
 import { PacketLayer } from '../board/PacketLayer';
 import { markLive } from '../board/panelKit';
+import { boardVizInfo, type BoardVizInfo } from '../board/runVizInfo';
 import { fontPx, type Rect } from '../layout';
 import { BoardGeometry } from '../play/boardGeometry';
 import { computeBoardLayout } from '../play/boardLayout';
@@ -488,7 +489,7 @@ export class RaceScene extends ScreenScene {
     const states = new Map(session.instances().map((instance) => [instance.index, instance]));
     board.drawVmBoxes(states);
     board.raiseLayers();
-    const geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind));
+    const geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     geometry.update(board.layout, session.simulation.stations(), session.instances());
     const packets = new PacketLayer(this, kit, board.colors, !kit.motion.fadeMs);
     this.displays.push({
@@ -538,6 +539,16 @@ export class RaceScene extends ScreenScene {
   }
 
   /** The race's state for `window.kernelCourier.race()`. */
+  /** kernelCourier.runViz() on the race view (a testing aid): each lane's packets' stops and marks. */
+  runVizInfo(): { speed: number; state: string; lanes: Array<{ id: string } & BoardVizInfo> } {
+    const lanes: Array<{ id: string } & BoardVizInfo> = [];
+    for (const display of this.displays) {
+      const session = display.lane.session;
+      if (session) lanes.push({ id: display.lane.spec.id, ...boardVizInfo(display.packets, session) });
+    }
+    return { speed: this.speed, state: this.state, lanes };
+  }
+
   raceInfo(): RaceInfo | null {
     if (!this.level) return null;
     return {

@@ -164,10 +164,17 @@ export abstract class CourierScene extends ScreenScene {
       build: ['pick', 'cycle', 'place', 'remove', 'kernel', 'driver', 'undo', 'reset', 'hint', 'run'],
       run: ['pause', 'speed', 'scale', 'quarantine', 'skip', 'back'],
     };
-    return rows[this.phase]
+    const help = rows[this.phase]
       .filter((row) => row !== 'skip' || this.canSkip())
       .filter((row) => row !== 'hint' || this.hints().length > 0)
       .map((row) => ({ keys: this.t(`play:help.${row}.keys`), action: this.t(`play:help.${row}.action`) }));
+    if (this.phase === 'run') help.push({ keys: this.t('runviz:keys.packet.keys'), action: this.t('runviz:keys.packet.action') });
+    return help;
+  }
+
+  /** kernelCourier.runViz() while a run is on show (a testing aid), else null. */
+  runVizInfo(): ReturnType<RunPhase['vizInfo']> {
+    return this.phase === 'run' ? (this.runPhase?.vizInfo() ?? null) : null;
   }
 
   // ---------------------------------------------------------------- lifecycle

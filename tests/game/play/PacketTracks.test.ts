@@ -1,7 +1,9 @@
 // Packet tracks: every packet the engine reports is drawn along its hops, queued where it waits, and
-// forgotten once delivered or dropped; very short trips are slowed down to be seen.
+// forgotten once delivered or dropped; each stop lasts in proportion to the hop's cost; very short trips
+// are slowed down to be seen.
 import { describe, expect, it } from 'vitest';
-import { MIN_VISIBLE_TRIP_US, PacketTracks, type TrackGeometry } from '../../../src/game/play/PacketTracks';
+import { MARK_HYPERCALL, MARK_NONE, MIN_VISIBLE_TRIP_US, PacketTracks, PHASE_DWELL, PHASE_QUEUE, PHASE_TRAVEL, type TrackGeometry } from '../../../src/game/play/PacketTracks';
+import { DWELL_SCALE, schedulePath, TRAVEL_US } from '../../../src/game/play/dwellSchedule';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
 import { createSimulation } from '../../../src/sim/Simulation';
 import { app, level } from '../../sim/fixtures';
@@ -13,25 +15,56 @@ const geometry: TrackGeometry = {
 };
 
 describe('PacketTracks', () => {
-  it('moves a packet from hop to hop and forgets it once delivered', () => {
+  it('slides a packet to each hop, queues it where it waits, stops it there in proportion to its cost, and forgets it once delivered', () => {
     const tracks = new PacketTracks();
     tracks.handle({ type: 'packetEmitted', packet: 1, app: 'a', instance: 0, kind: 'disk', atUs: 0 });
     tracks.handle({ type: 'packetHopped', packet: 1, station: 0, arriveUs: 0, startUs: 0, doneUs: 1_000_000 });
     tracks.handle({ type: 'packetHopped', packet: 1, station: 1, arriveUs: 1_000_000, startUs: 1_500_000, doneUs: 2_000_000 });
     tracks.handle({ type: 'packetDelivered', packet: 1, app: 'a', kind: 'disk', atUs: 2_000_000, latencyUs: 200 });
-    const seen: Array<[number, number, boolean]> = [];
-    for (const time of [500_000, 1_250_000, 1_750_000]) {
-      tracks.forEachVisible(time, geometry, (_track, position) => seen.push([Math.round(position.y), Math.round(position.x), position.queued]));
+    // Drawn: slide to hop 0 [0, T], stop there 2 × 1 s; slide to hop 1's line, wait 0.5 s, stop 2 × 0.5 s.
+    const T = TRAVEL_US;
+    const leave0 = T + DWELL_SCALE * 1_000_000;
+    const queue1 = leave0 + T;
+    const dwell1 = queue1 + 500_000;
+    const leave1 = dwell1 + DWELL_SCALE * 500_000;
+    const seen: Array<{ y: number; queued: boolean; phase: number; hop: number }> = [];
+    for (const time of [T / 2, T + 10_000, leave0 - 10_000, queue1 + 250_000, dwell1 + 10_000, leave1 - 10_000]) {
+      tracks.forEachVisible(time, geometry, (_track, position) => seen.push({ y: Math.round(position.y), queued: position.queued, phase: position.phase, hop: position.hop }));
     }
-    expect(seen[0][0]).toBe(50);
-    expect(seen[1][2]).toBe(true);
-    expect(seen[1][0]).toBeLessThan(200);
-    expect(seen[1][0]).toBeGreaterThan(100);
-    expect(seen[2][0]).toBe(150);
+    expect(seen[0]).toEqual({ y: 50, queued: false, phase: PHASE_TRAVEL, hop: 0 });
+    expect(seen[1]).toEqual({ y: 100, queued: false, phase: PHASE_DWELL, hop: 0 });
+    expect(seen[2]).toEqual({ y: 100, queued: false, phase: PHASE_DWELL, hop: 0 });
+    expect(seen[3].queued).toBe(true);
+    expect(seen[3].phase).toBe(PHASE_QUEUE);
+    expect(seen[3].y).toBeLessThan(200);
+    expect(seen[3].y).toBeGreaterThan(100);
+    expect(seen[4]).toEqual({ y: 200, queued: false, phase: PHASE_DWELL, hop: 1 });
+    expect(seen[5]).toEqual({ y: 200, queued: false, phase: PHASE_DWELL, hop: 1 });
     const finished: number[] = [];
-    tracks.forEachVisible(2_000_001, geometry, () => undefined, (track) => finished.push(track.id));
+    tracks.forEachVisible(leave1 - 1, geometry, () => undefined, (track) => finished.push(track.id));
+    expect(finished).toEqual([]);
+    tracks.forEachVisible(leave1 + 1, geometry, () => undefined, (track) => finished.push(track.id));
     expect(finished).toEqual([1]);
     expect(tracks.size).toBe(0);
+  });
+
+  it('marks a packet crossing a VM exit with the exit\'s mark (sliding in, stopping, sliding out)', () => {
+    const tracks = new PacketTracks();
+    const marked: TrackGeometry = { ...geometry, stationMark: (station) => (station === 1 ? MARK_HYPERCALL : MARK_NONE) };
+    tracks.handle({ type: 'packetEmitted', packet: 3, app: 'a', instance: 0, kind: 'disk', atUs: 0 });
+    tracks.handle({ type: 'packetHopped', packet: 3, station: 0, arriveUs: 0, startUs: 0, doneUs: 100_000 });
+    tracks.handle({ type: 'packetHopped', packet: 3, station: 1, arriveUs: 100_000, startUs: 100_000, doneUs: 120_000 });
+    tracks.handle({ type: 'packetHopped', packet: 3, station: 2, arriveUs: 120_000, startUs: 120_000, doneUs: 400_000 });
+    const [hop0, hop1, hop2] = schedulePath(0, [
+      { arriveUs: 0, startUs: 0, doneUs: 100_000 },
+      { arriveUs: 100_000, startUs: 100_000, doneUs: 120_000 },
+      { arriveUs: 120_000, startUs: 120_000, doneUs: 400_000 },
+    ]);
+    const marks: number[] = [];
+    for (const time of [hop0.dwellUs + 1, hop1.travelUs + 1, hop1.dwellUs + 1, hop2.travelUs + 1, hop2.dwellUs + 1]) {
+      tracks.forEachVisible(time, marked, (_track, position) => marks.push(position.mark));
+    }
+    expect(marks).toEqual([MARK_NONE, MARK_HYPERCALL, MARK_HYPERCALL, MARK_HYPERCALL, MARK_NONE]);
   });
 
   it('draws a very short trip over the minimum visible time', () => {

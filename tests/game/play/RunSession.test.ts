@@ -200,3 +200,23 @@ describe('RunSession', () => {
     });
   });
 });
+
+describe('RunSession walls that stopped something (issue 17 item 3)', () => {
+  it('records the VM wall that contained a kernel exploit, with the attacker\'s VMs to flash', () => {
+    const level = builtInLevel('hostile-neighbour') as Level;
+    const session = start(level, level.reference as Build);
+    runFor(session, 11);
+    expect(session.stops).toEqual([{ atUs: 10_000_000, reason: 'vm', threat: 'kernel-exploit', kind: null, app: 'game-mods', walls: ['vms:game-mods'] }]);
+  });
+
+  it('records the first packet a block cuts off, once, at the blocking layer', () => {
+    const level = builtInLevel('first-delivery') as Level;
+    const session = start(level, canonicalBuild(level, 'native'));
+    const host = session.analysis.rootNode?.id as string;
+    session.command({ op: 'block', app: level.apps[0].id, kind: 'disk', at: host });
+    runFor(session, 4);
+    const blocks = session.stops.filter((stop) => stop.reason === 'block');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ reason: 'block', kind: 'disk', app: level.apps[0].id, walls: [`node:${host}`], threat: null });
+  });
+});

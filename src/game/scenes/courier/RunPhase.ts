@@ -10,6 +10,8 @@ import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '
 import { bakeStill } from '../../board/bakeStill';
 import { liveBoardFields } from '../../board/liveBoard';
 import { PacketLayer } from '../../board/PacketLayer';
+import { boardVizInfo, type BoardVizInfo } from '../../board/runVizInfo';
+import { installPacketPicker, RunOverlays, type OverlayInfo } from './runOverlays';
 import type { PanelContext } from '../../board/panelKit';
 import {
   drawActions,
@@ -41,6 +43,8 @@ const PANEL_MS = 250;
 
 export class RunPhase {
   readonly controls: RunControls;
+  /** Wall flashes and the picked packet's panel (issue 17 item 3). */
+  readonly overlays: RunOverlays;
   /** The run reached its end (or was skipped to it). */
   ended = false;
   /** The speed Space resumes at (the last one chosen, or the start speed). */
@@ -68,6 +72,7 @@ export class RunPhase {
     readonly session: RunSession,
   ) {
     this.controls = new RunControls(host, session);
+    this.overlays = new RunOverlays(host, session);
     this.seenBoard = session.boardVersion;
   }
 
@@ -105,6 +110,7 @@ export class RunPhase {
   forgetDisplay(): void {
     this.board = null;
     this.packets = null;
+    this.overlays.forgetDisplay();
     this.geometry = null;
     this.metricsHandle = null;
     this.logHandle = null;
@@ -139,11 +145,13 @@ export class RunPhase {
     this.refreshInstances();
     board.drawVmBoxes(this.instanceStates);
     board.raiseLayers();
-    this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind));
+    this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     this.geometry.update(board.layout, session.simulation.stations(), session.instances());
     this.seenInstances = session.instancesVersion;
     this.seenBoard = session.boardVersion;
     this.packets = new PacketLayer(host.scene, kit, board.colors, !kit.motion.fadeMs);
+    this.overlays.draw(kit, board.layout, this.packets);
+    installPacketPicker(host.scene, (x, y) => host.phase() === 'run' && this.packets !== null && this.overlays.pickAt(x, y));
     this.logHandle = drawLog(context, play.strip, (id) => host.boardText.node(id));
     this.drawSide(context, play);
     drawRunTools(context, play.tools, play.portrait, () => host.backToBuilding(), host.canSkip() ? () => this.skipToEnd() : null);
@@ -257,6 +265,7 @@ export class RunPhase {
     }
     const drawUs = session.drawTimeUs;
     packets.draw(drawUs, time, session.tracks, geometry);
+    this.overlays.frame(time);
     board.drawBoots(drawUs, this.bootingCache, session.pulling);
     host.onRunFrame(session, time);
     this.announceTraffic();
@@ -299,6 +308,12 @@ export class RunPhase {
     const last = session.bursts[session.bursts.length - 1];
     if (last && last.served !== null && nowUs - last.deadlineUs < 4e6) return [t('play:run.burstEnded', { served: last.served, count: last.required }), 'info'];
     return [host.runKeysText(), 'info'];
+  }
+
+  /** For kernelCourier.runViz(): the packets' stops and marks, the wall flashes and the packet panel. */
+  vizInfo(): (BoardVizInfo & OverlayInfo & { speed: number }) | null {
+    if (!this.packets) return null;
+    return { speed: this.session.clock.speed, ...boardVizInfo(this.packets, this.session), ...this.overlays.info() };
   }
 
   /** Every ten board seconds, screen readers hear how many packets were delivered and dropped so far. */
@@ -372,7 +387,11 @@ export class RunPhase {
       case 'q':
         controls.toggleQuarantine();
         return true;
+      case 'p':
+        this.overlays.cycle();
+        return true;
       case 'Escape':
+        if (this.overlays.close()) return true;
         if (controls.closeBlock()) return true;
         host.backToBuilding();
         return true;
@@ -382,13 +401,17 @@ export class RunPhase {
   }
 }
 
+/** Log lines of attacks a wall the board flashes stopped (RunSession.attackStop). */
+const WALL_REASONS = new Set(['contained.vm', 'contained.container', 'contained.hypervisor', 'contained.quarantine']);
+
 /** A new log line during the run: said aloud if it is news; a breach interrupts and shakes the board. */
 function announceLogEntry(host: CourierHost, entry: LogEntry): void {
   if (!entry.announce || host.phase() !== 'run') return;
   const text = logText(host.ctx.i18n, entry, (id) => host.boardText.node(id));
   host.ctx.announce(text);
-  // Breaches interrupt (assertive); other news waits its turn.
-  host.ctx.mirror?.announce(text, entry.key === 'breach' || entry.key === 'breachHost');
+  // Breaches interrupt (assertive); other news waits its turn. An attack a wall stopped is said by the
+  // wall's flash (RunOverlays: "Stopped: …"), not twice.
+  if (!WALL_REASONS.has(entry.key)) host.ctx.mirror?.announce(text, entry.key === 'breach' || entry.key === 'breachHost');
   if (entry.key === 'breach' || entry.key === 'breachHost') {
     if (!host.kit().motion.fadeMs) return;
     host.scene.cameras.main.shake(260, 0.006);
