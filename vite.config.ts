@@ -1,4 +1,5 @@
 // Vite configuration: a relative base so the production build works from any sub-folder of a static host.
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -61,6 +62,28 @@ function sharedWithFirstLoad(): { plugin: Plugin; test: (id: string) => boolean 
 }
 const firstLoadShared = sharedWithFirstLoad();
 
+// Phaser from its own sources, without what the game never uses (issue 16: the first download and the code
+// the browser must parse before the menu): its no-physics entry (src/phaser-no-physics.js: no Arcade, no
+// Matter; the game moves everything itself) and no sound manager (FEATURE_SOUND, a switch Phaser documents:
+// the game's sound goes through Howler, src/audio, and Phaser is started with noAudio). The flags Phaser's
+// own build sets with webpack's DefinePlugin are replaced here the same way. 449 -> 390 KB gzip for the
+// chunk holding Phaser. The bench's bare Phaser page (bench/baseline) keeps the full phaser.esm.js.
+const PHASER_SOURCE = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+const PHASER_FLAGS: Record<string, string> = { CANVAS_RENDERER: 'true', WEBGL_RENDERER: 'true', WEBGL_DEBUG: 'false', FEATURE_SOUND: 'false', PLUGIN_CAMERA3D: 'false', PLUGIN_FBINSTANT: 'false' };
+function phaserWithoutPhysics(): Plugin {
+  return {
+    name: 'kc-phaser-without-physics',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'phaser' ? `${PHASER_SOURCE}phaser-no-physics.js` : null;
+    },
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SOURCE)) return null;
+      return code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+    },
+  };
+}
+
 // The game's code is asked for by index.html's small entry script (`import('./src/main.ts')`), so the
 // browser would only discover it once that script had arrived and run, and the chunk that code imports
 // only after that: three round trips before the 450 KB the menu needs start to download and compile
@@ -88,7 +111,7 @@ function preloadFirstLoad(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [offline, firstLoadShared.plugin, preloadFirstLoad()],
+  plugins: [phaserWithoutPhysics(), offline, firstLoadShared.plugin, preloadFirstLoad()],
   build: {
     target: 'es2022',
     // Never inline assets as data: URIs. Phaser's loader reads a data: SVG as base64 and fails on the
