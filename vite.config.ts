@@ -80,7 +80,9 @@ function phaserWithoutPhysics(): Plugin {
     },
     transform(code, id) {
       if (!id.startsWith(PHASER_SOURCE)) return null;
-      return code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+      // Replaced within their lines, so the source map stays right (map: null keeps it).
+      const replaced = code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+      return { code: replaced, map: null };
     },
   };
 }
