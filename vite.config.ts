@@ -1,4 +1,5 @@
 // Vite configuration: a relative base so the production build works from any sub-folder of a static host.
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -61,9 +62,59 @@ function sharedWithFirstLoad(): { plugin: Plugin; test: (id: string) => boolean 
 }
 const firstLoadShared = sharedWithFirstLoad();
 
+// Phaser from its own sources, without what the game never uses (issue 16: the first download and the code
+// the browser must parse before the menu): its no-physics entry (src/phaser-no-physics.js: no Arcade, no
+// Matter; the game moves everything itself) and no sound manager (FEATURE_SOUND, a switch Phaser documents:
+// the game's sound goes through Howler, src/audio, and Phaser is started with noAudio). The flags Phaser's
+// own build sets with webpack's DefinePlugin are replaced here the same way. Phaser's sources are CommonJS:
+// Rolldown's helpers for them (under 1 KB) then come as a chunk of their own, preloaded with the rest. 449 -> 390 KB gzip for the
+// chunk holding Phaser. The bench's bare Phaser page (bench/baseline) keeps the full phaser.esm.js.
+const PHASER_SOURCE = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+const PHASER_FLAGS: Record<string, string> = { CANVAS_RENDERER: 'true', WEBGL_RENDERER: 'true', WEBGL_DEBUG: 'false', FEATURE_SOUND: 'false', PLUGIN_CAMERA3D: 'false', PLUGIN_FBINSTANT: 'false' };
+function phaserWithoutPhysics(): Plugin {
+  return {
+    name: 'kc-phaser-without-physics',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'phaser' ? `${PHASER_SOURCE}phaser-no-physics.js` : null;
+    },
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SOURCE)) return null;
+      // Replaced within their lines, so the source map stays right (map: null keeps it).
+      const replaced = code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+      return { code: replaced, map: null };
+    },
+  };
+}
+
+// The game's code is asked for by index.html's small entry script (`import('./src/main.ts')`), so the
+// browser would only discover it once that script had arrived and run, and the chunk that code imports
+// only after that: three round trips before the 450 KB the menu needs start to download and compile
+// (issue 16's profile: the game's code began to run about 0.7 s later than the bare Phaser page's
+// under 4x throttling, most of the boot gap). `modulepreload` links in the page's head let the preload
+// scanner fetch and compile both at once, alongside page.css; they do not block the loading screen's
+// paint (only the stylesheet does) and change nothing in what is downloaded (tests/e2e/loading.test.ts).
+function preloadFirstLoad(): Plugin {
+  return {
+    name: 'kc-preload-first-load',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const main = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId !== null && /[\\/]src[\\/]main\.ts$/.test(chunk.facadeModuleId));
+        if (!main || main.type !== 'chunk') return [];
+        const entries = new Set(Object.values(bundle).filter((chunk) => chunk.type === 'chunk' && chunk.isEntry).map((chunk) => chunk.fileName));
+        return [main.fileName, ...main.imports].filter((file) => !entries.has(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [offline, firstLoadShared.plugin],
+  plugins: [phaserWithoutPhysics(), offline, firstLoadShared.plugin, preloadFirstLoad()],
   build: {
     target: 'es2022',
     // Never inline assets as data: URIs. Phaser's loader reads a data: SVG as base64 and fails on the

@@ -4,7 +4,7 @@
 // (inclusive). `npx tsx scripts/boot-profile.ts [runs] [query]` (defaults: 5, `locale=en&audio=disabled&renderer=canvas`).
 // The build is minified as shipped, with a source map to name sources and functions; it measures, asserts nothing.
 // PROFILE_BASELINE=1 profiles the bare Phaser page (bench/baseline) the same way.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -81,6 +81,8 @@ function originalOf(url: string, line: number, column: number): { source: string
   if (!file.endsWith('.js')) return { source: url ? `(${file || url})` : '' };
   let map = maps.get(file);
   if (!map) {
+    // A chunk without a source map (Rolldown's small runtime chunk) is named by its file.
+    if (!existsSync(join(OUT, 'assets', `${file}.map`))) return { source: `(${file})` };
     const raw = JSON.parse(readFileSync(join(OUT, 'assets', `${file}.map`), 'utf8')) as { sources: string[]; names: string[]; mappings: string };
     map = { sources: raw.sources, names: raw.names ?? [], lines: decodeMappings(raw.mappings) };
     maps.set(file, map);

@@ -99,7 +99,11 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
   // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
-  const offline = { translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'), register: (hooks: object) => import('virtual:pwa-register').then((pwa) => pwa.registerSW(hooks)) };
+  // The service worker is registered after `ready` (the first screen on the page), never before it.
+  const offline = {
+    translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'),
+    register: (hooks: object) => automation.api.ready.then(() => import('virtual:pwa-register')).then((pwa) => pwa.registerSW(hooks)),
+  };
   // Statements made before the embed bridge exists (`launched`, `initialized`) wait for it (§6 `statement`).
   const earlyStatements: Record<string, unknown>[] = [];
   const stopKeepingStatements = framed ? events.on('statementMade', ({ statement }) => earlyStatements.push(statement)) : () => undefined;
@@ -325,8 +329,17 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   };
   const emitProgress = () => events.emit('progressChanged', progressSummary(progress.get().levels, scopeIds));
 
+  let interactive = false;
   events.on('screenShown', (shown) => {
-    if (INTERACTIVE_KEYS.includes(shown.key as SceneKey)) {
+    if (interactive || !INTERACTIVE_KEYS.includes(shown.key as SceneKey)) return;
+    interactive = true;
+    // Ready once the first screen is on the page: the frame that draws it (in this same step of the game's
+    // loop) has been rendered and handed to the browser, which is when the next animation frame starts, as
+    // on the bench's bare Phaser page (issue 16). A hidden page runs no animation frames: then a second.
+    let done = false;
+    const markReady = () => {
+      if (done) return;
+      done = true;
       startup.markReady();
       loading.done();
       // `ready` once the loading screen has left, so a host page or test sees the game itself.
@@ -337,7 +350,9 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       // their start-up (a level opened sooner just waits for them, lazyScreens.ts).
       const idle = (win as Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number }).requestIdleCallback;
       setTimeout(() => (idle ? idle.call(win, prefetchScreens, { timeout: 1000 }) : prefetchScreens()), 500);
-    }
+    };
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(markReady);
+    setTimeout(markReady, 1000);
   });
 
   // The address bar follows the level on show (src/app/addressBar.ts: not for class sessions, the sandbox or

@@ -17,6 +17,8 @@ afterAll(async () => {
 
 /** Moves the keyboard focus to `id` on the menu and reports which widgets are not at their normal size. */
 async function grownAfterFocusing(page: Page, id: string): Promise<string[]> {
+  // Widgets at rest take their pictures in idle time a moment after the screen appears (src/game/ui/idleWork.ts).
+  await page.waitForFunction(() => (window.kernelCourier?.widgets() ?? []).every((widget) => widget.pictured), undefined, { timeout: 10_000 }).catch(() => undefined);
   await tabTo(page, id);
   // Longer than the hover tween (120 ms) and a few frames.
   await page.waitForTimeout(500);

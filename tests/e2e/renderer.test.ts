@@ -38,7 +38,8 @@ describe('renderers', () => {
     let rects: Array<{ id: string; pictured: boolean; x: number; y: number; width: number; height: number }> = [];
     for (const renderer of ['canvas', 'webgl'] as const) {
       const { page, problems, context } = await openGame(browser, `renderer=${renderer}&locale=en`);
-      await page.waitForTimeout(400);
+      // Pictures are taken in idle time a moment after the screen appears (src/game/ui/idleWork.ts).
+      await page.waitForFunction(() => (window.kernelCourier?.widgets() ?? []).every((widget) => widget.pictured), undefined, { timeout: 10_000 }).catch(() => undefined);
       shots[renderer] = `data:image/png;base64,${(await page.screenshot()).toString('base64')}`;
       rects = await page.evaluate(() => window.kernelCourier?.widgets() ?? []);
       // Every menu widget is a button at rest by now (no focus ring before a key is pressed): all pictured,

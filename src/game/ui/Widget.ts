@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import type { Rect } from '../layout';
 import type { Focusable } from './FocusManager';
+import { whenIdle } from './idleWork';
 import { Picture, pictureArea } from './picture';
 import type { UiKit } from './UiKit';
 
@@ -21,7 +22,7 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   private scaleTween: Phaser.Tweens.Tween | null = null;
   /** The widget's picture at rest, shown instead of its children while it is neither scaled nor animating. */
   private picture: Picture | null = null;
-  /** Whether the first picture is waiting for the first paint. */
+  /** Whether the first picture is waiting for idle time (idleWork.ts). */
   private pictureDeferred = false;
 
   protected constructor(scene: Phaser.Scene, kit: UiKit, id: string, rect: Rect, enabled: boolean) {
@@ -115,11 +116,11 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
       return;
     }
     if (!this.picture) {
-      // The first picture waits until the screen has been painted once: the first frame draws the
-      // children, and the menu becomes interactive without first rendering every widget twice.
+      // The first picture waits for idle time a moment after the screen appeared (idleWork.ts): the first
+      // frames draw the children, and the player's first key is not held behind every widget's picture.
       if (this.pictureDeferred) return;
       this.pictureDeferred = true;
-      this.scene.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      whenIdle(() => {
         if (!this.scene) return;
         this.picture = new Picture(this.scene, (image) => this.addAt(image, 0));
         this.settle();
