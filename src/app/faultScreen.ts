@@ -10,6 +10,8 @@
 // It must never loop: a second error while the screen is open (or an error opening it) replaces it with a
 // plain DOM message and the handler stops listening.
 
+import { copyFromField } from './copyField';
+
 export const FAULT_DIALOG_ID = 'kc-fault-dialog';
 export const FAULT_PLAIN_ID = 'kc-fault-plain';
 export const FAULT_REPORT_FORMAT = 'kernel-courier/fault-report@1';
@@ -232,24 +234,9 @@ function openFaultDialog(doc: Document, translate: Translate, report: FaultRepor
   dialog.append(title, body, privacy, actions, status, label, text);
 
   copy.addEventListener('click', () => {
-    const done = (ok: boolean) => {
+    copyFromField(doc, text, (ok) => {
       status.textContent = translate(ok ? 'faults:screen.copied' : 'faults:screen.copyFailed');
-    };
-    const fallback = () => {
-      text.focus();
-      text.select();
-      let ok = false;
-      try {
-        ok = doc.execCommand('copy');
-      } catch {
-        ok = false;
-      }
-      done(ok);
-      copy.focus();
-    };
-    const clipboard = doc.defaultView?.navigator.clipboard;
-    if (clipboard?.writeText) void clipboard.writeText(text.value).then(() => done(true), fallback);
-    else fallback();
+    }, copy);
   });
   back.addEventListener('click', onBack);
   // Escape does not close it: the player chooses (Back to menu is one Tab away).

@@ -1,6 +1,7 @@
 // "Embed this" (Settings): a plain-HTML dialog that writes the iframe snippet for the current level (or
 // the whole campaign) of this very game, with a Copy button. A native modal <dialog>: it keeps keyboard
 // focus inside until closed (Escape or Close) and then gives it back to the Settings button.
+import { copyFromField } from '../app/copyField';
 
 export type Translate = (key: string, values?: Record<string, string>) => string;
 
@@ -75,23 +76,9 @@ export function openEmbedDialog(doc: Document, translate: Translate, target: Emb
   dialog.append(title, intro, label, snippet, actions, status, more);
 
   copy.addEventListener('click', () => {
-    const done = (ok: boolean) => {
+    copyFromField(doc, snippet, (ok) => {
       status.textContent = translate(ok ? 'embed:dialog.copied' : 'embed:dialog.copyFailed');
-    };
-    const fallback = () => {
-      snippet.focus();
-      snippet.select();
-      let ok = false;
-      try {
-        ok = doc.execCommand('copy');
-      } catch {
-        ok = false;
-      }
-      done(ok);
-    };
-    const clipboard = doc.defaultView?.navigator.clipboard;
-    if (clipboard?.writeText) void clipboard.writeText(snippet.value).then(() => done(true), fallback);
-    else fallback();
+    });
   });
   // Focus goes back to what opened the dialog (the Settings button's accessible twin).
   const opener = doc.activeElement as HTMLElement | null;

@@ -44,6 +44,9 @@ export class Picture {
    */
   take(objects: readonly Phaser.GameObjects.GameObject[], area: PictureArea, originX = 0, originY = 0): void {
     this.release();
+    // While the WebGL context is lost no texture can be made (Phaser throws "Framebuffer Unsupported"):
+    // the children stay on show, as they look anyway, until the widget settles again after the restore.
+    if ((this.scene.sys.renderer as { contextLost?: boolean } | null)?.contextLost === true) return;
     let image = this.image;
     if (!image || image.width < area.width || image.height < area.height) {
       image?.destroy();
