@@ -36,7 +36,7 @@ describe('result code size', () => {
           }
         }
       }
-      const over = Object.entries(longest).filter(([level, length]) => length > LIMIT);
+      const over = Object.entries(longest).filter(([, length]) => length > LIMIT);
       expect(over, JSON.stringify(over)).toEqual([]);
       expect(Object.keys(longest).length).toBe(23);
     });
