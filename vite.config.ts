@@ -74,6 +74,9 @@ const PHASER_FLAGS: Record<string, string> = { CANVAS_RENDERER: 'true', WEBGL_RE
 function phaserWithoutPhysics(): Plugin {
   return {
     name: 'kc-phaser-without-physics',
+    // Only in the build: the development server would hand Phaser's CommonJS sources to the browser as
+    // they are, and the game would never start (tests/e2e/devServer.test.ts); `npm start` keeps phaser.esm.js.
+    apply: 'build',
     enforce: 'pre',
     resolveId(source) {
       return source === 'phaser' ? `${PHASER_SOURCE}phaser-no-physics.js` : null;

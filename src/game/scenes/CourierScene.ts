@@ -280,7 +280,12 @@ export abstract class CourierScene extends ScreenScene {
     if (event.key === 'Escape' && existingExplainer(this)?.dismiss()) {
       // Escape hid an explanation; with something selected or being placed it also does what it always
       // does there (clears the selection, stops placing), but it never leaves the screen for it.
+      // In a run, an open packet panel closes with the same key.
       const input = this.buildPhase.input;
+      if (this.phase === 'run') {
+        this.runPhase?.overlays.close();
+        return true;
+      }
       if (!(this.phase === 'build' && (input.placing || input.selection))) return true;
     }
     if (this.phase === 'build') return this.buildPhase.onKey(event, next);
