@@ -91,3 +91,12 @@ export async function tabTo(page: Page, id: string, limit = 80): Promise<void> {
   }
   throw new Error(`Tab never reached ${id}; focus is on ${await focusedWidget(page)}`);
 }
+
+/** Keyboard: pick a piece (or an app) from its tray, step to the n-th highlighted place, and place it. */
+export async function place(page: Page, widget: string, targetIndex: number): Promise<void> {
+  await tabTo(page, widget);
+  await page.keyboard.press('Enter');
+  for (let step = 0; step < targetIndex; step += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(80);
+}

@@ -17,7 +17,7 @@ import { decodeResultCode, encodeResultCode } from '../../src/classroom/resultCo
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, tabTo, waitForScene, type OpenedPage } from './browser';
+import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, tabTo, waitForScene, type OpenedPage, place } from './browser';
 import { seriousViolations } from './axe';
 
 const require = createRequire(import.meta.url);
@@ -63,15 +63,6 @@ function region(page: Page, id: string): Promise<string> {
 
 function widgetLabel(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate((wanted) => window.kernelCourier?.widgets().find((widget) => widget.id === wanted)?.label, id);
-}
-
-/** Keyboard: pick a piece (or an app) from its tray, step to the n-th highlighted place, and place it. */
-async function place(page: Page, widget: string, targetIndex: number): Promise<void> {
-  await tabTo(page, widget);
-  await page.keyboard.press('Enter');
-  for (let step = 0; step < targetIndex; step += 1) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(80);
 }
 
 /** From the session screen: the first level by keyboard, a host OS and the shop, Run; the prediction

@@ -4,7 +4,7 @@
 // Every page fails the test on a console error, an uncaught exception or a request that leaves the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, sceneOf, tabTo, waitForScene } from './browser';
+import { launchBrowser, openGame, sceneOf, tabTo, waitForScene, place } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,15 +26,6 @@ interface ResultShape {
 
 function lastResult(page: Page): Promise<ResultShape | null> {
   return page.evaluate(() => window.kernelCourier?.lastResult() as unknown as ResultShape | null);
-}
-
-/** Keyboard: pick a piece (or an app) from its tray, step to the n-th highlighted place, and place it. */
-async function place(page: Page, widget: string, targetIndex: number): Promise<void> {
-  await tabTo(page, widget);
-  await page.keyboard.press('Enter');
-  for (let step = 0; step < targetIndex; step += 1) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(80);
 }
 
 /** Runs the build at 4× and waits for the debrief. */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SERVICE_US } from '../../src/sim/costs';
-import { launchBrowser, openGame, tabTo, waitForScene } from './browser';
+import { launchBrowser, openGame, waitForScene, place } from './browser';
 
 interface Rect { x: number; y: number; width: number; height: number }
 interface Stop { hop: string; driver: string | null; kind: number; shownUs: number; engineUs: number }
@@ -29,14 +29,6 @@ function median(values: number[]): number {
 
 function inside(inner: Rect, outer: Rect): boolean {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
-}
-
-async function place(page: Page, widget: string, targetIndex: number): Promise<void> {
-  await tabTo(page, widget);
-  await page.keyboard.press('Enter');
-  for (let step = 0; step < targetIndex; step += 1) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(80);
 }
 
 const playViz = (page: Page): Promise<PlayViz | null> => page.evaluate(() => window.kernelCourier?.runViz() as PlayViz | null);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { joinLink, type Session } from '../../src/classroom/session';
-import { BASE_URL, launchBrowser, openGame, tabTo, waitForScene } from './browser';
+import { BASE_URL, launchBrowser, openGame, tabTo, waitForScene, place } from './browser';
 import type { TextBox } from '../../src/game/ui/textAudit';
 
 const SIZES = [
@@ -50,15 +50,6 @@ async function keys(page: Page, ...pressed: string[]): Promise<void> {
     await page.keyboard.press(key);
     await page.waitForTimeout(60);
   }
-}
-
-/** Keyboard: pick a piece (or an app) from its tray, step to the n-th highlighted place, and place it. */
-async function place(page: Page, widget: string, targetIndex: number): Promise<void> {
-  await tabTo(page, widget);
-  await page.keyboard.press('Enter');
-  for (let step = 0; step < targetIndex; step += 1) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(80);
 }
 
 const debriefTab = (tab: string): Screen => ({
