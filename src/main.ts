@@ -2,7 +2,7 @@
 // sound, notices, the automation API and the Phaser game. Importing this module starts nothing;
 // index.html calls `startGame(parent)`, which returns the game.
 import type Phaser from 'phaser';
-import { version } from '../package.json';
+import packageInfo from '../package.json';
 import { DomMirror } from './a11y/DomMirror';
 import { prefetchScreens } from './game/lazyScreens';
 import { createAutomationApi, installAutomationApi } from './app/automationApi';
@@ -44,6 +44,8 @@ import { openEmbedDialog } from './embed/embedDialog';
 import { openResetDialog } from './app/resetDialog';
 import { levelTitle } from './i18n/levelStrings';
 import { matchLanguage } from './i18n/languages';
+
+const { version } = packageInfo;
 
 export interface StartOptions {
   /** The campaign (default: the built-in levels). */
@@ -186,7 +188,12 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
 
   // Filled once the game exists; the router and the API ask it which screen is showing.
   const shell: { handle?: GameHandle; renderer?: string; levelOnShow?: string } = {};
-  const keyboard = new KeyboardRouter(() => shell.handle?.currentScreen());
+  // A key handler's exception opens the error screen like any other (onFault, below; keys are routed only
+  // once the game exists, after the fault handler is installed).
+  const keyboard = new KeyboardRouter(
+    () => shell.handle?.currentScreen(),
+    (error) => onFault(error),
+  );
   const announcer = doc.getElementById('kc-screen-status');
   // A guest in another page takes page focus only once the player has put it in the frame (click or Tab).
   const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body, guest ? () => doc.hasFocus() : undefined);
@@ -209,7 +216,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     stats: () => shell.handle?.stats() ?? { displayObjects: 0, packetsInFlight: 0, canvases: 0 },
     race: () => shell.handle?.race() ?? null,
     texts: () => shell.handle?.texts() ?? [],
-    throwInScene: (message) => shell.handle?.throwInScene(message) ?? false,
+    throwInScene: (message, where) => (where === 'key' ? shell.handle !== undefined && keyboard.throwOnNextKey(message) : (shell.handle?.throwInScene(message) ?? false)),
     // A testing aid (docs/embed-api.md): the one path in the game that opens a level file from outside.
     playLevelFile: async (input) => {
       const { validateLevel } = await import('./sim/validateLevel');
@@ -401,15 +408,13 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
 
   const renderer = chooseRenderer(settings.get().renderer, () => probeWebglHardwareAcceleration(doc));
   shell.renderer = renderer;
-  shell.handle = createGame(host, ctx, renderer, {
-    guest,
-    onFault: (thrown) => {
-      const error = typeof thrown === 'object' && thrown !== null ? thrown : new Error(String(thrown));
-      faults.handle(error);
-      // Still reported as uncaught (the console, and tests that watch for page errors), after the screen is up.
-      win.reportError?.(error);
-    },
-  });
+  const onFault = (thrown: unknown): void => {
+    const error = typeof thrown === 'object' && thrown !== null ? thrown : new Error(String(thrown));
+    faults.handle(error);
+    // Still reported as uncaught (the console, and tests that watch for page errors), after the screen is up.
+    win.reportError?.(error);
+  };
+  shell.handle = createGame(host, ctx, renderer, { guest, onFault });
   shell.handle.game.textures.on('onerror', (key: string) => startup.textureFailed(key));
   // The game's first frame (its own loading bar, or the menu) takes over from the page's loading screen.
   shell.handle.game.events.once('postrender', () => loading.done());

@@ -25,8 +25,9 @@ export interface KernelCourierApi {
   /** Optional addition: the focusable widgets of the screen on show, with their rectangles in CSS pixels
    * of the game's canvas and their accessible names (for tests and host pages that drive the game). */
   widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
-  /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks);
+   * frames drawn and frames left undrawn because the screen on show was still (src/game/frameGate.ts). */
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn?: number; framesSkipped?: number };
   /** Optional addition, a testing aid: the texts the screen on show draws, each with the box of its
    * letters in CSS pixels of the canvas, its drawing order, and `overflows` when it no longer fits the
    * box it was fitted into (tests/e2e/textOverlap.test.ts fails on overlaps). */
@@ -35,9 +36,10 @@ export interface KernelCourierApi {
    * numbers, and at the end each lane's score, stars and place, and the ranking read to screen readers), else null. */
   race(): RaceSnapshot | null;
   /** Optional addition, a testing aid: the screen on show throws an Error with `message` from its next
-   * update, as a bug would, so the error screen opens (tests/e2e/faults.test.ts). It writes nothing and
-   * reads nothing; a page that can call it could break the game anyway. Returns whether a screen was on show. */
-  throwInScene(message?: string): boolean;
+   * update (`where` 'update', the default) or from its handler of the next key (`where` 'key'), as a bug
+   * would, so the error screen opens (tests/e2e/faults.test.ts). It writes nothing and reads nothing; a page
+   * that can call it could break the game anyway. Returns whether a screen was on show. */
+  throwInScene(message?: string, where?: 'update' | 'key'): boolean;
   /** Optional addition, a testing aid: validates `level` as a level file (`kernel-courier/level@1`, its
    * bounds and work budget) and opens it on the Sandbox's board, running at once (each app in its own
    * para-virtual VM on a Type-1 hypervisor; Skip allowed). A refused file shows the validation notice
@@ -82,7 +84,7 @@ export interface AutomationDeps {
   /** Runs a build and shows its Debrief; resolves when it is shown (see openDebrief). */
   openDebrief?: (id: string, options: OpenDebriefOptions) => Promise<void>;
   race?: () => RaceSnapshot | null;
-  throwInScene?: (message: string) => boolean;
+  throwInScene?: (message: string, where: 'update' | 'key') => boolean;
   playLevelFile?: (level: unknown) => Promise<void>;
   runViz?: () => unknown;
 }
@@ -126,7 +128,8 @@ export function createAutomationApi(deps: AutomationDeps): Automation {
       return snapshot === null ? null : structuredClone(snapshot);
     },
     texts: () => structuredClone(deps.texts?.() ?? []),
-    throwInScene: (message?: string) => deps.throwInScene?.(typeof message === 'string' ? message.slice(0, 200) : 'kernelCourier.throwInScene') ?? false,
+    throwInScene: (message?: string, where?: 'update' | 'key') =>
+      deps.throwInScene?.(typeof message === 'string' ? message.slice(0, 200) : 'kernelCourier.throwInScene', where === 'key' ? 'key' : 'update') ?? false,
     playLevelFile: async (level: unknown) => {
       if (!deps.playLevelFile) throw new Error('playLevelFile is not available in this page.');
       await ready;

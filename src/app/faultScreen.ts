@@ -11,6 +11,7 @@
 // plain DOM message and the handler stops listening.
 
 import { copyFromField } from './copyField';
+import { dialogParts, type Translate } from './dialogParts';
 
 export const FAULT_DIALOG_ID = 'kc-fault-dialog';
 export const FAULT_PLAIN_ID = 'kc-fault-plain';
@@ -88,7 +89,6 @@ export function faultReportText(report: FaultReport): string {
   return JSON.stringify(report, null, 2);
 }
 
-export type Translate = (key: string) => string;
 
 export interface FaultHandlerDeps {
   win: Window;
@@ -192,30 +192,13 @@ export function installFaultHandler(deps: FaultHandlerDeps): FaultHandler {
 }
 
 function openFaultDialog(doc: Document, translate: Translate, report: FaultReport, onBack: () => void): HTMLDialogElement {
-  doc.getElementById(FAULT_DIALOG_ID)?.remove();
-  const dialog = doc.createElement('dialog');
-  dialog.id = FAULT_DIALOG_ID;
+  const { dialog, title, body, button } = dialogParts(doc, translate, { id: FAULT_DIALOG_ID, prefix: 'kc-fault', titleKey: 'faults:screen.title', bodyKey: 'faults:screen.body' });
   dialog.setAttribute('role', 'alertdialog');
-  dialog.setAttribute('aria-labelledby', 'kc-fault-title');
-  dialog.setAttribute('aria-describedby', 'kc-fault-body');
-  const title = doc.createElement('h2');
-  title.id = 'kc-fault-title';
-  title.textContent = translate('faults:screen.title');
-  const body = doc.createElement('p');
-  body.id = 'kc-fault-body';
-  body.textContent = translate('faults:screen.body');
   const privacy = doc.createElement('p');
   privacy.className = 'kc-fault-privacy';
   privacy.textContent = translate('faults:screen.privacy');
   const actions = doc.createElement('div');
   actions.className = 'kc-fault-actions';
-  const button = (id: string, key: string) => {
-    const element = doc.createElement('button');
-    element.type = 'button';
-    element.id = id;
-    element.textContent = translate(key);
-    return element;
-  };
   const copy = button('kc-fault-copy', 'faults:screen.copy');
   const back = button('kc-fault-back', 'faults:screen.back');
   actions.append(copy, back);

@@ -3,24 +3,13 @@
 // "Reset progress". It keeps keyboard focus inside until closed (Escape, Cancel or Close) and then gives it
 // back to what opened it (the Settings button's accessible twin). After the reset it says so in place, as a
 // status, so sighted and screen-reader users both hear that it happened.
+import { dialogParts, type Translate } from './dialogParts';
 import type { StorageStatus } from './storage';
-
-export type Translate = (key: string) => string;
 
 export const RESET_DIALOG_ID = 'kc-reset-dialog';
 
 export function openResetDialog(doc: Document, translate: Translate, reset: () => StorageStatus | 'invalid', onClosed?: () => void): HTMLDialogElement {
-  doc.getElementById(RESET_DIALOG_ID)?.remove();
-  const dialog = doc.createElement('dialog');
-  dialog.id = RESET_DIALOG_ID;
-  dialog.setAttribute('aria-labelledby', 'kc-reset-title');
-  dialog.setAttribute('aria-describedby', 'kc-reset-body');
-  const title = doc.createElement('h2');
-  title.id = 'kc-reset-title';
-  title.textContent = translate('sharing:reset.title');
-  const body = doc.createElement('p');
-  body.id = 'kc-reset-body';
-  body.textContent = translate('sharing:reset.body');
+  const { dialog, title, body, button } = dialogParts(doc, translate, { id: RESET_DIALOG_ID, prefix: 'kc-reset', titleKey: 'sharing:reset.title', bodyKey: 'sharing:reset.body' });
   const kept = doc.createElement('p');
   kept.className = 'kc-reset-kept';
   kept.textContent = translate('sharing:reset.kept');
@@ -29,13 +18,6 @@ export function openResetDialog(doc: Document, translate: Translate, reset: () =
   status.setAttribute('role', 'status');
   const actions = doc.createElement('div');
   actions.className = 'kc-reset-actions';
-  const button = (id: string, key: string) => {
-    const element = doc.createElement('button');
-    element.type = 'button';
-    element.id = id;
-    element.textContent = translate(key);
-    return element;
-  };
   const cancel = button('kc-reset-cancel', 'sharing:reset.cancel');
   const confirm = button('kc-reset-confirm', 'sharing:reset.confirm');
   const close = button('kc-reset-close', 'sharing:reset.close');

@@ -6,6 +6,7 @@ import type { RaceSnapshot } from '../app/automationApi';
 import type { FaultContext } from '../app/faultScreen';
 import type { AppContext } from './AppContext';
 import { createScenes } from './createScenes';
+import { FrameGate, type FrameState } from './frameGate';
 import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
@@ -21,8 +22,9 @@ export interface GameHandle {
   showScreen(key: SceneKey, data?: Record<string, unknown>): void;
   /** The focusable widgets of the screen the player sees (kernelCourier.widgets()). */
   widgets(): WidgetInfo[];
-  /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number };
+  /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()); frames
+   * drawn and left undrawn because the screen was still (frameGate.ts). */
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
@@ -78,18 +80,29 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   // Phaser asks for the next frame only after a step returns: an exception in a scene would stop the loop
   // for good (a frozen page). Caught here, it goes to the error screen (src/app/faultScreen.ts) instead.
   // Set before boot, so Game.start binds this one.
-  const onFault = options.onFault;
-  if (onFault) {
-    const step = game.step.bind(game);
-    game.step = (time: number, delta: number) => {
-      try {
-        step(time, delta);
-      } catch (error) {
-        forgetPendingOps(game);
-        onFault(error);
-      }
-    };
+  // A still screen's frame is drawn only when its picture may have changed (frameGate.ts); a frame left
+  // undrawn still steps every scene (Phaser's headless step: input, tweens, timers, the scenes' updates).
+  const gate = new FrameGate();
+  const drawStep = game.step.bind(game);
+  const updateStep = game.headlessStep.bind(game);
+  const gatedStep = (time: number, delta: number) => (gate.shouldDraw(time, frameState(game)) ? drawStep(time, delta) : updateStep(time, delta));
+  const view = parent.ownerDocument.defaultView;
+  const invalidate = () => gate.invalidate();
+  for (const type of ['keydown', 'keyup', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'focusin', 'focusout']) {
+    view?.addEventListener(type, invalidate, { capture: true, passive: true });
   }
+  game.scale.on(Phaser.Scale.Events.RESIZE, invalidate);
+  const onFault = options.onFault;
+  game.step = onFault
+    ? (time: number, delta: number) => {
+        try {
+          gatedStep(time, delta);
+        } catch (error) {
+          forgetPendingOps(game);
+          onFault(error);
+        }
+      }
+    : gatedStep;
 
   const known = new Set<string>([SceneKeys.Boot, SceneKeys.Preloader, ...INTERACTIVE_KEYS]);
   // Loading, creating or running counts (the Preloader is "loading" while its bar fills); a screen
@@ -145,7 +158,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       packetsInFlight += board.packets?.visible ?? board.session?.simulation?.packetsInFlight ?? 0;
     }
     // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
-    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total() };
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped };
   };
 
   const race = (): RaceSnapshot | null => {
@@ -218,4 +231,36 @@ function forgetPendingOps(game: Phaser.Game): void {
   manager.isProcessing = false;
   if (Array.isArray(manager._queue)) manager._queue.length = 0;
   if (Array.isArray(manager._start)) manager._start.length = 0;
+}
+
+/** Screens that look the same from frame to frame unless something happens to them (frameGate.ts). */
+const STILL_SCREENS = new Set<string>([SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys]);
+
+/** What the frame gate needs to know about the scenes on show (no allocation: it runs every frame). */
+function frameState(game: Phaser.Game): FrameState {
+  let still = true;
+  let moving = false;
+  let signature = 0;
+  const scenes = game.scene.scenes as Phaser.Scene[];
+  for (let index = 0; index < scenes.length; index += 1) {
+    const sys = scenes[index].sys;
+    const status = sys.settings.status;
+    // Never started (INIT), shut down or destroyed: not on show.
+    if (status < Phaser.Scenes.START || status > Phaser.Scenes.SLEEPING) continue;
+    signature = (Math.imul(signature, 31) + index * 16 + status) | 0;
+    // Paused (under an overlay) or asleep: its picture does not change.
+    if (status === Phaser.Scenes.PAUSED || status === Phaser.Scenes.SLEEPING) continue;
+    if (status !== Phaser.Scenes.RUNNING || !STILL_SCREENS.has(sys.settings.key)) still = false;
+    else if (!moving && sceneMoving(scenes[index])) moving = true;
+  }
+  return { still, moving, signature };
+}
+
+/** A tween, a timer or a camera effect pending in `scene`: this step may change its picture. */
+function sceneMoving(scene: Phaser.Scene): boolean {
+  if ((scene.tweens as unknown as { tweens: unknown[] }).tweens.length > 0) return true;
+  const clock = scene.time as unknown as { _active: unknown[]; _pendingInsertion: unknown[] };
+  if (clock._active.length > 0 || clock._pendingInsertion.length > 0) return true;
+  const camera = scene.cameras?.main;
+  return camera !== undefined && (camera.fadeEffect.isRunning || camera.flashEffect.isRunning || camera.shakeEffect.isRunning || camera.panEffect.isRunning || camera.zoomEffect.isRunning || camera.rotateToEffect.isRunning);
 }

@@ -105,7 +105,7 @@ const PROGRESS_KEY = 'kernel-courier/progress@2';
 type Api = {
   kernelCourier: {
     openDebrief(id: string, options?: object): Promise<void>;
-    throwInScene(message?: string): boolean;
+    throwInScene(message?: string, where?: 'update' | 'key'): boolean;
     playLevelFile(level: unknown): Promise<void>;
     lastResult(): { score: { total: number } } | null;
   };
@@ -222,6 +222,25 @@ describe('the error screen', () => {
     expect(await page.evaluate(() => document.getElementById('kc-fault-dialog'))).toBeNull();
     expect(await storedProgress(page)).toBe(saved);
     expect(problems.filter((problem) => !problem.includes('timer-fault') && !problem.includes('second-fault'))).toEqual([]);
+    await context.close();
+  });
+
+  it("for an exception in a screen's key handler (keys come from the window, outside the loop)", async () => {
+    const { page, problems, context } = await openGame(browser, 'locale=en&audio=disabled');
+    await waitForScene(page, 'menu');
+    expect(await page.evaluate(() => (window as unknown as Api).kernelCourier.throwInScene('key-fault-815', 'key'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => (document.getElementById('kc-fault-dialog') as HTMLDialogElement | null)?.open === true, undefined, { timeout: 15_000 });
+    const report = JSON.parse(await page.evaluate(() => (document.getElementById('kc-fault-report') as HTMLTextAreaElement).value)) as { screen: string; error: { message: string } };
+    expect(report).toMatchObject({ screen: 'menu', error: { message: 'key-fault-815' } });
+    // Back to the menu, and keys work again (the failure was one key's, not the router's).
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('kc-fault-dialog') === null, undefined, { timeout: 15_000 });
+    await waitForScene(page, 'menu');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-kc-mirror') === true, undefined, { timeout: 15_000 });
+    expect(problems.filter((problem) => !problem.includes('key-fault-815'))).toEqual([]);
     await context.close();
   });
 });

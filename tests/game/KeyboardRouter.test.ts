@@ -48,4 +48,22 @@ describe('KeyboardRouter', () => {
     router.dispatch(keyEvent('a'));
     expect(replacement).toHaveBeenCalled();
   });
+
+  it("hands a handler's exception to the error screen and keeps routing", () => {
+    const faults: unknown[] = [];
+    const router = new KeyboardRouter(() => 'menu', (error) => faults.push(error));
+    const boom = new Error('key boom');
+    let throwing = true;
+    router.register('menu', () => {
+      if (throwing) throw boom;
+      return true;
+    });
+    const event = keyEvent('Enter');
+    expect(router.dispatch(event)).toBe(false);
+    expect(faults).toEqual([boom]);
+    expect(event.preventDefault).toHaveBeenCalled();
+    throwing = false;
+    expect(router.dispatch(keyEvent('Enter'))).toBe(true);
+    expect(faults).toHaveLength(1);
+  });
 });

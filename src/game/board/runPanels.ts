@@ -10,7 +10,7 @@ import { logText } from '../play/runLog';
 import { fontPx, splitRow, type Rect } from '../layout';
 import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
-import { addText, fitText } from '../ui/text';
+import { addText, fitText, setTextColor } from '../ui/text';
 import { pictureArea } from '../ui/picture';
 import { boardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
@@ -300,7 +300,7 @@ export function drawLog(context: PanelContext, rect: Rect, nodeName: (id: string
       let y = top;
       let used = 0;
       if (session.log.length === 0) {
-        line(0).setText(tr(context, 'play:run.noEvents')).setColor(palette.textMuted).setY(y).setVisible(true);
+        setTextColor(line(0).setText(tr(context, 'play:run.noEvents')), palette.textMuted).setY(y).setVisible(true);
         used = 1;
       }
       // The newest lines that fit, in the order they happened: a cause (an attack) above its effect (the
@@ -309,7 +309,7 @@ export function drawLog(context: PanelContext, rect: Rect, nodeName: (id: string
       let height = 0;
       for (let index = session.log.length - 1; index >= 0; index -= 1) {
         const entry = session.log[index];
-        const text = line(used).setText(logText(context.i18n, entry, nodeName)).setColor(colors[entry.severity] ?? palette.text);
+        const text = setTextColor(line(used).setText(logText(context.i18n, entry, nodeName)), colors[entry.severity] ?? palette.text);
         if (top + height + text.height > bottom + 2 && used > 0) break;
         fitted.push(text);
         height += text.height;
@@ -404,7 +404,7 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
       drawPanel(g, rect, panelStyle(palette, layout, { radius: layout.radius, fill, border }));
       text.setFontSize(fontPx(layout, 'small'));
       text.setText(content);
-      text.setColor(tone === 'alert' ? '#ffe2c2' : tone === 'action' ? '#dffcff' : palette.text);
+      setTextColor(text, tone === 'alert' ? '#ffe2c2' : tone === 'action' ? '#dffcff' : palette.text);
       fitText(text, rect.width - pad * 2, rect.height - 4, 10);
       // The panel's shadow reaches below and beside it.
       picture.take([g, text], pictureArea(rect.x, rect.y, rect.width, rect.height, Math.ceil(12 * layout.scale) + 2));

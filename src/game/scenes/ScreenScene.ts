@@ -23,6 +23,9 @@ export interface KeyHelp {
   action: string;
 }
 
+/** Whether a screen has been shown since the page loaded (the first one does not fade in). */
+let firstScreenShown = false;
+
 export abstract class ScreenScene extends Phaser.Scene {
   protected readonly ctx: AppContext;
   protected readonly focus: FocusManager;
@@ -69,7 +72,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.cleanups.push(() => this.events.off(Phaser.Scenes.Events.RESUME, onResume));
     // A screen's text regions go with it; an overlay leaves the screen underneath untouched.
     if (!this.isOverlay()) this.cleanups.push(() => this.ctx.mirror?.clearRegions());
-    this.fadeIn();
+    // The first screen replaces the page's loading screen (or the preloader's bar) at once: no fade, so the
+    // game's ready mark shows the menu itself, and a still menu is not redrawn frame after frame while the
+    // player's first key waits (frameGate.ts). Every later screen fades in.
+    if (firstScreenShown) this.fadeIn();
+    firstScreenShown = true;
     if (this.ctx.keyboard.keyboardMode) this.focusDefault();
     this.ctx.announce(this.ctx.i18n.t('a11y.screen', { name: this.screenTitle() }));
     this.ctx.events.emit('screenShown', { key: this.screenKey, ...this.shownDetails() });

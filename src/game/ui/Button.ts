@@ -4,7 +4,7 @@
 import Phaser from 'phaser';
 import type { Rect } from '../layout';
 import { drawIcon, drawPanel, type IconName } from './drawing';
-import { addText, fitText } from './text';
+import { addText, fitText, setTextColor } from './text';
 import type { UiKit } from './UiKit';
 import { Widget } from './Widget';
 
@@ -167,7 +167,7 @@ export class Button extends Widget {
       this.stateText.setX(right - trackW - pad * 0.5);
     }
     const textColor = this.textColor();
-    this.label.setColor(textColor);
+    setTextColor(this.label, textColor);
     this.drawFocusRing(g, radius);
   }
 

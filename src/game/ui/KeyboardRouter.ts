@@ -18,8 +18,16 @@ export function isDomControl(target: EventTarget | null): boolean {
 export class KeyboardRouter {
   private readonly handlers = new Map<string, KeyHandler>();
   private lastInputWasKeyboard = false;
+  private nextKeyThrows: string | null = null;
 
-  constructor(private readonly activeScreen: () => string | undefined) {}
+  /**
+   * `onError`: what a key handler's exception goes to (the game's error screen, src/app/faultScreen.ts);
+   * without it the error is written to the console. Either way the router keeps routing keys.
+   */
+  constructor(
+    private readonly activeScreen: () => string | undefined,
+    private readonly onError: (error: unknown) => void = (error) => console.error('Key handler failed', error),
+  ) {}
 
   /** True when the player's last input was a key (new screens then show focus right away). */
   get keyboardMode(): boolean {
@@ -48,6 +56,12 @@ export class KeyboardRouter {
     };
   }
 
+  /** A testing aid (kernelCourier.throwInScene(message, 'key')): the next key a screen handles throws. */
+  throwOnNextKey(message: string): boolean {
+    this.nextKeyThrows = message;
+    return true;
+  }
+
   dispatch(event: KeyboardEvent): boolean {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
     if (isDomControl(event.target)) return false;
@@ -57,9 +71,17 @@ export class KeyboardRouter {
     if (!handler) return false;
     let handled = false;
     try {
+      if (this.nextKeyThrows !== null) {
+        const message = this.nextKeyThrows;
+        this.nextKeyThrows = null;
+        throw new Error(message);
+      }
       handled = handler(event);
     } catch (error) {
-      console.error('Key handler failed', error);
+      // The key was meant for the game: the browser's default action would only add to the surprise.
+      event.preventDefault();
+      this.onError(error);
+      return false;
     }
     if (handled) event.preventDefault();
     return handled;

@@ -16,15 +16,7 @@ export function paintBackground(context: CanvasRenderingContext2D, layout: Layou
   const { width, height } = layout;
   context.fillStyle = rgbaColor(palette.background);
   context.fillRect(0, 0, width, height);
-  if (palette.backgroundGlow !== palette.background) {
-    // A soft glow behind the upper middle, built from stacked translucent ellipses.
-    context.fillStyle = rgbaColor(palette.backgroundGlow, 0.05);
-    for (let i = 10; i >= 1; i--) {
-      context.beginPath();
-      context.ellipse(width / 2, height * 0.18, (width * (0.35 + i * 0.09)) / 2, (height * (0.25 + i * 0.07)) / 2, 0, 0, Math.PI * 2);
-      context.fill();
-    }
-  }
+  if (palette.backgroundGlow !== palette.background) paintGlow(context, width, height, palette.backgroundGlow);
   if (palette.patternAlpha > 0) {
     // A faint circuit-board grid of dots and traces: the "hardware" the game is about.
     const step = Math.round(48 * layout.scale);
@@ -50,6 +42,33 @@ export function paintBackground(context: CanvasRenderingContext2D, layout: Layou
     }
     context.stroke();
   }
+}
+
+/** The glow's rings: ten ellipses around (50 %, 18 %) of the screen, 0.44 to 1.25 widths across. */
+const GLOW_RINGS = 10;
+const GLOW_RING_ALPHA = 0.05;
+
+/**
+ * A soft glow behind the upper middle: what ten stacked translucent ellipses (GLOW_RING_ALPHA each) would
+ * give, painted as one elliptical radial gradient over the rows it reaches. Ten full-screen fills were the
+ * largest piece of the game's own work before the menu (issue 16's profile); one pass costs a fraction.
+ */
+function paintGlow(context: CanvasRenderingContext2D, width: number, height: number, color: number): void {
+  const outerX = (width * (0.35 + GLOW_RINGS * 0.09)) / 2;
+  const outerY = (height * (0.25 + GLOW_RINGS * 0.07)) / 2;
+  const centreY = height * 0.18;
+  const gradient = context.createRadialGradient(0, 0, 0, 0, 0, outerX);
+  // Inside ring i (1 = the smallest) lie rings i…10; past the last, nothing.
+  const covered = (rings: number) => rgbaColor(color, 1 - (1 - GLOW_RING_ALPHA) ** rings);
+  gradient.addColorStop(0, covered(GLOW_RINGS));
+  for (let ring = 1; ring <= GLOW_RINGS; ring += 1) gradient.addColorStop((0.35 + ring * 0.09) / (0.35 + GLOW_RINGS * 0.09), covered(GLOW_RINGS - ring));
+  context.save();
+  context.translate(width / 2, centreY);
+  context.scale(1, outerY / outerX);
+  context.fillStyle = gradient;
+  const scaledBottom = Math.min(height - centreY, outerY) * (outerX / outerY);
+  context.fillRect(-width / 2, -centreY * (outerX / outerY), width, scaledBottom + centreY * (outerX / outerY));
+  context.restore();
 }
 
 const BACKDROP_PREFIX = 'kc-backdrop-';

@@ -72,3 +72,12 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeig
   }
   return size;
 }
+
+/**
+ * Sets a Text's colour only when it changes: Phaser re-renders the text's canvas on every setColor, even to
+ * the colour it has (a button redrawn for a focus move or hover, a log line refreshed, would pay for it).
+ */
+export function setTextColor<T extends Phaser.GameObjects.Text>(text: T, color: string): T {
+  if (text.style.color !== color) text.setColor(color);
+  return text;
+}
