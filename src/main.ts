@@ -56,6 +56,15 @@ export interface StartOptions {
   storage?: KeyValueStorage | null;
 }
 
+/** How long after `ready` the offline service worker's registration waits, at least (then for idle time). */
+const SERVICE_WORKER_DELAY_MS = 1500;
+
+/** Resolves `ms` later, once the page is idle (or a second after that at most). */
+function quietMoment(win: Window, ms: number): Promise<void> {
+  const idle = (win as Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+  return new Promise((resolve) => setTimeout(() => (idle ? idle.call(win, () => resolve(), { timeout: 1000 }) : resolve()), ms));
+}
+
 const STORAGE_NOTICES: Record<Exclude<StorageStatus, 'ok'>, Notice['key']> = {
   blocked: 'notice.storageBlocked',
   full: 'notice.storageFull',
@@ -101,10 +110,16 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const startup = installStartupGuard(doc, (key, values) => (i18n.t as (k: string, p?: object) => string)(key, values));
   const events = createGameEvents();
   // SCORM / cmi5 / xAPI (src/lms): restores progress from an LMS's suspend data before the first screen.
-  // The service worker is registered after `ready` (the first screen on the page), never before it.
+  // The service worker is registered after `ready` (the first screen on the page), never before it, and
+  // not in the moment after it either: its module and registration ran right where the player's first key
+  // lands (issue 16), so it waits for a quiet moment a little later. Nothing on screen waits for it.
   const offline = {
     translate: (key: string) => i18n.t(`offline:${key}` as 'offline:update.available'),
-    register: (hooks: object) => automation.api.ready.then(() => import('virtual:pwa-register')).then((pwa) => pwa.registerSW(hooks)),
+    register: (hooks: object) =>
+      automation.api.ready
+        .then(() => quietMoment(win, SERVICE_WORKER_DELAY_MS))
+        .then(() => import('virtual:pwa-register'))
+        .then((pwa) => pwa.registerSW(hooks)),
   };
   // Statements made before the embed bridge exists (`launched`, `initialized`) wait for it (§6 `statement`).
   const earlyStatements: Record<string, unknown>[] = [];

@@ -56,6 +56,12 @@ export class CardWidget extends Widget {
   private readonly parts: ExplainPart[];
   /** The press being handled went to an icon's explanation (not to the card). */
   private pressExplained = false;
+  /**
+   * An app card's instance count and booting words changed during a run: updates them in place (they are
+   * live labels above the run's still picture) and returns true, or false when the card must be drawn again
+   * (its container walls stack differently, or the count no longer fits the room kept for it).
+   */
+  refreshCounts: ((count: number, booting: number) => boolean) | null = null;
 
   constructor(scene: Phaser.Scene, kit: UiKit, options: CardOptions) {
     const widgetKit = options.grow === false ? { ...kit, motion: { ...kit.motion, hoverScale: 1 } } : kit;

@@ -25,7 +25,7 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
   const breached = model.breachedTenants.has(app.tenant);
   const quarantined = model.quarantined.has(app.id);
   const container = where === 'board' && hosting?.kind === 'container';
-  const count = model.runningCount?.(app.id) ?? app.instances;
+  let count = model.runningCount?.(app.id) ?? app.instances;
   // The card's picture (walls, plate, edge, hatching) is drawn outside the focusable card.
   const g = scene.add.graphics();
   const state = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
@@ -90,7 +90,14 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
       g.fillRoundedRect(state.x, state.y, state.width, state.height, Math.min(kit.layout.radius * 0.7, state.height / 3));
     },
   });
-  fillAppCard(parts, card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: model.bootingCount?.(app.id) ?? 0 });
+  const updateWords = fillAppCard(parts, card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: model.bootingCount?.(app.id) ?? 0 });
+  card.refreshCounts = (running, booting) => {
+    // Containers stack up to three walls by the count, in the card's picture.
+    if (container && Math.min(3, running) !== Math.min(3, count)) return false;
+    if (!updateWords(running, booting)) return false;
+    count = running;
+    return true;
+  };
   if (where === 'board' && callbacks.onAppPointerDown) {
     const onDown = callbacks.onAppPointerDown;
     card.onPress((pointer: Phaser.Input.Pointer) => onDown(app.id, pointer));
@@ -105,7 +112,7 @@ function fillAppCard(
   app: AppSpec,
   rect: Rect,
   state: { hosting: AppHosting | undefined; problems: RuleViolation[]; breached: boolean; quarantined: boolean; container: boolean; count: number; booting: number },
-): void {
+): (count: number, booting: number) => boolean {
   const { scene, kit, text, colors, model } = parts;
   const scale = kit.layout.scale;
   const t = text.t;
@@ -135,47 +142,71 @@ function fillAppCard(
   const name = markBoardLabel(addText(scene, kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: kit.palette.heading }));
   fitLine(name, Math.max(16, right - rect.x - pad * 1.5), 10);
   // The words, most important first; a narrow card keeps only what fits at a readable size.
-  const words: string[] = [];
-  if (state.breached) words.push(t('play:board.breached'));
-  else if (state.quarantined) words.push(t('play:board.quarantined'));
-  if (state.booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${state.booting}`);
-  if (model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
-  // Every card says the same things in the same order (trust, kernel, tenant, then where it runs), so cards
-  // compare at a glance; only the colour and the sign add to an untrusted app's words.
-  words.push(app.trust === 'untrusted' ? t('play:board.untrusted') : t('playui:card.trusted'));
-  words.push(text.kernel(app.kernel));
-  words.push(t('play:board.tenant', { tenant: app.tenant }));
-  if (state.hosting) words.push(text.arch(state.hosting.architecture));
+  const wordsFor = (booting: number): string[] => {
+    const words: string[] = [];
+    if (state.breached) words.push(t('play:board.breached'));
+    else if (state.quarantined) words.push(t('play:board.quarantined'));
+    if (booting > 0 && state.hosting?.kind !== 'vm-per-instance') words.push(`${t('play:board.booting')} ${booting}`);
+    if (model.pulling?.has(app.id)) words.push(t('play:board.pulling'));
+    // Every card says the same things in the same order (trust, kernel, tenant, then where it runs), so cards
+    // compare at a glance; only the colour and the sign add to an untrusted app's words.
+    words.push(app.trust === 'untrusted' ? t('play:board.untrusted') : t('playui:card.trusted'));
+    words.push(text.kernel(app.kernel));
+    words.push(t('play:board.tenant', { tenant: app.tenant }));
+    if (state.hosting) words.push(text.arch(state.hosting.architecture));
+    return words;
+  };
   const detailColor = state.breached ? '#ff9a9a' : app.trust === 'untrusted' ? '#ffc37a' : kit.palette.textMuted;
   const detail = markBoardLabel(addText(scene, kit, rect.x + pad, name.y + name.height - 3, '', { fontPx: small, color: detailColor, bold: state.breached || app.trust === 'untrusted' }));
   const maxWidth = rect.width - pad * 2;
   // One size on every card (cards side by side read alike): as many of the words as fit at it, in order.
   const detailPx = Math.max(10, Math.round(small * 0.9));
   detail.setFontSize(detailPx);
-  for (let count = words.length; count >= 1; count -= 1) {
-    detail.setText(words.slice(0, count).join(' · '));
-    if (detail.width <= maxWidth) break;
-  }
+  const setWords = (words: string[]) => {
+    for (let count = words.length; count >= 1; count -= 1) {
+      detail.setText(words.slice(0, count).join(' · '));
+      if (detail.width <= maxWidth) break;
+    }
+  };
+  setWords(wordsFor(state.booting));
   fitLine(detail, maxWidth, 9);
+  const detailFontSize = detail.style.fontSize;
+  let shownBooting = state.booting;
+  /** The booting words again, at the size the card chose (false: they no longer fit it). */
+  const updateDetail = (booting: number): boolean => {
+    if (booting === shownBooting || state.hosting?.kind === 'vm-per-instance') return true;
+    shownBooting = booting;
+    setWords(wordsFor(booting));
+    return detail.style.fontSize === detailFontSize && detail.width <= maxWidth;
+  };
   card.explainPart({ x: detail.x, y: detail.y, width: detail.width, height: detail.height }, () => explainWords(text, app));
   // The I/O mix: packet shapes with the rate per second of each kind, and the instance count.
   const ioY = rect.y + rect.height - pad * 0.5 - small * 0.7;
   const count = markBoardLabel(addText(scene, kit, rect.x + rect.width - pad, ioY, t('play:board.instances', { count: state.count }), { fontPx: small, bold: true, color: kit.palette.heading, originX: 1, originY: 0.5 }));
-  const instances = state.count;
   // The row goes only where its letters clear the words' letters (the padding above and below may touch):
   // a short card (Korean words stand taller) keeps its words and leaves the rates to the description.
   const detailBottom = detail.y + detail.height - (detail.padding.bottom ?? 0);
   if (ioY - count.height / 2 + (count.padding.top ?? 0) < detailBottom) {
     count.destroy();
-    return;
+    return (_running, booting) => updateDetail(booting);
   }
+  // Room for the count to grow by a digit during a run without touching the I/O row (refreshCounts).
+  const countRoom = count.width + small * 0.62;
+  const update = (running: number, booting: number): boolean => {
+    if (!updateDetail(booting)) return false;
+    if (running === shownCount) return true;
+    shownCount = running;
+    count.setText(t('play:board.instances', { count: running }));
+    return count.width <= countRoom;
+  };
+  let shownCount = state.count;
   const shape = Math.max(8, small * 0.8);
   const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
   const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
   const needed = probe.width + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
   probe.destroy();
-  card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, instances));
-  if (needed > rect.width - pad * 2 - count.width - 4) return;
+  card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, shownCount));
+  if (needed > rect.width - pad * 2 - countRoom - 4) return update;
   let x = rect.x + pad + small * 0.5;
   values.forEach((value, index) => {
     packetShape(g, index, x, ioY, shape, colors.packets[index], colors.outline);
@@ -185,4 +216,5 @@ function fillAppCard(
     card.explainPart({ x: left, y: ioY - Math.max(shape, label.height) / 2, width: x + shape * 0.75 + label.width + small * 0.35 - left, height: Math.max(shape, label.height) }, () => explainRate(text, app, kind));
     x += shape * 0.75 + label.width + small * 0.7;
   });
+  return update;
 }

@@ -304,7 +304,8 @@ export class RunSession {
         if (command.op === 'release') this.quarantined.delete(command.app);
         if (command.op === 'block') this.blocked.push({ app: command.app, kind: command.kind, at: command.at });
         if (command.op === 'set-driver' && command.vm) this.nodeDrivers.set(command.vm, command.driver);
-        this.boardVersion += 1;
+        // A scale command changes instances only (instancesVersion, when they start or stop), not the board.
+        if (command.op !== 'scale') this.boardVersion += 1;
         break;
       }
       default:

@@ -277,6 +277,9 @@ export class RaceScene extends ScreenScene {
         else {
           display.board.relayout(layout, display.states);
           display.geometry.update(layout, session.simulation.stations(), session.instances());
+          // Each card's instance count follows the lane (in place; a card that must be drawn again rebuilds).
+          if (display.board.refreshCounts()) this.scheduleMirror();
+          else this.rebuildPending = true;
         }
       }
       const drawUs = session.drawTimeUs;

@@ -331,6 +331,7 @@ export abstract class CourierScene extends ScreenScene {
       keyboardMode: () => this.keyboardMode,
       t: (key, params) => this.t(key, params),
       rebuild: () => this.rebuild(),
+      describeAgain: () => this.scheduleMirror(),
       panelContext: (kit) => this.panelContext(kit),
       currentNodes: () => this.currentNodes(),
       startRun: () => this.startRun(),

@@ -94,6 +94,22 @@ describe('RunSession', () => {
     expect(session.simulation.commandLog().map((command) => command.op)).toEqual(['quarantine', 'release']);
   });
 
+  it('a scale command changes instances, not the board (no whole-screen redraw); a quarantine changes the board', () => {
+    const level = builtInLevel('hostile-neighbour')!;
+    const session = start(level, canonicalBuild(level, 'container'));
+    runFor(session, 1);
+    const board = session.boardVersion;
+    const instances = session.instancesVersion;
+    session.command({ op: 'scale', app: 'game-mods', instances: 3 });
+    runFor(session, 2);
+    expect(session.simulation.commandLog().map((command) => command.op)).toEqual(['scale']);
+    expect(session.instancesVersion).toBeGreaterThan(instances);
+    expect(session.boardVersion).toBe(board);
+    session.command({ op: 'quarantine', app: 'game-mods' });
+    runFor(session, 0.1);
+    expect(session.boardVersion).toBe(board + 1);
+  });
+
   it('a rejected move names the kernels in its reason', () => {
     const level = builtInLevel('linux-on-windows')!;
     const session = start(level, canonicalBuild(level, 'container'));

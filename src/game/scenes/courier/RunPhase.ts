@@ -211,21 +211,11 @@ export class RunPhase {
     g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, layout.radius);
   }
 
-  /** What the still picture shows of the run: where boxes are and each app's running, booting and spare
-   * counts. When it changes the screen is rebuilt (at most every RUN_REBUILD_MS). */
+  /** What the still picture shows of the run: where boxes are, and which apps download their image. When it
+   * changes the screen is rebuilt (at most every RUN_REBUILD_MS); instance counts alone are updated in place
+   * (BoardView.refreshCounts; the VM boxes are a live layer, VmLayers.ts). */
   private signature(layout: BoardLayout): string {
-    const session = this.session;
-    const counts = this.host.level.apps.map((app) => {
-      let booting = 0;
-      let spare = 0;
-      for (const instance of session.instances()) {
-        if (instance.app !== app.id) continue;
-        if (instance.state === 'booting') booting += 1;
-        else if (instance.state === 'spare') spare += 1;
-      }
-      return `${session.liveCount(app.id)}/${booting}/${spare}`;
-    });
-    return `${layoutSignature(layout)}#${counts.join(',')}#${[...session.pulling.keys()].join(',')}`;
+    return `${layoutSignature(layout)}#${[...this.session.pulling.keys()].join(',')}`;
   }
 
   private refreshInstances(): void {
@@ -257,6 +247,8 @@ export class RunPhase {
       else {
         board.relayout(layout, this.instanceStates);
         geometry.update(layout, session.simulation.stations(), session.instances());
+        if (board.refreshCounts()) host.describeAgain();
+        else this.rebuildPending = true;
       }
     }
     if (this.rebuildPending && time - this.lastRebuildMs >= RUN_REBUILD_MS) {

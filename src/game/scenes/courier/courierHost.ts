@@ -35,6 +35,8 @@ export interface CourierHost {
   t(key: string, params?: object): string;
   /** Redraws the whole screen, keeping keyboard focus. */
   rebuild(): void;
+  /** Widgets' words changed in place (an app card's count): the accessible twin says them again. */
+  describeAgain(): void;
   panelContext(kit: UiKit): PanelContext;
   /** The nodes the board shows: the editor's, with drivers switched during the run. */
   currentNodes(): readonly BuildNode[];
