@@ -370,8 +370,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       // The engine screens come next, in the background, so the first level opens without a wait: half a
       // second later and when the page is idle, so the player's first keys on the menu are not held behind
       // their start-up (a level opened sooner just waits for them, lazyScreens.ts).
-      const idle = (win as Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number }).requestIdleCallback;
-      setTimeout(() => (idle ? idle.call(win, prefetchScreens, { timeout: 1000 }) : prefetchScreens()), 500);
+      void quietMoment(win, 500).then(prefetchScreens);
     };
     if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(markReady);
     setTimeout(markReady, 1000);

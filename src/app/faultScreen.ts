@@ -89,7 +89,6 @@ export function faultReportText(report: FaultReport): string {
   return JSON.stringify(report, null, 2);
 }
 
-
 export interface FaultHandlerDeps {
   win: Window;
   doc: Document;

@@ -77,9 +77,6 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     render: { antialias: true, roundPixels: false },
     scene: createScenes(ctx),
   });
-  // Phaser asks for the next frame only after a step returns: an exception in a scene would stop the loop
-  // for good (a frozen page). Caught here, it goes to the error screen (src/app/faultScreen.ts) instead.
-  // Set before boot, so Game.start binds this one.
   // A still screen's frame is drawn only when its picture may have changed (frameGate.ts); a frame left
   // undrawn still steps every scene (Phaser's headless step: input, tweens, timers, the scenes' updates).
   const gate = new FrameGate();
@@ -92,6 +89,9 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     view?.addEventListener(type, invalidate, { capture: true, passive: true });
   }
   game.scale.on(Phaser.Scale.Events.RESIZE, invalidate);
+  // Phaser asks for the next frame only after a step returns: an exception in a scene would stop the loop
+  // for good (a frozen page). Caught here, it goes to the error screen (src/app/faultScreen.ts) instead.
+  // Set before boot, so Game.start binds this one.
   const onFault = options.onFault;
   game.step = onFault
     ? (time: number, delta: number) => {

@@ -25,14 +25,15 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
   const breached = model.breachedTenants.has(app.tenant);
   const quarantined = model.quarantined.has(app.id);
   const container = where === 'board' && hosting?.kind === 'container';
-  let count = model.runningCount?.(app.id) ?? app.instances;
+  // What the card shows; during a run its count and booting words change in place (refreshCounts).
+  const shown: CardState = { hosting, problems, breached, quarantined, container, count: model.runningCount?.(app.id) ?? app.instances, booting: model.bootingCount?.(app.id) ?? 0 };
   // The card's picture (walls, plate, edge, hatching) is drawn outside the focusable card.
   const g = scene.add.graphics();
   const state = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
   const radius = Math.min(kit.layout.radius * 0.7, state.height / 3);
   if (container) {
     // A stack of thin dashed walls: one container per instance.
-    const layers = Math.min(3, count) - 1;
+    const layers = Math.min(3, shown.count) - 1;
     for (let layer = layers; layer >= 1; layer -= 1) {
       const offset = layer * 4 * scale;
       dashedRect(g, { x: state.x + offset, y: state.y - offset, width: state.width - offset, height: state.height }, Math.max(1.5, 2 * scale), colors.containerWall, 0.7, 5 * scale, 4 * scale);
@@ -72,7 +73,7 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
           tenant: app.tenant,
           kernel: text.kernel(app.kernel),
           trust: t(`board:trust.${app.trust}`),
-          count,
+          count: shown.count,
           where,
         }),
       ];
@@ -83,20 +84,18 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
     },
     onActivate: () => callbacks.onApp(app.id),
     explain: () => explainApp(text, app),
-    explainFocus: () => `${explainApp(text, app, false)}\n${explainLegend(text, app, count)}`,
+    explainFocus: () => `${explainApp(text, app, false)}\n${explainLegend(text, app, shown.count)}`,
     draw: (g, state) => {
       if (!state.hovered) return;
       g.fillStyle(0xffffff, 0.07);
       g.fillRoundedRect(state.x, state.y, state.width, state.height, Math.min(kit.layout.radius * 0.7, state.height / 3));
     },
   });
-  const updateWords = fillAppCard(parts, card, app, rect, { hosting, problems, breached, quarantined, container, count, booting: model.bootingCount?.(app.id) ?? 0 });
+  const updateWords = fillAppCard(parts, card, app, rect, shown);
   card.refreshCounts = (running, booting) => {
     // Containers stack up to three walls by the count, in the card's picture.
-    if (container && Math.min(3, running) !== Math.min(3, count)) return false;
-    if (!updateWords(running, booting)) return false;
-    count = running;
-    return true;
+    if (container && Math.min(3, running) !== Math.min(3, shown.count)) return false;
+    return updateWords(running, booting);
   };
   if (where === 'board' && callbacks.onAppPointerDown) {
     const onDown = callbacks.onAppPointerDown;
@@ -105,14 +104,22 @@ export function drawAppCard(parts: BoardParts, app: AppSpec, rect: Rect, where: 
   return card;
 }
 
-/** The card's words and signs: name, warnings, state, kernel, tenant, architecture, I/O mix, instances. */
-function fillAppCard(
-  parts: BoardParts,
-  card: CardWidget,
-  app: AppSpec,
-  rect: Rect,
-  state: { hosting: AppHosting | undefined; problems: RuleViolation[]; breached: boolean; quarantined: boolean; container: boolean; count: number; booting: number },
-): (count: number, booting: number) => boolean {
+interface CardState {
+  hosting: AppHosting | undefined;
+  problems: RuleViolation[];
+  breached: boolean;
+  quarantined: boolean;
+  container: boolean;
+  /** Live instances, and instances booting (changed in place during a run). */
+  count: number;
+  booting: number;
+}
+
+/**
+ * The card's words and signs: name, warnings, state, kernel, tenant, architecture, I/O mix, instances.
+ * Returns what updates `state`'s count and booting words in place (false: the card must be drawn again).
+ */
+function fillAppCard(parts: BoardParts, card: CardWidget, app: AppSpec, rect: Rect, state: CardState): (count: number, booting: number) => boolean {
   const { scene, kit, text, colors, model } = parts;
   const scale = kit.layout.scale;
   const t = text.t;
@@ -171,11 +178,10 @@ function fillAppCard(
   setWords(wordsFor(state.booting));
   fitLine(detail, maxWidth, 9);
   const detailFontSize = detail.style.fontSize;
-  let shownBooting = state.booting;
   /** The booting words again, at the size the card chose (false: they no longer fit it). */
   const updateDetail = (booting: number): boolean => {
-    if (booting === shownBooting || state.hosting?.kind === 'vm-per-instance') return true;
-    shownBooting = booting;
+    if (booting === state.booting || state.hosting?.kind === 'vm-per-instance') return true;
+    state.booting = booting;
     setWords(wordsFor(booting));
     return detail.style.fontSize === detailFontSize && detail.width <= maxWidth;
   };
@@ -188,24 +194,26 @@ function fillAppCard(
   const detailBottom = detail.y + detail.height - (detail.padding.bottom ?? 0);
   if (ioY - count.height / 2 + (count.padding.top ?? 0) < detailBottom) {
     count.destroy();
-    return (_running, booting) => updateDetail(booting);
+    return (running, booting) => {
+      state.count = running;
+      return updateDetail(booting);
+    };
   }
   // Room for the count to grow by a digit during a run without touching the I/O row (refreshCounts).
   const countRoom = count.width + small * 0.62;
   const update = (running: number, booting: number): boolean => {
     if (!updateDetail(booting)) return false;
-    if (running === shownCount) return true;
-    shownCount = running;
+    if (running === state.count) return true;
+    state.count = running;
     count.setText(t('play:board.instances', { count: running }));
     return count.width <= countRoom;
   };
-  let shownCount = state.count;
   const shape = Math.max(8, small * 0.8);
   const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
   const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
   const needed = probe.width + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
   probe.destroy();
-  card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, shownCount));
+  card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, state.count));
   if (needed > rect.width - pad * 2 - countRoom - 4) return update;
   let x = rect.x + pad + small * 0.5;
   values.forEach((value, index) => {

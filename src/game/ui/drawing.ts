@@ -54,20 +54,23 @@ const GLOW_RING_ALPHA = 0.05;
  * largest piece of the game's own work before the menu (issue 16's profile); one pass costs a fraction.
  */
 function paintGlow(context: CanvasRenderingContext2D, width: number, height: number, color: number): void {
-  const outerX = (width * (0.35 + GLOW_RINGS * 0.09)) / 2;
+  /** Ring `ring`'s width as a share of the screen's. */
+  const across = (ring: number) => 0.35 + ring * 0.09;
+  const outerX = (width * across(GLOW_RINGS)) / 2;
   const outerY = (height * (0.25 + GLOW_RINGS * 0.07)) / 2;
   const centreY = height * 0.18;
   const gradient = context.createRadialGradient(0, 0, 0, 0, 0, outerX);
   // Inside ring i (1 = the smallest) lie rings i…10; past the last, nothing.
   const covered = (rings: number) => rgbaColor(color, 1 - (1 - GLOW_RING_ALPHA) ** rings);
   gradient.addColorStop(0, covered(GLOW_RINGS));
-  for (let ring = 1; ring <= GLOW_RINGS; ring += 1) gradient.addColorStop((0.35 + ring * 0.09) / (0.35 + GLOW_RINGS * 0.09), covered(GLOW_RINGS - ring));
+  for (let ring = 1; ring <= GLOW_RINGS; ring += 1) gradient.addColorStop(across(ring) / across(GLOW_RINGS), covered(GLOW_RINGS - ring));
+  // A circle squeezed to the ellipse; filled from the top of the screen down to where the glow ends.
+  const stretch = outerX / outerY;
   context.save();
   context.translate(width / 2, centreY);
-  context.scale(1, outerY / outerX);
+  context.scale(1, 1 / stretch);
   context.fillStyle = gradient;
-  const scaledBottom = Math.min(height - centreY, outerY) * (outerX / outerY);
-  context.fillRect(-width / 2, -centreY * (outerX / outerY), width, scaledBottom + centreY * (outerX / outerY));
+  context.fillRect(-width / 2, -centreY * stretch, width, (centreY + Math.min(height - centreY, outerY)) * stretch);
   context.restore();
 }
 
