@@ -13,6 +13,7 @@ import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey }
 import { paletteFor } from './theme';
 import { sceneTexts, type TextBox } from './ui/textAudit';
 import { installTextMetricsCache } from './ui/textMetrics';
+import { screenBuilds } from './screenBuilds';
 
 export interface GameHandle {
   game: Phaser.Game;
@@ -24,7 +25,7 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()); frames
    * drawn and left undrawn because the screen was still (frameGate.ts). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
@@ -158,7 +159,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       packetsInFlight += board.packets?.visible ?? board.session?.simulation?.packetsInFlight ?? 0;
     }
     // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
-    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped };
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count };
   };
 
   const race = (): RaceSnapshot | null => {

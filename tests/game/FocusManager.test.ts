@@ -120,4 +120,47 @@ describe('FocusManager', () => {
     focus.add(item('a', 0, 0));
     expect(focus.handleKey(key('x'))).toBe(false);
   });
+
+  it('replace puts a redrawn part\'s new items in the old ones\' place and keeps focus on the same id', () => {
+    const changes = vi.fn();
+    const announce = vi.fn();
+    const focus = new FocusManager({ onItemsChanged: changes, announce });
+    focus.add(item('first', 0, 0));
+    const oldB = focus.add(item('b', 0, 50));
+    const oldC = focus.add(item('c', 0, 100));
+    focus.add(item('last', 0, 150));
+    focus.focus('c', true, false);
+    // The part is drawn again: its new widgets add themselves at the end, then take the old ones' place.
+    const newB = focus.add(item('b', 0, 50));
+    const newC = focus.add(item('c', 0, 100));
+    const newD = focus.add(item('d', 0, 120));
+    changes.mockClear();
+    focus.replace([oldB, oldC], [newB, newC, newD]);
+    expect(focus.list().map((entry) => entry.id)).toEqual(['first', 'b', 'c', 'd', 'last']);
+    expect(focus.list()[2]).toBe(newC);
+    expect(focus.focusedId).toBe('c');
+    expect(focus.focusVisible).toBe(true);
+    expect(newC.state.focused).toBe(true);
+    expect(newC.state.ringVisible).toBe(true);
+    expect(announce).not.toHaveBeenCalled();
+    expect(changes).toHaveBeenCalledTimes(1);
+    focus.handleKey(key('Tab'));
+    expect(focus.focusedId).toBe('d');
+  });
+
+  it('replace keeps focus on an item outside the part, and drops it when the focused id is gone', () => {
+    const focus = new FocusManager();
+    const kept = focus.add(item('kept', 0, 0));
+    const old = focus.add(item('gone', 0, 50));
+    focus.focus('kept', true, false);
+    const fresh = focus.add(item('other', 0, 50));
+    focus.replace([old], [fresh]);
+    expect(focus.focused).toBe(kept);
+    focus.focus('other', true, false);
+    const fresher = focus.add(item('another', 0, 50));
+    focus.replace([fresh], [fresher]);
+    expect(focus.focusedId).toBeUndefined();
+    expect(focus.focusVisible).toBe(false);
+    expect(focus.list().map((entry) => entry.id)).toEqual(['kept', 'another']);
+  });
 });

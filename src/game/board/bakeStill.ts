@@ -5,32 +5,163 @@
 // objects above the packets (LABEL_DEPTH), so packets pass behind them, never over them; a few small texts
 // cost less per frame than a second screen-sized picture. Shared by the run phase of the board screen and
 // the race view.
+//
+// A part of the screen that changes during a run (the board after a breach, the actions of the selected app,
+// the speed buttons) is a region: its objects are remembered, and `redraw` replaces just them — the picture
+// under the region (kept when it was baked, before the region's own drawing) is copied back and the new still
+// drawing baked over it. A whole new screen took 50–100 ms (issue 15: no frame of a run over 50 ms).
 import Phaser from 'phaser';
+import type { Rect } from '../layout';
 import { isExplainCallout } from '../ui/Explainer';
+import type { FocusManager } from '../ui/FocusManager';
 import { Widget } from '../ui/Widget';
 import { isBoardLabel, LABEL_DEPTH, markStoodIn } from '../ui/textAudit';
 import { isLive } from './panelKit';
 
-export function bakeStill(scene: Phaser.Scene, width: number, height: number): Phaser.GameObjects.RenderTexture | null {
-  const still = scene.children.list.filter((object) => !(object instanceof Widget) && !isLive(object) && !isExplainCallout(object) && (object as unknown as { visible?: boolean }).visible !== false);
-  if (still.length === 0) return null;
-  const labels = new Set(still.filter((object) => object instanceof Phaser.GameObjects.Text && isBoardLabel(object)));
-  for (const label of labels) (label as Phaser.GameObjects.Text).setDepth(LABEL_DEPTH);
-  const baked = still.filter((object) => !labels.has(object));
-  if (baked.length === 0) return null;
-  const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
-  picture.draw(baked);
-  picture.render();
-  for (const object of baked) {
+type Drawn = Phaser.GameObjects.GameObject;
+
+/** What a drawing function added to the scene's display list, in display order. */
+export function captureDrawn(scene: Phaser.Scene, draw: () => void): Drawn[] {
+  const before = new Set(scene.children.list);
+  draw();
+  return scene.children.list.filter((object) => !before.has(object) && !isExplainCallout(object));
+}
+
+/** A part of the screen drawn by one function, that can be drawn again on its own. */
+export interface StillRegion {
+  /** Everything the region's drawing may paint into the still picture (shadows included). */
+  rect: Rect;
+  /** The objects its last drawing added (captureDrawn). */
+  objects: Drawn[];
+}
+
+function isStill(object: Drawn): boolean {
+  return !(object instanceof Widget) && !isLive(object) && !isExplainCallout(object) && (object as unknown as { visible?: boolean }).visible !== false;
+}
+
+function hide(objects: readonly Drawn[], picture: Phaser.GameObjects.RenderTexture): void {
+  for (const object of objects) {
     (object as unknown as { setVisible(value: boolean): void }).setVisible(false);
     markStoodIn(object, picture);
   }
-  scene.children.sendToBack(picture);
-  // The picture holds the backdrop, so it covers the whole screen with opaque pixels: on the Canvas renderer
-  // it is copied rather than blended, and the camera no longer fills the screen with its background colour
-  // first — two full-screen passes less in every frame of a run (issue 16: the board's fixed cost per frame).
-  // (WebGL blends every mode above its own as normal; there the two are the same.)
-  picture.setBlendMode(Phaser.BlendModes.COPY);
-  scene.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
-  return picture;
+}
+
+/** Board labels stay live above the packets; the rest of the still objects is returned for baking. */
+function splitLabels(objects: readonly Drawn[]): Drawn[] {
+  const baked: Drawn[] = [];
+  for (const object of objects) {
+    if (object instanceof Phaser.GameObjects.Text && isBoardLabel(object)) object.setDepth(LABEL_DEPTH);
+    else baked.push(object);
+  }
+  return baked;
+}
+
+export class StillPicture {
+  /** What lies under each region (the picture before the region's own drawing), by name. */
+  private readonly under = new Map<string, { rect: Rect; texture: Phaser.GameObjects.RenderTexture }>();
+  private readonly regions = new Map<string, Drawn[]>();
+
+  private constructor(
+    private readonly scene: Phaser.Scene,
+    readonly picture: Phaser.GameObjects.RenderTexture,
+  ) {}
+
+  /**
+   * Bakes the scene's still objects; the regions' still objects are baked last, over a copy of what lies
+   * under them. Null when nothing is still.
+   */
+  static bake(scene: Phaser.Scene, width: number, height: number, regions: Readonly<Record<string, StillRegion>> = {}): StillPicture | null {
+    const still = splitLabels(scene.children.list.filter(isStill));
+    if (still.length === 0) return null;
+    const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
+    const result = new StillPicture(scene, picture);
+    const inRegion = new Set<Drawn>();
+    for (const [name, region] of Object.entries(regions)) {
+      result.regions.set(name, region.objects.slice());
+      for (const object of region.objects) inRegion.add(object);
+    }
+    picture.draw(still.filter((object) => !inRegion.has(object)));
+    picture.render();
+    for (const [name, region] of Object.entries(regions)) {
+      const rect = clip(region.rect, width, height);
+      if (rect.width <= 0 || rect.height <= 0) continue;
+      const texture = new Phaser.GameObjects.RenderTexture(scene, 0, 0, rect.width, rect.height).setOrigin(0, 0);
+      texture.draw(picture, -rect.x, -rect.y);
+      texture.render();
+      result.under.set(name, { rect, texture });
+    }
+    const regionStill = still.filter((object) => inRegion.has(object));
+    if (regionStill.length > 0) {
+      picture.draw(regionStill);
+      picture.render();
+    }
+    hide(still, picture);
+    scene.children.sendToBack(picture);
+    // The picture holds the backdrop, so it covers the whole screen with opaque pixels: on the Canvas renderer
+    // it is copied rather than blended, and the camera no longer fills the screen with its background colour
+    // first — two full-screen passes less in every frame of a run (issue 16: the board's fixed cost per frame).
+    // (WebGL blends every mode above its own as normal; there the two are the same.)
+    picture.setBlendMode(Phaser.BlendModes.COPY);
+    scene.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
+    picture.once(Phaser.GameObjects.Events.DESTROY, () => {
+      for (const { texture } of result.under.values()) texture.destroy();
+      result.under.clear();
+    });
+    return result;
+  }
+
+  /** Whether a region of that name was baked (and can be drawn again on its own). */
+  has(name: string): boolean {
+    return this.under.has(name) && this.picture.scene !== undefined;
+  }
+
+  /**
+   * Draws one region again: destroys what its last drawing added, runs `draw`, puts the new objects where
+   * the old ones were in the display list, bakes the new still ones over the picture kept from under the
+   * region, and hands the focus manager the new widgets in the old ones' place (focus stays on the same id).
+   */
+  redraw(name: string, focus: FocusManager, draw: () => void): void {
+    const under = this.under.get(name);
+    const old = this.regions.get(name);
+    if (!under || !old) throw new Error(`no still region ${name}`);
+    const scene = this.scene;
+    const list = scene.children.list;
+    // The first object after the region that is not its own: the new objects go just below it.
+    const oldSet = new Set(old);
+    let last = -1;
+    for (const object of old) last = Math.max(last, list.indexOf(object));
+    let anchor: Drawn | null = null;
+    for (let index = last + 1; index < list.length; index += 1) {
+      if (!oldSet.has(list[index])) {
+        anchor = list[index];
+        break;
+      }
+    }
+    const oldWidgets = old.filter((object): object is Widget => object instanceof Widget);
+    for (const object of old) {
+      if (!object.scene) continue;
+      scene.tweens.killTweensOf(object);
+      object.destroy();
+    }
+    const created = captureDrawn(scene, draw);
+    if (anchor?.scene) for (const object of created) scene.children.moveBelow(object, anchor);
+    this.regions.set(name, created);
+    const baked = splitLabels(created.filter(isStill));
+    this.picture.draw(under.texture, under.rect.x, under.rect.y);
+    if (baked.length > 0) this.picture.draw(baked);
+    this.picture.render();
+    hide(baked, this.picture);
+    focus.replace(oldWidgets, created.filter((object): object is Widget => object instanceof Widget));
+  }
+}
+
+function clip(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  return { x, y, width: Math.min(width, Math.ceil(rect.x + rect.width)) - x, height: Math.min(height, Math.ceil(rect.y + rect.height)) - y };
+}
+
+/** Bakes the scene's still objects into one picture (no regions); null when nothing is still. */
+export function bakeStill(scene: Phaser.Scene, width: number, height: number): Phaser.GameObjects.RenderTexture | null {
+  return StillPicture.bake(scene, width, height)?.picture ?? null;
 }

@@ -25,14 +25,22 @@ export interface SpeedOptions {
   togglePause(): void;
 }
 
-/** Pause, 1×, 2×, 4× and the legend of packet shapes. */
-export function drawSpeedAndLegend(context: PanelContext, rect: Rect, options: SpeedOptions): void {
+/** Where the speed buttons and the legend go in the palette's rectangle (inside its plate in landscape). */
+export function speedArea(kit: PanelContext['kit'], rect: Rect, portrait: boolean): Rect {
+  const pad = Math.round(kit.layout.gap * 0.8);
+  return portrait ? rect : { x: rect.x + pad, y: rect.y + pad * 0.7, width: rect.width - pad * 2, height: rect.height - pad * 1.4 };
+}
+
+/** The plate under the speed buttons and the legend (landscape only). */
+export function speedPlate(context: PanelContext, rect: Rect, portrait: boolean): void {
+  if (!portrait) panelPlate(context, rect);
+}
+
+/** Pause, 1×, 2×, 4× and the legend of packet shapes, in `inner` (speedArea; the plate is speedPlate's). */
+export function drawSpeedAndLegend(context: PanelContext, inner: Rect, options: SpeedOptions): void {
   const { kit, scene } = context;
   const { layout, palette } = kit;
   const px = fontPx(layout, 'small');
-  const pad = Math.round(layout.gap * 0.8);
-  if (!options.portrait) panelPlate(context, rect);
-  const inner = options.portrait ? rect : { x: rect.x + pad, y: rect.y + pad * 0.7, width: rect.width - pad * 2, height: rect.height - pad * 1.4 };
   const speedArea = options.portrait ? { ...inner, width: Math.round(inner.width * 0.55) } : inner;
   const cursor = new ColumnCursor(speedArea, Math.round(layout.gap * 0.5));
   if (!options.portrait) cursor.heading(context, tr(context, 'play:run.speed'));

@@ -15,7 +15,7 @@ import { builtInLevel } from '../../levels';
 import { levelTitle } from '../../i18n/levelStrings';
 import { translateOr } from '../../i18n/dynamicText';
 import type { AppContext } from '../AppContext';
-import { bakeStill } from '../board/bakeStill';
+import { captureDrawn, StillPicture } from '../board/bakeStill';
 import { liveBoardFields } from '../board/liveBoard';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature } from '../board/BoardView';
 import { BoardText } from '../board/boardText';
@@ -89,6 +89,9 @@ export class RaceScene extends ScreenScene {
   private lastNumbersMs = Number.NEGATIVE_INFINITY;
   private lastRebuildMs = Number.NEGATIVE_INFINITY;
   private rebuildPending = false;
+  /** The screen's still picture, and what draws its row of controls again (refreshControls). */
+  private still: StillPicture | null = null;
+  private redrawControls: (() => void) | null = null;
   private rankingText: string | null = null;
   private statusText: Phaser.GameObjects.Text | null = null;
   /** Each lane's name on screen (what the automation API reports the size of). */
@@ -224,6 +227,12 @@ export class RaceScene extends ScreenScene {
 
   /** Redraws the screen keeping focus (the controls' labels and choices changed). */
   private refreshControls(): void {
+    // Just the row of controls (bakeStill.ts regions): a whole new screen of four boards took a long frame.
+    if (this.still?.has('controls') && this.redrawControls) {
+      this.still.redraw('controls', this.focus, this.redrawControls);
+      this.scheduleMirror();
+      return;
+    }
     const focused = this.focus.focusedId;
     const visible = this.focus.focusVisible;
     this.rebuild();
@@ -342,13 +351,17 @@ export class RaceScene extends ScreenScene {
     this.displays = [];
     this.labels = new Map();
     this.statusText = null;
+    this.still = null;
     this.lastRebuildMs = this.time.now;
     this.rebuildPending = false;
     if (!this.level) return;
     const { layout } = kit;
     const content = layout.content;
     const controlsHeight = layout.buttonHeight;
-    this.drawControls(kit, { x: content.x, y: content.y, width: content.width, height: controlsHeight });
+    const row = { x: content.x, y: content.y, width: content.width, height: controlsHeight };
+    const drawControls = () => this.drawControls(kit, row);
+    const controls = { rect: { x: row.x - 2, y: row.y - 2, width: row.width + 4, height: row.height + 4 }, objects: captureDrawn(this, drawControls) };
+    this.redrawControls = drawControls;
     const lanesArea: Rect = { x: content.x, y: content.y + controlsHeight + layout.gap, width: content.width, height: content.height - controlsHeight - layout.gap };
     const count = this.lanes.length;
     const gap = Math.round(layout.gap * 0.8);
@@ -359,7 +372,7 @@ export class RaceScene extends ScreenScene {
     this.addFooterHint(kit, this.t('race:hint'));
     this.lastNumbersMs = Number.NEGATIVE_INFINITY;
     this.updateNumbers();
-    bakeStill(this, layout.width, layout.height);
+    this.still = StillPicture.bake(this, layout.width, layout.height, { controls });
     this.updateRegion();
   }
 

@@ -14,6 +14,7 @@ import { addBackdrop, destroyChildren } from '../ui/drawing';
 import { FocusManager } from '../ui/FocusManager';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
+import { screenBuilds } from '../screenBuilds';
 
 export type SceneData = Record<string, unknown>;
 
@@ -133,6 +134,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     if (!this.alive) return;
     const focusedId = this.focus.focusedId;
     const focusVisible = this.focus.focusVisible;
+    screenBuilds.count += 1;
     this.tweens.killAll();
     destroyChildren(this);
     this.focus.clear();

@@ -58,6 +58,29 @@ export class FocusManager {
     this.options.onItemsChanged?.();
   }
 
+  /**
+   * A part of the screen was drawn again: `added` (already added at the end) take the place of `removed` in
+   * the focus order, and focus stays on the item with the focused id (without announcing it again).
+   */
+  replace(removed: readonly Focusable[], added: readonly Focusable[]): void {
+    const focused = this.focused;
+    const focusedId = focused?.id;
+    const visible = this.ringVisible;
+    const gone = new Set<Focusable>(removed);
+    const fresh = new Set<Focusable>(added);
+    const first = this.items.findIndex((item) => gone.has(item));
+    const kept = this.items.filter((item) => !gone.has(item) && !fresh.has(item));
+    const at = first < 0 ? kept.length : this.items.slice(0, first).filter((item) => !gone.has(item) && !fresh.has(item)).length;
+    kept.splice(at, 0, ...added);
+    this.items = kept;
+    this.current = -1;
+    const index = focusedId === undefined ? -1 : this.items.findIndex((item) => item.id === focusedId);
+    if (index >= 0 && this.items[index] === focused) this.current = index;
+    else if (index >= 0) this.moveTo(index, visible, false);
+    else this.ringVisible = false;
+    this.options.onItemsChanged?.();
+  }
+
   /** The items in focus order. */
   list(): readonly Focusable[] {
     return this.items;

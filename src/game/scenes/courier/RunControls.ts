@@ -8,6 +8,9 @@ import type { ActionsOptions } from '../../board/runPanels';
 import type { RunSession } from '../../play/RunSession';
 import type { CourierHost } from './courierHost';
 
+/** The parts of the run's screen a command draws again. */
+export type RunPart = 'speed' | 'board' | 'actions';
+
 /** Choosing a new host for an app: the hosts offered and the one highlighted. */
 export type RunMode = { kind: 'none' } | { kind: 'move'; app: string; targets: string[]; index: number };
 
@@ -21,6 +24,8 @@ export class RunControls {
   constructor(
     private readonly host: CourierHost,
     private readonly session: RunSession,
+    /** Draws parts of the run's screen again (RunPhase.refresh). */
+    private readonly refresh: (...parts: RunPart[]) => void,
   ) {}
 
   private get t(): (key: string, params?: object) => string {
@@ -46,13 +51,13 @@ export class RunControls {
       move: () => this.openMove(),
       openBlock: () => {
         this.blockStep = 'kind';
-        host.rebuild();
+        this.refresh('actions');
         host.focus.focus('block-kind-disk', host.keyboardMode(), false);
         host.ctx.announce(this.t('play:run.blockKind'));
       },
       chooseKind: (kind: PacketKind) => {
         this.blockStep = kind;
-        host.rebuild();
+        this.refresh('actions');
         const first = app ? this.layersFor(app, kind)[0] : undefined;
         if (first) host.focus.focus(`block-at-${first}`, host.keyboardMode(), false);
         host.ctx.announce(this.t('play:run.blockAt', { kind: host.boardText.packet(kind) }));
@@ -61,12 +66,12 @@ export class RunControls {
         if (!app || !this.blockStep || this.blockStep === 'kind') return;
         session.command({ op: 'block', app: app.id, kind: this.blockStep, at: node });
         this.blockStep = null;
-        host.rebuild();
+        this.refresh('actions');
         host.focus.focus('act-block', host.keyboardMode(), false);
       },
       cancelBlock: () => {
         this.blockStep = null;
-        host.rebuild();
+        this.refresh('actions');
         host.focus.focus('act-block', host.keyboardMode(), false);
       },
       quarantine: () => this.toggleQuarantine(),
@@ -77,7 +82,7 @@ export class RunControls {
   closeBlock(): boolean {
     if (!this.blockStep) return false;
     this.blockStep = null;
-    this.host.rebuild();
+    this.refresh('actions');
     return true;
   }
 
@@ -140,7 +145,7 @@ export class RunControls {
     if (this.mode.kind === 'move') return;
     this.selected = app;
     this.blockStep = null;
-    host.rebuild();
+    this.refresh('board', 'actions');
     host.focus.focus(`app-${app}`, host.keyboardMode(), false);
     host.ctx.announce(this.t('play:run.appTitle', { app, count: this.session.liveCount(app) }));
   }
@@ -162,7 +167,7 @@ export class RunControls {
       return;
     }
     this.mode = { kind: 'move', app, targets, index: 0 };
-    host.rebuild();
+    this.refresh('board');
     host.focus.focus(`node-${targets[0]}`, host.keyboardMode(), false);
     host.ctx.announce(`${this.t('play:run.chooseHost', { app })} ${host.boardText.node(targets[0])}`);
   }
@@ -182,7 +187,7 @@ export class RunControls {
     }
     session.command(vm ? { op: 'move', app: app.id, on, vm } : { op: 'move', app: app.id, on });
     this.mode = { kind: 'none' };
-    host.rebuild();
+    this.refresh('board');
     host.focus.focus('act-move', host.keyboardMode(), false);
   }
 
@@ -194,7 +199,7 @@ export class RunControls {
     if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowUp') {
       const step = key === 'ArrowRight' || key === 'ArrowDown' ? 1 : -1;
       mode.index = (mode.index + step + mode.targets.length) % mode.targets.length;
-      host.rebuild();
+      this.refresh('board');
       host.ctx.announce(host.boardText.node(mode.targets[mode.index]));
       return true;
     }
@@ -204,7 +209,7 @@ export class RunControls {
     }
     if (key === 'Escape') {
       this.mode = { kind: 'none' };
-      host.rebuild();
+      this.refresh('board');
       host.ctx.announce(this.t('play:say.cancelled'));
       return true;
     }

@@ -7,7 +7,7 @@ import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
-import { bakeStill } from '../../board/bakeStill';
+import { captureDrawn, StillPicture, type StillRegion } from '../../board/bakeStill';
 import { liveBoardFields } from '../../board/liveBoard';
 import { PacketLayer } from '../../board/PacketLayer';
 import { boardVizInfo, type BoardVizInfo } from '../../board/runVizInfo';
@@ -21,6 +21,8 @@ import {
   drawMetrics,
   drawRunTools,
   drawSpeedAndLegend,
+  speedArea,
+  speedPlate,
   type BannerHandle,
   type ClockHandle,
   type LogHandle,
@@ -34,7 +36,7 @@ import { logText, type LogEntry } from '../../play/runLog';
 import { RunSession } from '../../play/RunSession';
 import type { UiKit } from '../../ui/UiKit';
 import type { BannerTone, CourierHost } from './courierHost';
-import { RunControls } from './RunControls';
+import { RunControls, type RunPart } from './RunControls';
 
 /** Minimum real time between two rebuilds caused by the run (breaches, moves, instance layouts). */
 const RUN_REBUILD_MS = 250;
@@ -66,12 +68,17 @@ export class RunPhase {
   private lastRebuildMs = Number.NEGATIVE_INFINITY;
   private rebuildPending = false;
   private lastTrafficSecond = 0;
+  /** The run's still picture, with the parts that can be drawn again on their own (bakeStill.ts). */
+  private still: StillPicture | null = null;
+  /** The regions of the screen being drawn (filled by draw(), handed to the still picture). */
+  private regions: Record<string, StillRegion> = {};
+  private regionDrawers = new Map<string, () => void>();
 
   private constructor(
     private readonly host: CourierHost,
     readonly session: RunSession,
   ) {
-    this.controls = new RunControls(host, session);
+    this.controls = new RunControls(host, session, (...parts) => this.refresh(...parts));
     this.overlays = new RunOverlays(host, session);
     this.seenBoard = session.boardVersion;
   }
@@ -109,6 +116,9 @@ export class RunPhase {
   /** The screen was cleared: forget its display objects. */
   forgetDisplay(): void {
     this.board = null;
+    this.still = null;
+    this.regions = {};
+    this.regionDrawers.clear();
     this.packets = null;
     this.overlays.forgetDisplay();
     this.geometry = null;
@@ -130,21 +140,19 @@ export class RunPhase {
     const { host, session } = this;
     const play = playLayout(kit.layout);
     const context = host.panelContext(kit);
-    drawSpeedAndLegend(context, play.palette, {
-      speed: session.clock.speed,
-      portrait: play.portrait,
-      setSpeed: (speed) => this.setSpeed(speed),
-      togglePause: () => this.togglePause(),
-    });
-    const board = new BoardView(host.scene, kit, host.boardText, play.board, this.model(), {
-      onNode: (id) => this.controls.activateNode(id),
-      onApp: (id) => this.controls.selectApp(id),
-    });
-    this.board = board;
-    this.layoutSig = this.signature(board.layout);
-    this.refreshInstances();
-    board.drawVmBoxes(this.instanceStates);
-    board.raiseLayers();
+    speedPlate(context, play.palette, play.portrait);
+    const speedRect = speedArea(kit, play.palette, play.portrait);
+    this.region('speed', speedRect, 2, () =>
+      drawSpeedAndLegend(context, speedRect, {
+        speed: session.clock.speed,
+        portrait: play.portrait,
+        setSpeed: (speed) => this.setSpeed(speed),
+        togglePause: () => this.togglePause(),
+      }),
+    );
+    // The board's surface reaches 4 px beyond its rectangle, the cards' shadows a little more.
+    this.region('board', play.board, Math.round(6 + 4 * kit.layout.scale), () => this.drawBoard(kit, play));
+    const board = this.board!;
     this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     this.geometry.update(board.layout, session.simulation.stations(), session.instances());
     this.seenInstances = session.instancesVersion;
@@ -159,7 +167,59 @@ export class RunPhase {
     this.bannerHandle = drawBanner(context, play.banner);
     this.lastPanelMs = Number.NEGATIVE_INFINITY;
     this.updatePanels();
-    bakeStill(host.scene, kit.layout.width, kit.layout.height);
+    this.still = StillPicture.bake(host.scene, kit.layout.width, kit.layout.height, this.regions);
+  }
+
+  /** Draws a part of the screen that can later be drawn again on its own (`refresh`). */
+  private region(name: string, rect: { x: number; y: number; width: number; height: number }, margin: number, draw: () => void): void {
+    this.regionDrawers.set(name, draw);
+    const objects = captureDrawn(this.host.scene, draw);
+    this.regions[name] = { rect: { x: rect.x - margin, y: rect.y - margin, width: rect.width + margin * 2, height: rect.height + margin * 2 }, objects };
+  }
+
+  /** The board with its VM boxes for the run's instances now. */
+  private drawBoard(kit: UiKit, play: PlayLayout): void {
+    const { host } = this;
+    const board = new BoardView(host.scene, kit, host.boardText, play.board, this.model(), {
+      onNode: (id) => this.controls.activateNode(id),
+      onApp: (id) => this.controls.selectApp(id),
+    });
+    this.board = board;
+    this.layoutSig = this.signature(board.layout);
+    this.refreshInstances();
+    board.drawVmBoxes(this.instanceStates);
+    board.raiseLayers();
+  }
+
+  /**
+   * Draws parts of the run's screen again after what they show changed (the speed, the selected app, a
+   * breach or a quarantine on the board): just those parts, in a few milliseconds, where a whole new screen
+   * took 50–100 ms. The whole screen is drawn again when the board's boxes moved, or before it was baked.
+   */
+  refresh(...parts: RunPart[]): void {
+    const { host, session } = this;
+    const still = this.still;
+    const board = this.board;
+    if (!still || !board || parts.some((part) => !still.has(part))) {
+      host.rebuild();
+      return;
+    }
+    if (parts.includes('board')) {
+      const layout = computeBoardLayout(host.level, host.currentNodes(), session.placements(), board.rect, (app) => session.drawnInstances(app), BOARD_ROW_WEIGHTS);
+      if (this.signature(layout) !== this.layoutSig) {
+        host.rebuild();
+        return;
+      }
+    }
+    for (const part of parts) still.redraw(part, host.focus, this.regionDrawers.get(part)!);
+    if (parts.includes('board') && this.board) {
+      this.seenInstances = session.instancesVersion;
+      this.seenBoard = session.boardVersion;
+      this.geometry?.update(this.board.layout, session.simulation.stations(), session.instances());
+    }
+    this.lastPanelMs = Number.NEGATIVE_INFINITY;
+    this.updatePanels();
+    host.describeAgain();
   }
 
   private model(): BoardModel {
@@ -195,10 +255,12 @@ export class RunPhase {
     if (play.portrait) {
       const half = (inner.width - kit.layout.gap) / 2;
       this.metricsHandle = drawMetrics(context, { ...inner, width: half }, withInFlight);
-      drawActions(context, { ...inner, x: inner.x + half + kit.layout.gap, width: half }, this.controls.actionsOptions());
+      const area = { ...inner, x: inner.x + half + kit.layout.gap, width: half };
+      this.region('actions', area, 2, () => drawActions(context, area, this.controls.actionsOptions()));
     } else {
       this.metricsHandle = drawMetrics(context, { ...inner, height: metricsHeight }, withInFlight);
-      drawActions(context, { ...inner, y: inner.y + metricsHeight + kit.layout.gap, height: inner.height - metricsHeight - kit.layout.gap }, this.controls.actionsOptions());
+      const area = { ...inner, y: inner.y + metricsHeight + kit.layout.gap, height: inner.height - metricsHeight - kit.layout.gap };
+      this.region('actions', area, 2, () => drawActions(context, area, this.controls.actionsOptions()));
     }
   }
 
@@ -252,7 +314,11 @@ export class RunPhase {
       }
     }
     if (this.rebuildPending && time - this.lastRebuildMs >= RUN_REBUILD_MS) {
-      host.rebuild();
+      // A breach, a quarantine, a move: the board and the selected app's actions (the whole screen when
+      // boxes moved).
+      this.lastRebuildMs = time;
+      this.rebuildPending = false;
+      this.refresh('board', 'actions');
       return;
     }
     const drawUs = session.drawTimeUs;
@@ -339,10 +405,8 @@ export class RunPhase {
   setSpeed(speed: Speed): void {
     const { host } = this;
     if (speed !== 0) this.resumeSpeed = speed;
-    const focused = host.focus.focusedId;
     this.session.clock.speed = speed;
-    host.rebuild();
-    if (focused) host.focus.focus(focused, host.keyboardMode(), false);
+    this.refresh('speed');
     host.ctx.announce(speed === 0 ? host.t('play:run.paused') : host.t('play:run.speedSet', { speed }));
   }
 
