@@ -9,8 +9,9 @@
 //
 // Environment: BENCH_REPEATS (engine runs per figure, default 7), BENCH_BOOT_RUNS (default 5),
 // BENCH_MEMORY_MINUTES (marks of the memory run, default "1,10"), BENCH_ONLY=engine|worst|classroom|browser,
-// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,race,memory,paint,teacher"; `race`: the race
-// view's five lanes against the single board, bench/race.ts), BENCH_FRAME_ROUNDS
+// BENCH_PARTS (browser parts to run, default "boot,transfer,frames,race,memory,paint,teacher,worstframes"; `race`: the race
+// view's five lanes against the single board, bench/race.ts; `worstframes`: the heaviest level files the work
+// budget allows, run on the board at 4×, their frame intervals and long tasks), BENCH_FRAME_ROUNDS
 // (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
 // first contentful paint, default 5). BENCH_PARTS=longrun (never by default: it takes 30 minutes) runs the
 // sandbox at 4× for BENCH_LONGRUN_MINUTES (default 30) and reports heap growth and the longest frame.
@@ -26,7 +27,7 @@ import type { BootResult, BrowserBench, FrameRow, MemoryResult } from './browser
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY ?? '';
-const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,race,memory,paint,teacher').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_PARTS ?? 'boot,transfer,frames,race,memory,paint,teacher,worstframes').split(',').map((part) => part.trim()));
 const report: Record<string, unknown> = {};
 
 /** "min–max" of a list of figures: the spread printed next to a median. */
@@ -216,6 +217,19 @@ if (only === '' || only === 'browser') {
       );
     }
     if (parts.has('paint')) await benchPaint(bench);
+    if (parts.has('worstframes')) {
+      const { benchWorstFrames } = await import('./browser');
+      const { worstLevels } = await import('./worstLevels');
+      const worst = await benchWorstFrames(bench, worstLevels());
+      report.worstFrames = worst;
+      process.stdout.write(
+        [
+          'The heaviest level files the budget allows, on the board at 4× (Canvas, no throttling; 10 s after the first 2 s; goal: no frame blocked over 50 ms):',
+          ...worst.map((row) => `  ${row.level}: ${row.frames} frames, longest interval ${row.longestFrameMs} ms, ${row.framesOver50Ms} over 50 ms; ${row.longTasks} long tasks (longest ${row.longestTaskMs} ms); packets in flight ${row.inFlight}, drawn ${row.drawn}`),
+          '',
+        ].join('\n') + '\n',
+      );
+    }
     if (parts.has('longrun')) {
       const longRun = await benchLongRun(bench, Number(process.env.BENCH_LONGRUN_MINUTES ?? 30));
       report.longRun = longRun;

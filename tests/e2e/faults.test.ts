@@ -6,7 +6,7 @@
 // over the work budget, and the heaviest level the budget allows run at ×4 and skipped to its end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { worstDenseLevel, worstLongLevel } from '../../bench/worstLevels';
+import { worstDenseLevel, worstLongLevel, worstWideLevel } from '../../bench/worstLevels';
 import { BASE_URL, launchBrowser, noticeTexts, openGame, sceneOf, waitForScene } from './browser';
 
 let browser: Browser;
@@ -400,4 +400,33 @@ describe('level files and the work budget', () => {
     expect(problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
     await context.close();
   });
+
+  // The widest level the budget allows (64 apps, their VMs a few pixels wide on the board) crashed the page
+  // (a negative corner radius); the densest kept 40,000 packets in flight and drew every one each frame.
+  for (const [name, make] of [
+    ['widest (64 apps)', worstWideLevel],
+    ['densest (40,000 packets in flight)', worstDenseLevel],
+  ] as const) {
+    it(`the ${name} level the budget allows runs on the board: no error, frames keep coming, at most 2,000 packets drawn`, async () => {
+      const { page, problems, context } = await openGame(browser, 'locale=en&audio=disabled&renderer=canvas');
+      await page.evaluate((file) => (window as unknown as Api).kernelCourier.playLevelFile(file), make());
+      expect(await sceneOf(page)).toBe('sandbox');
+      await page.keyboard.press('4');
+      await page.waitForFunction(() => (window.kernelCourier?.stats().packetsInFlight ?? 0) > 500, undefined, { timeout: 30_000 });
+      const before = await page.evaluate(() => window.kernelCourier!.stats());
+      const drawn: number[] = [];
+      for (let sample = 0; sample < 6; sample += 1) {
+        await page.waitForTimeout(500);
+        drawn.push(await page.evaluate(() => window.kernelCourier!.stats().packetsDrawn ?? -1));
+      }
+      const after = await page.evaluate(() => window.kernelCourier!.stats());
+      expect(after.framesDrawn! - before.framesDrawn!).toBeGreaterThan(10);
+      expect(Math.min(...drawn)).toBeGreaterThan(0);
+      expect(Math.max(...drawn)).toBeLessThanOrEqual(2000);
+      expect(await sceneOf(page)).toBe('sandbox');
+      expect(await page.evaluate(() => document.querySelector('#kc-fault-dialog, #kc-fault-plain') === null)).toBe(true);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
 });

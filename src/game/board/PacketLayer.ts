@@ -34,6 +34,19 @@ const MAX_PUFFS_PER_FRAME = 4;
 const QUEUE_LABEL_MS = 200;
 /** Stops measured for kernelCourier.runViz(), the newest kept. */
 const MAX_SAMPLES = 512;
+/**
+ * Packets waiting at one hop drawn at most (issue 15: bounded work per frame whatever the level). A hop's
+ * line is drawn up to a fixed length (PacketTracks.queueSpot) and every packet beyond piles at its end, so an
+ * overloaded hop with thousands waiting looked the same with a few dozen drawn — but each cost a drawImage:
+ * 38,000 waiting packets made every frame 200 ms. The queue's badge still counts them all.
+ */
+export const MAX_QUEUED_DRAWN_PER_HOP = 64;
+/**
+ * Packets drawn in one frame at most, whatever the level. Past it an even share of the packets is drawn (the
+ * same ones from frame to frame, chosen by id), and the queues' badges still count every one: a board of 64
+ * apps with 3,000 packets spread over it took 60–130 ms a frame, most of it drawing them.
+ */
+export const MAX_PACKETS_DRAWN = 2000;
 /** Sheet frames: packet kinds 0–2, the drop mark, the hypercall mark, the VM-exit mark. */
 const FRAME_HYPERCALL = '4';
 const FRAME_VM_EXIT = '5';
@@ -128,8 +141,18 @@ export class PacketLayer {
   private puffsThisFrame = 0;
   private nowMs = 0;
   private geometry: TrackGeometry | null = null;
-  /** Packets drawn in the last frame. */
+  /** Packets on the board in the last frame (the sandbox's "in flight"; the queues' badges count them). */
   visible = 0;
+  /** Of those, packets drawn (MAX_QUEUED_DRAWN_PER_HOP, MAX_PACKETS_DRAWN). */
+  drawn = 0;
+  /** Packets drawn this frame waiting at each hop (by station). */
+  private queuedDrawn = new Int32Array(64);
+  private counted = 0;
+  /** The share of packets drawn, per thousand (from the last frame's count: MAX_PACKETS_DRAWN). */
+  private keepPerMille = 1000;
+  /** Where a packet of each kind was drawn this frame, to the pixel: one drawn exactly over another of its
+   * kind (a pile at a hop, a line's end) adds nothing to the picture and is left out. */
+  private readonly spotsTaken = new Set<number>();
   /** Drops seen so far (at the board's time). */
   dropsSeen = 0;
   /** Frames × packets drawn with a hypercall mark, and with a trapped VM-exit mark, so far. */
@@ -157,7 +180,31 @@ export class PacketLayer {
   samplesTaken = 0;
 
   private readonly visit = (track: PacketTrack, position: PacketPosition): void => {
+    this.counted += 1;
+    if (position.queued && position.station >= 0) {
+      if (position.station >= this.queueCounts.length) {
+        const size = Math.max(position.station + 1, this.queueCounts.length * 2);
+        const grown = new Int32Array(size);
+        grown.set(this.queueCounts);
+        this.queueCounts = grown;
+        const grownDrawn = new Int32Array(size);
+        grownDrawn.set(this.queuedDrawn);
+        this.queuedDrawn = grownDrawn;
+      }
+      this.queueCounts[position.station] += 1;
+      if (this.queuedDrawn[position.station] >= MAX_QUEUED_DRAWN_PER_HOP && track.id !== this.selectedId) return;
+      this.queuedDrawn[position.station] += 1;
+    }
+    if (track.id !== this.selectedId) {
+      if (this.keepPerMille < 1000 && (Math.imul(track.id, 2654435761) >>> 0) % 1000 >= this.keepPerMille) return;
+      if (this.blitter.count >= MAX_PACKETS_DRAWN) return;
+    }
     const kind = track.kind;
+    const x = Math.round(position.x - this.half);
+    const y = Math.round(position.y - this.half);
+    const spot = ((x + 4096) * 16384 + (y + 4096)) * 4 + kind;
+    if (this.spotsTaken.has(spot) && track.id !== this.selectedId) return;
+    this.spotsTaken.add(spot);
     const pool = this.pools[kind];
     const index = this.used[kind];
     let bob = pool[index];
@@ -165,8 +212,8 @@ export class PacketLayer {
       bob = this.blitter.create(0, 0, String(kind));
       pool.push(bob);
     }
-    bob.x = Math.round(position.x - this.half);
-    bob.y = Math.round(position.y - this.half);
+    bob.x = x;
+    bob.y = y;
     this.blitter.shown[this.blitter.count] = bob;
     this.blitter.count += 1;
     this.used[kind] = index + 1;
@@ -189,14 +236,6 @@ export class PacketLayer {
       this.selectedX = position.x;
       this.selectedY = position.y;
       this.selectedShown = true;
-    }
-    if (position.queued && position.station >= 0) {
-      if (position.station >= this.queueCounts.length) {
-        const grown = new Int32Array(Math.max(position.station + 1, this.queueCounts.length * 2));
-        grown.set(this.queueCounts);
-        this.queueCounts = grown;
-      }
-      this.queueCounts[position.station] += 1;
     }
   };
 
@@ -252,9 +291,14 @@ export class PacketLayer {
     this.atUs = atUs;
     this.selectedShown = false;
     this.queueCounts.fill(0);
+    this.queuedDrawn.fill(0);
+    this.spotsTaken.clear();
+    this.keepPerMille = this.visible > MAX_PACKETS_DRAWN ? Math.floor((1000 * MAX_PACKETS_DRAWN) / this.visible) : 1000;
+    this.counted = 0;
     this.blitter.count = 0;
     tracks.forEachVisible(atUs, geometry, this.visit, this.finished);
-    this.visible = this.used[0] + this.used[1] + this.used[2];
+    this.visible = this.counted + tracks.untracked;
+    this.drawn = this.used[0] + this.used[1] + this.used[2];
     this.drawHighlight();
     this.fadeDrops();
     if (nowMs - this.lastLabelMs >= QUEUE_LABEL_MS) {

@@ -9,7 +9,7 @@ import { fontPx, type Rect } from '../layout';
 import { pictureArea, type Picture } from '../ui/picture';
 import { addText } from '../ui/text';
 import { LABEL_DEPTH, markBoardLabel } from '../ui/textAudit';
-import { cracks, dashedRect, downloadIcon, wallOutline } from './boardDrawing';
+import { cornerRadius, cracks, dashedRect, downloadIcon, wallOutline } from './boardDrawing';
 import type { BoardParts } from './boardModel';
 import { fitLine, livePicture, markLive } from './panelKit';
 
@@ -56,7 +56,8 @@ export class VmLayers {
       const slot = slotOf(vm.rect);
       const stacked = seenSlots.has(slot);
       seenSlots.add(slot);
-      if (stacked) continue;
+      // A box with no room left (a board crowded with VMs) is not drawn; its app card still counts it.
+      if (stacked || !(vm.rect.width >= 1 && vm.rect.height >= 1)) continue;
       left = Math.min(left, vm.rect.x);
       top = Math.min(top, vm.rect.y);
       right = Math.max(right, vm.rect.x + vm.rect.width);
@@ -64,7 +65,7 @@ export class VmLayers {
       const placement = this.parts.model.placements.find((entry) => entry.app === vm.app);
       const fill = this.parts.colors.piece.vm;
       g.fillStyle(fill, state === 'booting' ? 0.5 : 1);
-      g.fillRoundedRect(vm.rect.x, vm.rect.y, vm.rect.width, vm.rect.height, this.parts.kit.layout.radius * 0.6);
+      g.fillRoundedRect(vm.rect.x, vm.rect.y, vm.rect.width, vm.rect.height, cornerRadius(vm.rect, this.parts.kit.layout.radius * 0.6));
       if (state === 'spare') dashedRect(g, vm.rect, width * 0.7, this.parts.colors.wall, 0.9, 6 * this.scale, 4 * this.scale);
       else wallOutline(g, vm.rect, width, this.parts.colors.wall, this.parts.kit.layout.radius * 0.6, state === 'booting' ? 0.5 : 0.95);
       if (this.parts.model.cracked.has(`${vm.app}#${vm.instance}`) || this.parts.model.cracked.has(`${vm.app}#*`)) cracks(g, vm.rect, this.parts.colors.danger, Math.max(2, 2.5 * this.scale));

@@ -16,7 +16,7 @@ import { isExplainCallout } from '../ui/Explainer';
 import type { FocusManager } from '../ui/FocusManager';
 import { Widget } from '../ui/Widget';
 import { isBoardLabel, LABEL_DEPTH, markStoodIn } from '../ui/textAudit';
-import { isLive } from './panelKit';
+import { isLive, markLive } from './panelKit';
 
 type Drawn = Phaser.GameObjects.GameObject;
 
@@ -46,20 +46,32 @@ function hide(objects: readonly Drawn[], picture: Phaser.GameObjects.RenderTextu
   }
 }
 
-/** Board labels stay live above the packets; the rest of the still objects is returned for baking. */
-function splitLabels(objects: readonly Drawn[]): Drawn[] {
+/** Board labels stay above the packets (`labels`); the rest of the still objects is returned for baking. */
+function splitLabels(objects: readonly Drawn[], labels: Phaser.GameObjects.Text[] = []): Drawn[] {
   const baked: Drawn[] = [];
   for (const object of objects) {
-    if (object instanceof Phaser.GameObjects.Text && isBoardLabel(object)) object.setDepth(LABEL_DEPTH);
-    else baked.push(object);
+    if (object instanceof Phaser.GameObjects.Text && isBoardLabel(object)) {
+      object.setDepth(LABEL_DEPTH);
+      labels.push(object);
+    } else baked.push(object);
   }
   return baked;
 }
+
+/**
+ * From this many board labels on, they are drawn from one picture above the packets instead of one by one
+ * (issue 15: a board crowded with 64 apps had 300 labels, and drawing them took most of every frame). A few
+ * labels cost less per frame than a screen-sized picture, so an ordinary board keeps them live.
+ */
+export const LABEL_PICTURE_MIN = 48;
 
 export class StillPicture {
   /** What lies under each region (the picture before the region's own drawing), by name. */
   private readonly under = new Map<string, { rect: Rect; texture: Phaser.GameObjects.RenderTexture }>();
   private readonly regions = new Map<string, Drawn[]>();
+  /** The board's labels, and the picture that draws them when there are many (LABEL_PICTURE_MIN). */
+  private labels: Phaser.GameObjects.Text[] = [];
+  private labelPicture: Phaser.GameObjects.RenderTexture | null = null;
 
   private constructor(
     private readonly scene: Phaser.Scene,
@@ -71,10 +83,16 @@ export class StillPicture {
    * under them. Null when nothing is still.
    */
   static bake(scene: Phaser.Scene, width: number, height: number, regions: Readonly<Record<string, StillRegion>> = {}): StillPicture | null {
-    const still = splitLabels(scene.children.list.filter(isStill));
+    const labels: Phaser.GameObjects.Text[] = [];
+    const still = splitLabels(scene.children.list.filter(isStill), labels);
     if (still.length === 0) return null;
     const picture = scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0);
     const result = new StillPicture(scene, picture);
+    result.labels = labels;
+    if (labels.length >= LABEL_PICTURE_MIN) {
+      result.labelPicture = markLive(scene.add.renderTexture(0, 0, width, height).setOrigin(0, 0).setDepth(LABEL_DEPTH));
+      result.refreshLabels();
+    }
     const inRegion = new Set<Drawn>();
     for (const [name, region] of Object.entries(regions)) {
       result.regions.set(name, region.objects.slice());
@@ -106,8 +124,28 @@ export class StillPicture {
     picture.once(Phaser.GameObjects.Events.DESTROY, () => {
       for (const { texture } of result.under.values()) texture.destroy();
       result.under.clear();
+      result.labelPicture?.destroy();
+      result.labelPicture = null;
     });
     return result;
+  }
+
+  /**
+   * The board's labels changed (a count updated in place, a region drawn again): draws the picture of them
+   * again when there is one (a crowded board); live labels need nothing.
+   */
+  refreshLabels(): void {
+    const picture = this.labelPicture;
+    if (!picture?.scene) return;
+    const labels = this.labels.filter((label) => label.scene !== undefined);
+    for (const label of labels) label.setVisible(true);
+    picture.clear();
+    picture.draw(labels);
+    picture.render();
+    for (const label of labels) {
+      label.setVisible(false);
+      markStoodIn(label, picture);
+    }
   }
 
   /** Whether a region of that name was baked (and can be drawn again on its own). */
@@ -146,7 +184,10 @@ export class StillPicture {
     const created = captureDrawn(scene, draw);
     if (anchor?.scene) for (const object of created) scene.children.moveBelow(object, anchor);
     this.regions.set(name, created);
-    const baked = splitLabels(created.filter(isStill));
+    const labels: Phaser.GameObjects.Text[] = [];
+    const baked = splitLabels(created.filter(isStill), labels);
+    this.labels = [...this.labels.filter((label) => label.scene !== undefined && !oldSet.has(label)), ...labels];
+    this.refreshLabels();
     this.picture.draw(under.texture, under.rect.x, under.rect.y);
     if (baked.length > 0) this.picture.draw(baked);
     this.picture.render();

@@ -149,5 +149,11 @@ export function cracks(g: Phaser.GameObjects.Graphics, rect: Rect, color: number
 /** A thick wall outline with rounded corners. */
 export function wallOutline(g: Phaser.GameObjects.Graphics, rect: Rect, width: number, color: number, radius: number, alpha = 1): void {
   g.lineStyle(width, color, alpha);
-  g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, Math.min(radius, rect.width / 2, rect.height / 2));
+  g.strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, cornerRadius(rect, radius));
+}
+
+/** A corner radius a rectangle can take: never more than half its sides, never negative (the canvas throws
+ * on a negative arc radius, and a board crowded with VMs gives boxes a few pixels wide). */
+export function cornerRadius(rect: Rect, radius: number): number {
+  return Math.max(0, Math.min(radius, rect.width / 2, rect.height / 2));
 }

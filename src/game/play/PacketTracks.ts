@@ -81,8 +81,18 @@ export interface PacketPosition {
 const QUEUE_SPACING_PX = 7;
 const MAX_QUEUE_DRAWN_PX = 90;
 
+/**
+ * Packets the view follows at most (issue 15: bounded work per frame whatever the level or `packets=`).
+ * Every frame walks every track to place it; an overloaded level kept 45,000 packets in flight and that walk
+ * alone filled the frame. Packets emitted while this many are followed are counted (`untracked`) but not
+ * drawn: the board already shows full queues and piles at that load.
+ */
+export const MAX_TRACKS = 12_000;
+
 export class PacketTracks {
   private readonly tracks = new Map<number, PacketTrack>();
+  /** Packets in flight that are not followed (emitted while MAX_TRACKS were). */
+  private readonly untrackedIds = new Set<number>();
   private readonly pool: PacketTrack[] = [];
   private readonly position: PacketPosition = { x: 0, y: 0, queued: false, station: -1, phase: PHASE_HOLD, hop: -1, mark: MARK_NONE };
   private readonly times: HopTimes = { travelUs: 0, queueUs: 0, dwellUs: 0, leaveUs: 0 };
@@ -96,14 +106,24 @@ export class PacketTracks {
     return this.tracks.size;
   }
 
+  /** Packets in flight the view does not follow (MAX_TRACKS). */
+  get untracked(): number {
+    return this.untrackedIds.size;
+  }
+
   clear(): void {
     for (const track of this.tracks.values()) this.pool.push(track);
     this.tracks.clear();
+    this.untrackedIds.clear();
   }
 
   handle(event: SimEvent): void {
     switch (event.type) {
       case 'packetEmitted': {
+        if (this.tracks.size >= MAX_TRACKS) {
+          this.untrackedIds.add(event.packet);
+          break;
+        }
         const track = this.pool.pop() ?? {
           id: 0, kind: 0, app: '', instance: 0, emitUs: 0, stations: [], arriveUs: [], startUs: [], doneUs: [],
           travelUs: [], queueUs: [], dwellUs: [], leaveUs: [], endUs: 0, fate: 0, dropStation: -1, seenHop: -1, seenFromUs: 0, seenToUs: 0,
@@ -145,14 +165,20 @@ export class PacketTracks {
       }
       case 'packetDelivered': {
         const track = this.tracks.get(event.packet);
-        if (!track) return;
+        if (!track) {
+          this.untrackedIds.delete(event.packet);
+          return;
+        }
         track.fate = FATE_DELIVERED;
         track.endUs = event.atUs;
         break;
       }
       case 'packetDropped': {
         const track = this.tracks.get(event.packet);
-        if (!track) return;
+        if (!track) {
+          this.untrackedIds.delete(event.packet);
+          return;
+        }
         track.fate = FATE_DROPPED;
         track.endUs = event.atUs;
         track.dropStation = event.station;

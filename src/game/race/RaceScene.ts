@@ -287,8 +287,10 @@ export class RaceScene extends ScreenScene {
           display.board.relayout(layout, display.states);
           display.geometry.update(layout, session.simulation.stations(), session.instances());
           // Each card's instance count follows the lane (in place; a card that must be drawn again rebuilds).
-          if (display.board.refreshCounts()) this.scheduleMirror();
-          else this.rebuildPending = true;
+          if (display.board.refreshCounts()) {
+            this.still?.refreshLabels();
+            this.scheduleMirror();
+          } else this.rebuildPending = true;
         }
       }
       const drawUs = session.drawTimeUs;
@@ -548,10 +550,14 @@ export class RaceScene extends ScreenScene {
   // ---------------------------------------------------------------- automation
 
   /** Packets drawn on every lane in the last frame (kernelCourier.stats()'s packets in flight). */
-  get packets(): { visible: number } {
+  get packets(): { visible: number; drawn: number } {
     let visible = 0;
-    for (const display of this.displays) visible += display.packets.visible;
-    return { visible };
+    let drawn = 0;
+    for (const display of this.displays) {
+      visible += display.packets.visible;
+      drawn += display.packets.drawn;
+    }
+    return { visible, drawn };
   }
 
   /** The race's state for `window.kernelCourier.race()`. */

@@ -2,7 +2,7 @@
 // forgotten once delivered or dropped; each stop lasts in proportion to the hop's cost; very short trips
 // are slowed down to be seen.
 import { describe, expect, it } from 'vitest';
-import { MARK_HYPERCALL, MARK_NONE, MIN_VISIBLE_TRIP_US, PacketTracks, PHASE_DWELL, PHASE_QUEUE, PHASE_TRAVEL, type TrackGeometry } from '../../../src/game/play/PacketTracks';
+import { MARK_HYPERCALL, MARK_NONE, MAX_TRACKS, MIN_VISIBLE_TRIP_US, PacketTracks, PHASE_DWELL, PHASE_QUEUE, PHASE_TRAVEL, type TrackGeometry } from '../../../src/game/play/PacketTracks';
 import { DWELL_SCALE, schedulePath, TRAVEL_US } from '../../../src/game/play/dwellSchedule';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
 import { createSimulation } from '../../../src/sim/Simulation';
@@ -93,5 +93,27 @@ describe('PacketTracks', () => {
     expect(maxVisible).toBeGreaterThan(0);
     tracks.forEachVisible(created.simulation.nowUs + 10_000_000, geometry, () => undefined);
     expect(tracks.size).toBe(created.simulation.packetsInFlight);
+  });
+
+  it(`follows at most MAX_TRACKS packets; the rest are counted while in flight and forgotten when they end`, () => {
+    const tracks = new PacketTracks();
+    const extra = 25;
+    for (let packet = 0; packet < MAX_TRACKS + extra; packet += 1) tracks.handle({ type: 'packetEmitted', packet, app: 'a', instance: 0, kind: 'net', atUs: 0 });
+    expect(tracks.size).toBe(MAX_TRACKS);
+    expect(tracks.untracked).toBe(extra);
+    // One followed and two unfollowed packets end: the followed one stays drawn until its trip is over,
+    // the unfollowed ones leave the count at once; an unknown id changes nothing.
+    tracks.handle({ type: 'packetDelivered', packet: 0, app: 'a', kind: 'net', atUs: 10, latencyUs: 10 });
+    tracks.handle({ type: 'packetDelivered', packet: MAX_TRACKS, app: 'a', kind: 'net', atUs: 10, latencyUs: 10 });
+    tracks.handle({ type: 'packetDropped', packet: MAX_TRACKS + 1, app: 'a', kind: 'net', atUs: 10, station: 0, reason: 'queue-full' });
+    tracks.handle({ type: 'packetDropped', packet: 10 * MAX_TRACKS, app: 'a', kind: 'net', atUs: 10, station: 0, reason: 'queue-full' });
+    expect(tracks.untracked).toBe(extra - 2);
+    expect(tracks.size).toBe(MAX_TRACKS);
+    let visited = 0;
+    tracks.forEachVisible(1, geometry, () => (visited += 1));
+    expect(visited).toBeLessThanOrEqual(MAX_TRACKS);
+    tracks.clear();
+    expect(tracks.untracked).toBe(0);
+    expect(tracks.size).toBe(0);
   });
 });

@@ -309,8 +309,10 @@ export class RunPhase {
       else {
         board.relayout(layout, this.instanceStates);
         geometry.update(layout, session.simulation.stations(), session.instances());
-        if (board.refreshCounts()) host.describeAgain();
-        else this.rebuildPending = true;
+        if (board.refreshCounts()) {
+          this.still?.refreshLabels();
+          host.describeAgain();
+        } else this.rebuildPending = true;
       }
     }
     if (this.rebuildPending && time - this.lastRebuildMs >= RUN_REBUILD_MS) {
