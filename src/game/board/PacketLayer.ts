@@ -184,12 +184,8 @@ export class PacketLayer {
     if (position.queued && position.station >= 0) {
       if (position.station >= this.queueCounts.length) {
         const size = Math.max(position.station + 1, this.queueCounts.length * 2);
-        const grown = new Int32Array(size);
-        grown.set(this.queueCounts);
-        this.queueCounts = grown;
-        const grownDrawn = new Int32Array(size);
-        grownDrawn.set(this.queuedDrawn);
-        this.queuedDrawn = grownDrawn;
+        this.queueCounts = grownTo(this.queueCounts, size);
+        this.queuedDrawn = grownTo(this.queuedDrawn, size);
       }
       this.queueCounts[position.station] += 1;
       if (this.queuedDrawn[position.station] >= MAX_QUEUED_DRAWN_PER_HOP && track.id !== this.selectedId) return;
@@ -499,4 +495,11 @@ export class PacketLayer {
       this.blitter.count += 1;
     }
   }
+}
+
+/** A copy of `counts` with room for `size` entries. */
+function grownTo(counts: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(counts);
+  return grown;
 }

@@ -21,7 +21,7 @@ import { isLive, markLive } from './panelKit';
 type Drawn = Phaser.GameObjects.GameObject;
 
 /** What a drawing function added to the scene's display list, in display order. */
-export function captureDrawn(scene: Phaser.Scene, draw: () => void): Drawn[] {
+function captureDrawn(scene: Phaser.Scene, draw: () => void): Drawn[] {
   const before = new Set(scene.children.list);
   draw();
   return scene.children.list.filter((object) => !before.has(object) && !isExplainCallout(object));
@@ -31,8 +31,15 @@ export function captureDrawn(scene: Phaser.Scene, draw: () => void): Drawn[] {
 export interface StillRegion {
   /** Everything the region's drawing may paint into the still picture (shadows included). */
   rect: Rect;
-  /** The objects its last drawing added (captureDrawn). */
+  /** Draws the region (again). */
+  draw: () => void;
+  /** The objects its last drawing added. */
   objects: Drawn[];
+}
+
+/** Draws a region for the first time: `rect` grown by `margin` on every side is what its drawing may paint. */
+export function drawRegion(scene: Phaser.Scene, rect: Rect, margin: number, draw: () => void): StillRegion {
+  return { rect: { x: rect.x - margin, y: rect.y - margin, width: rect.width + margin * 2, height: rect.height + margin * 2 }, draw, objects: captureDrawn(scene, draw) };
 }
 
 function isStill(object: Drawn): boolean {
@@ -69,7 +76,7 @@ export const LABEL_PICTURE_MIN = 120;
 export class StillPicture {
   /** What lies under each region (the picture before the region's own drawing), by name. */
   private readonly under = new Map<string, { rect: Rect; texture: Phaser.GameObjects.RenderTexture }>();
-  private readonly regions = new Map<string, Drawn[]>();
+  private readonly regions = new Map<string, StillRegion>();
   /** The board's labels, and the picture that draws them when there are many (LABEL_PICTURE_MIN). */
   private labels: Phaser.GameObjects.Text[] = [];
   private labelPicture: Phaser.GameObjects.RenderTexture | null = null;
@@ -96,7 +103,7 @@ export class StillPicture {
     }
     const inRegion = new Set<Drawn>();
     for (const [name, region] of Object.entries(regions)) {
-      result.regions.set(name, region.objects.slice());
+      result.regions.set(name, { ...region, objects: region.objects.slice() });
       for (const object of region.objects) inRegion.add(object);
     }
     picture.draw(still.filter((object) => !inRegion.has(object)));
@@ -155,14 +162,15 @@ export class StillPicture {
   }
 
   /**
-   * Draws one region again: destroys what its last drawing added, runs `draw`, puts the new objects where
+   * Draws one region again: destroys what its last drawing added, draws it, puts the new objects where
    * the old ones were in the display list, bakes the new still ones over the picture kept from under the
    * region, and hands the focus manager the new widgets in the old ones' place (focus stays on the same id).
    */
-  redraw(name: string, focus: FocusManager, draw: () => void): void {
+  redraw(name: string, focus: FocusManager): void {
     const under = this.under.get(name);
-    const old = this.regions.get(name);
-    if (!under || !old) throw new Error(`no still region ${name}`);
+    const region = this.regions.get(name);
+    if (!under || !region) throw new Error(`no still region ${name}`);
+    const old = region.objects;
     const scene = this.scene;
     const list = scene.children.list;
     // The first object after the region that is not its own: the new objects go just below it.
@@ -182,9 +190,9 @@ export class StillPicture {
       scene.tweens.killTweensOf(object);
       object.destroy();
     }
-    const created = captureDrawn(scene, draw);
+    const created = captureDrawn(scene, region.draw);
     if (anchor?.scene) for (const object of created) scene.children.moveBelow(object, anchor);
-    this.regions.set(name, created);
+    region.objects = created;
     const labels: Phaser.GameObjects.Text[] = [];
     const baked = splitLabels(created.filter(isStill), labels);
     this.labels = [...this.labels.filter((label) => label.scene !== undefined && !oldSet.has(label)), ...labels];
@@ -201,9 +209,4 @@ function clip(rect: Rect, width: number, height: number): Rect {
   const x = Math.max(0, Math.floor(rect.x));
   const y = Math.max(0, Math.floor(rect.y));
   return { x, y, width: Math.min(width, Math.ceil(rect.x + rect.width)) - x, height: Math.min(height, Math.ceil(rect.y + rect.height)) - y };
-}
-
-/** Bakes the scene's still objects into one picture (no regions); null when nothing is still. */
-export function bakeStill(scene: Phaser.Scene, width: number, height: number): Phaser.GameObjects.RenderTexture | null {
-  return StillPicture.bake(scene, width, height)?.picture ?? null;
 }

@@ -15,7 +15,7 @@ import { builtInLevel } from '../../levels';
 import { levelTitle } from '../../i18n/levelStrings';
 import { translateOr } from '../../i18n/dynamicText';
 import type { AppContext } from '../AppContext';
-import { captureDrawn, StillPicture } from '../board/bakeStill';
+import { drawRegion, StillPicture } from '../board/bakeStill';
 import { liveBoardFields } from '../board/liveBoard';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature } from '../board/BoardView';
 import { BoardText } from '../board/boardText';
@@ -89,9 +89,8 @@ export class RaceScene extends ScreenScene {
   private lastNumbersMs = Number.NEGATIVE_INFINITY;
   private lastRebuildMs = Number.NEGATIVE_INFINITY;
   private rebuildPending = false;
-  /** The screen's still picture, and what draws its row of controls again (refreshControls). */
+  /** The screen's still picture; its row of controls is a region drawn again on its own (refreshControls). */
   private still: StillPicture | null = null;
-  private redrawControls: (() => void) | null = null;
   private rankingText: string | null = null;
   private statusText: Phaser.GameObjects.Text | null = null;
   /** Each lane's name on screen (what the automation API reports the size of). */
@@ -228,8 +227,8 @@ export class RaceScene extends ScreenScene {
   /** Redraws the screen keeping focus (the controls' labels and choices changed). */
   private refreshControls(): void {
     // Just the row of controls (bakeStill.ts regions): a whole new screen of four boards took a long frame.
-    if (this.still?.has('controls') && this.redrawControls) {
-      this.still.redraw('controls', this.focus, this.redrawControls);
+    if (this.still?.has('controls')) {
+      this.still.redraw('controls', this.focus);
       this.scheduleMirror();
       return;
     }
@@ -361,9 +360,7 @@ export class RaceScene extends ScreenScene {
     const content = layout.content;
     const controlsHeight = layout.buttonHeight;
     const row = { x: content.x, y: content.y, width: content.width, height: controlsHeight };
-    const drawControls = () => this.drawControls(kit, row);
-    const controls = { rect: { x: row.x - 2, y: row.y - 2, width: row.width + 4, height: row.height + 4 }, objects: captureDrawn(this, drawControls) };
-    this.redrawControls = drawControls;
+    const controls = drawRegion(this, row, 2, () => this.drawControls(kit, row));
     const lanesArea: Rect = { x: content.x, y: content.y + controlsHeight + layout.gap, width: content.width, height: content.height - controlsHeight - layout.gap };
     const count = this.lanes.length;
     const gap = Math.round(layout.gap * 0.8);

@@ -7,7 +7,7 @@ import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
-import { captureDrawn, StillPicture, type StillRegion } from '../../board/bakeStill';
+import { drawRegion, StillPicture, type StillRegion } from '../../board/bakeStill';
 import { liveBoardFields } from '../../board/liveBoard';
 import { PacketLayer } from '../../board/PacketLayer';
 import { boardVizInfo, type BoardVizInfo } from '../../board/runVizInfo';
@@ -72,7 +72,6 @@ export class RunPhase {
   private still: StillPicture | null = null;
   /** The regions of the screen being drawn (filled by draw(), handed to the still picture). */
   private regions: Record<string, StillRegion> = {};
-  private regionDrawers = new Map<string, () => void>();
 
   private constructor(
     private readonly host: CourierHost,
@@ -118,7 +117,6 @@ export class RunPhase {
     this.board = null;
     this.still = null;
     this.regions = {};
-    this.regionDrawers.clear();
     this.packets = null;
     this.overlays.forgetDisplay();
     this.geometry = null;
@@ -171,10 +169,8 @@ export class RunPhase {
   }
 
   /** Draws a part of the screen that can later be drawn again on its own (`refresh`). */
-  private region(name: string, rect: { x: number; y: number; width: number; height: number }, margin: number, draw: () => void): void {
-    this.regionDrawers.set(name, draw);
-    const objects = captureDrawn(this.host.scene, draw);
-    this.regions[name] = { rect: { x: rect.x - margin, y: rect.y - margin, width: rect.width + margin * 2, height: rect.height + margin * 2 }, objects };
+  private region(name: RunPart, rect: { x: number; y: number; width: number; height: number }, margin: number, draw: () => void): void {
+    this.regions[name] = drawRegion(this.host.scene, rect, margin, draw);
   }
 
   /** The board with its VM boxes for the run's instances now. */
@@ -211,7 +207,7 @@ export class RunPhase {
         return;
       }
     }
-    for (const part of parts) still.redraw(part, host.focus, this.regionDrawers.get(part)!);
+    for (const part of parts) still.redraw(part, host.focus);
     if (parts.includes('board') && this.board) {
       this.seenInstances = session.instancesVersion;
       this.seenBoard = session.boardVersion;
