@@ -26,6 +26,7 @@ import { dropMark, packetShape } from './boardDrawing';
 import { markCovering, markPacketLayer } from '../ui/textAudit';
 import { markLive } from './panelKit';
 import { hypercallMark, vmExitMark } from './runMarks';
+import { SpotSet } from './spotSet';
 
 const DROP_LIFE_MS = 900;
 const MAX_DROPS = 64;
@@ -152,7 +153,7 @@ export class PacketLayer {
   private keepPerMille = 1000;
   /** Where a packet of each kind was drawn this frame, to the pixel: one drawn exactly over another of its
    * kind (a pile at a hop, a line's end) adds nothing to the picture and is left out. */
-  private readonly spotsTaken = new Set<number>();
+  private readonly spotsTaken = new SpotSet();
   /** Drops seen so far (at the board's time). */
   dropsSeen = 0;
   /** Frames × packets drawn with a hypercall mark, and with a trapped VM-exit mark, so far. */
@@ -199,8 +200,7 @@ export class PacketLayer {
     const x = Math.round(position.x - this.half);
     const y = Math.round(position.y - this.half);
     const spot = ((x + 4096) * 16384 + (y + 4096)) * 4 + kind;
-    if (this.spotsTaken.has(spot) && track.id !== this.selectedId) return;
-    this.spotsTaken.add(spot);
+    if (!this.spotsTaken.add(spot) && track.id !== this.selectedId) return;
     const pool = this.pools[kind];
     const index = this.used[kind];
     let bob = pool[index];
@@ -400,7 +400,7 @@ export class PacketLayer {
   private endSample(track: PacketTrack): void {
     const hop = track.seenHop;
     track.seenHop = -1;
-    if (hop >= track.stations.length) return;
+    if (hop >= track.hops) return;
     const index = this.samplesTaken % MAX_SAMPLES;
     this.sampleStation[index] = track.stations[hop];
     this.sampleKind[index] = track.kind;

@@ -35,6 +35,13 @@ export interface PacketTrack {
   app: string;
   instance: number;
   emitUs: number;
+  /**
+   * Hops known so far: the first `hops` entries of the lists below are this packet's (a pooled track's lists
+   * keep their length and their memory between packets: emptying a list with `length = 0` gave its memory
+   * back, and refilling it was most of a crowded run's garbage — a major collection then pushed a frame
+   * past 50 ms, issue 15).
+   */
+  hops: number;
   stations: number[];
   arriveUs: number[];
   startUs: number[];
@@ -125,7 +132,7 @@ export class PacketTracks {
           break;
         }
         const track = this.pool.pop() ?? {
-          id: 0, kind: 0, app: '', instance: 0, emitUs: 0, stations: [], arriveUs: [], startUs: [], doneUs: [],
+          id: 0, kind: 0, app: '', instance: 0, emitUs: 0, hops: 0, stations: [], arriveUs: [], startUs: [], doneUs: [],
           travelUs: [], queueUs: [], dwellUs: [], leaveUs: [], endUs: 0, fate: 0, dropStation: -1, seenHop: -1, seenFromUs: 0, seenToUs: 0,
         };
         track.id = event.packet;
@@ -133,14 +140,7 @@ export class PacketTracks {
         track.app = event.app;
         track.instance = event.instance;
         track.emitUs = event.atUs;
-        track.stations.length = 0;
-        track.arriveUs.length = 0;
-        track.startUs.length = 0;
-        track.doneUs.length = 0;
-        track.travelUs.length = 0;
-        track.queueUs.length = 0;
-        track.dwellUs.length = 0;
-        track.leaveUs.length = 0;
+        track.hops = 0;
         track.seenHop = -1;
         track.endUs = Number.POSITIVE_INFINITY;
         track.fate = FATE_FLYING;
@@ -151,16 +151,17 @@ export class PacketTracks {
       case 'packetHopped': {
         const track = this.tracks.get(event.packet);
         if (!track) return;
-        track.stations.push(event.station);
-        track.arriveUs.push(event.arriveUs);
-        track.startUs.push(event.startUs);
-        track.doneUs.push(event.doneUs);
-        const hops = track.leaveUs.length;
-        const times = scheduleHop(hops > 0 ? track.leaveUs[hops - 1] : track.emitUs, event.arriveUs, event.startUs, event.doneUs, this.times);
-        track.travelUs.push(times.travelUs);
-        track.queueUs.push(times.queueUs);
-        track.dwellUs.push(times.dwellUs);
-        track.leaveUs.push(times.leaveUs);
+        const hop = track.hops;
+        const times = scheduleHop(hop > 0 ? track.leaveUs[hop - 1] : track.emitUs, event.arriveUs, event.startUs, event.doneUs, this.times);
+        track.stations[hop] = event.station;
+        track.arriveUs[hop] = event.arriveUs;
+        track.startUs[hop] = event.startUs;
+        track.doneUs[hop] = event.doneUs;
+        track.travelUs[hop] = times.travelUs;
+        track.queueUs[hop] = times.queueUs;
+        track.dwellUs[hop] = times.dwellUs;
+        track.leaveUs[hop] = times.leaveUs;
+        track.hops = hop + 1;
         break;
       }
       case 'packetDelivered': {
@@ -192,7 +193,7 @@ export class PacketTracks {
   /** The drawn time a finished track's trip ends: it leaves its last hop (a dropped one slides to the hop
    * that dropped it). */
   static scheduledEndUs(track: PacketTrack): number {
-    const hops = track.leaveUs.length;
+    const hops = track.hops;
     const last = hops > 0 ? track.leaveUs[hops - 1] : track.emitUs;
     return track.fate === FATE_DROPPED ? last + TRAVEL_US : last;
   }
@@ -236,7 +237,7 @@ export class PacketTracks {
 
   private endPoint(track: PacketTrack, geometry: TrackGeometry): Point {
     if (track.fate === FATE_DROPPED && track.dropStation >= 0) return geometry.stationPoint(track.dropStation);
-    const last = track.stations[track.stations.length - 1];
+    const last = track.hops > 0 ? track.stations[track.hops - 1] : undefined;
     return last !== undefined ? geometry.stationPoint(last) : geometry.emitPoint(track.app, track.instance);
   }
 
@@ -255,7 +256,7 @@ export class PacketTracks {
    * line, stopping at the hop, or holding past its last known hop.
    */
   private locate(track: PacketTrack, time: number, geometry: TrackGeometry, out: PacketPosition): boolean {
-    const hops = track.stations.length;
+    const hops = track.hops;
     let previous = geometry.emitPoint(track.app, track.instance);
     let previousMark = MARK_NONE;
     for (let hop = 0; hop < hops; hop += 1) {

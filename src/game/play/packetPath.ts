@@ -31,7 +31,7 @@ export interface PacketPath {
 export function packetPath(track: Readonly<PacketTrack>, stations: readonly StationInfo[], markOf: (station: number) => number = () => MARK_NONE): PacketPath {
   const hops: PathHop[] = [];
   let total = 0;
-  for (let hop = 0; hop < track.stations.length; hop += 1) {
+  for (let hop = 0; hop < track.hops; hop += 1) {
     const station = track.stations[hop];
     const waitUs = Math.max(0, track.startUs[hop] - track.arriveUs[hop]) / BUNDLE_REQUESTS;
     const serviceUs = Math.max(0, track.doneUs[hop] - track.startUs[hop]) / BUNDLE_REQUESTS;

@@ -67,6 +67,29 @@ describe('PacketTracks', () => {
     expect(marks).toEqual([MARK_NONE, MARK_HYPERCALL, MARK_HYPERCALL, MARK_HYPERCALL, MARK_NONE]);
   });
 
+  it('reuses a finished track for a new packet with only the new packet\'s hops', () => {
+    const tracks = new PacketTracks();
+    tracks.handle({ type: 'packetEmitted', packet: 1, app: 'a', instance: 0, kind: 'disk', atUs: 0 });
+    for (let station = 0; station < 4; station += 1) {
+      tracks.handle({ type: 'packetHopped', packet: 1, station, arriveUs: station * 1000, startUs: station * 1000, doneUs: station * 1000 + 1000 });
+    }
+    tracks.handle({ type: 'packetDelivered', packet: 1, app: 'a', kind: 'disk', atUs: 4000, latencyUs: 4 });
+    const first = tracks.get(1);
+    expect(first?.hops).toBe(4);
+    tracks.forEachVisible(100_000_000, geometry, () => undefined);
+    expect(tracks.size).toBe(0);
+    // The next packet takes the pooled track: one hop known, held there (not on the old packet's later hops).
+    tracks.handle({ type: 'packetEmitted', packet: 2, app: 'a', instance: 0, kind: 'disk', atUs: 100_000_000 });
+    tracks.handle({ type: 'packetHopped', packet: 2, station: 0, arriveUs: 100_000_000, startUs: 100_000_000, doneUs: 100_001_000 });
+    const second = tracks.get(2);
+    expect(second).toBe(first);
+    expect(second?.hops).toBe(1);
+    const seen: Array<{ y: number; hop: number; station: number }> = [];
+    tracks.forEachVisible(200_000_000, geometry, (_track, position) => seen.push({ y: Math.round(position.y), hop: position.hop, station: position.station }));
+    expect(seen).toEqual([{ y: 100, hop: -1, station: -1 }]);
+    expect(PacketTracks.scheduledEndUs(second as NonNullable<typeof second>)).toBe(second?.leaveUs[0]);
+  });
+
   it('draws a very short trip over the minimum visible time', () => {
     const tracks = new PacketTracks();
     tracks.handle({ type: 'packetEmitted', packet: 2, app: 'a', instance: 0, kind: 'syscall', atUs: 0 });

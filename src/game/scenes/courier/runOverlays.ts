@@ -295,7 +295,7 @@ export class RunOverlays {
         this.announcePath();
       }
     }
-    if (track && (track.stations.length !== path.hops.length || (track.fate !== 0) !== (path.state !== 'flying'))) {
+    if (track && (track.hops !== path.hops.length || (track.fate !== 0) !== (path.state !== 'flying'))) {
       this.path = packetPath(track, this.session.simulation.stations(), (station) => this.markOf(station));
       this.drawPanel();
     }
