@@ -7,6 +7,7 @@ import type { AppHosting } from '../../sim/topology';
 import type { AppSpec, RuleViolation } from '../../sim/types';
 import { fontPx, type Rect } from '../layout';
 import { addText } from '../ui/text';
+import { fontString, measuredLine, plainLineWidth } from '../ui/textMetrics';
 import { markBoardLabel } from '../ui/textAudit';
 import { alarmSign, dashedRect, packetShape, warningSign } from './boardDrawing';
 import type { BoardParts } from './boardModel';
@@ -171,7 +172,11 @@ function fillAppCard(parts: BoardParts, card: CardWidget, app: AppSpec, rect: Re
   detail.setFontSize(detailPx);
   const setWords = (words: string[]) => {
     for (let count = words.length; count >= 1; count -= 1) {
-      detail.setText(words.slice(0, count).join(' · '));
+      const line = words.slice(0, count).join(' · ');
+      // Measured before it is set: each setText lays out and paints the label's canvas again.
+      const width = plainLineWidth(detail, line);
+      if (width !== null && width > maxWidth && count > 1) continue;
+      detail.setText(line);
       if (detail.width <= maxWidth) break;
     }
   };
@@ -210,9 +215,9 @@ function fillAppCard(parts: BoardParts, card: CardWidget, app: AppSpec, rect: Re
   };
   const shape = Math.max(8, small * 0.8);
   const values = (['disk', 'net', 'syscall'] as const).map((kind) => formatRate(app.io[kind] ?? 0));
-  const probe = addText(scene, kit, 0, 0, values.join(''), { fontPx: small });
-  const needed = probe.width + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
-  probe.destroy();
+  // The rates' width as a Text of them would have it (addText pads only above and below).
+  const ratesWidth = measuredLine(fontString('normal', `${small}px`, kit.fontFamily), values.join('')) ?? values.join('').length * small;
+  const needed = ratesWidth + 3 * (shape * 0.75 + small * 0.7) + small * 0.5;
   card.explainPart({ x: count.x - count.width, y: count.y - count.height / 2, width: count.width, height: count.height }, () => explainInstances(text, state.count));
   if (needed > rect.width - pad * 2 - countRoom - 4) return update;
   let x = rect.x + pad + small * 0.5;

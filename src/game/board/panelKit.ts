@@ -6,6 +6,7 @@ import { fontPx, type Rect } from '../layout';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { Picture } from '../ui/picture';
 import { addText, fitText } from '../ui/text';
+import { plainLineWidth } from '../ui/textMetrics';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardText } from './boardText';
 
@@ -91,6 +92,7 @@ export class ColumnCursor {
  */
 export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: number): void {
   let size = parseInt(String(text.style.fontSize), 10) || minPx;
+  if (plainLineWidth(text, text.text) !== null && fitPlainLine(text, maxWidth, minPx, size)) return;
   while (size > minPx && text.width > maxWidth) {
     size -= 1;
     text.setFontSize(size);
@@ -106,6 +108,36 @@ export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: 
     else high = middle - 1;
   }
   text.setText(low > 0 ? `${full.slice(0, low)}…` : '');
+}
+
+/**
+ * fitLine for a one-line label: each size and cut measured (plainLineWidth), the label set once or twice.
+ * False (the label as it came) if the label set does not fit after all: fitLine then tries each step itself.
+ */
+function fitPlainLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: number, startPx: number): boolean {
+  const full = text.text;
+  const widthAt = (px: number, content: string) => plainLineWidth(text, content, px) ?? 0;
+  let size = startPx;
+  while (size > minPx && widthAt(size, full) > maxWidth) size -= 1;
+  if (size !== startPx) text.setFontSize(size);
+  if (widthAt(size, full) <= maxWidth) return settled(text, full, startPx, maxWidth);
+  let low = 0;
+  let high = full.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (widthAt(size, `${full.slice(0, middle)}…`) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  text.setText(low > 0 ? `${full.slice(0, low)}…` : '');
+  return settled(text, full, startPx, maxWidth);
+}
+
+/** Whether a label fitted by measure fits as laid out; if not, it is put back as it came. */
+function settled(text: Phaser.GameObjects.Text, full: string, startPx: number, maxWidth: number): boolean {
+  if (text.width <= maxWidth) return true;
+  text.setFontSize(startPx);
+  text.setText(full);
+  return false;
 }
 
 const liveObjects = new WeakSet<object>();

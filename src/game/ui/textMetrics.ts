@@ -75,3 +75,26 @@ export function installTextMetricsCache(): void {
     return this.parent.updateText();
   };
 }
+
+/**
+ * The `width` Phaser gives a Text showing `content` on one line at `fontPx` (the line measured and rounded up,
+ * plus its left and right padding: GetTextSize and Text.updateText), measured without laying out or painting
+ * the Text. A label shrunk or cut to fit tried each size or length with setFontSize/setText, and each try
+ * measured, resized and painted the label's canvas: a board of 64 app cards took a second to open (issue 15).
+ * Null when the Text is not laid out as one plain line (wrapping, letter spacing, an outline, a fixed width,
+ * several lines, no canvas): then only setting the text says its width.
+ */
+export function plainLineWidth(text: Phaser.GameObjects.Text, content: string, fontPx?: number): number | null {
+  const style = text.style as unknown as Phaser.GameObjects.TextStyle & TextStyleFields & { wordWrapWidth: number | null; wordWrapCallback: unknown; fixedWidth: number };
+  if (style.wordWrapWidth || style.wordWrapCallback || style.strokeThickness || style.fixedWidth || text.letterSpacing || /[\r\n]/.test(content)) return null;
+  const width = measuredLine(fontString(style.fontStyle, fontPx === undefined ? style.fontSize : `${fontPx}px`, style.fontFamily), content);
+  return width === null ? null : width + (text.padding.left ?? 0) + (text.padding.right ?? 0);
+}
+
+/** The width of `content` on one line in a CSS font, rounded up as Phaser rounds a Text's line (null: no canvas). */
+export function measuredLine(font: string, content: string): number | null {
+  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return null;
+  context.font = font;
+  return Math.ceil(context.measureText(content).width);
+}
