@@ -125,7 +125,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   const earlyStatements: Record<string, unknown>[] = [];
   const stopKeepingStatements = framed ? events.on('statementMade', ({ statement }) => earlyStatements.push(statement)) : () => undefined;
   installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
-  const loading = takeOverLoadingScreen(doc, settings.get().reducedMotion);
+  const loading = takeOverLoadingScreen(doc);
 
   const banner = new NoticeBanner(
     doc.getElementById('notices') ?? doc.body.appendChild(doc.createElement('div')),
