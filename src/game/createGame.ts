@@ -86,10 +86,12 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   const gatedStep = (time: number, delta: number) => (gate.shouldDraw(time, frameState(game)) ? drawStep(time, delta) : updateStep(time, delta));
   const view = parent.ownerDocument.defaultView;
   const invalidate = () => gate.invalidate();
-  for (const type of ['keydown', 'keyup', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'focusin', 'focusout']) {
-    view?.addEventListener(type, invalidate, { capture: true, passive: true });
-  }
+  const inputTypes = ['keydown', 'keyup', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'focusin', 'focusout'];
+  for (const type of inputTypes) view?.addEventListener(type, invalidate, { capture: true, passive: true });
   game.scale.on(Phaser.Scale.Events.RESIZE, invalidate);
+  game.events.once(Phaser.Core.Events.DESTROY, () => {
+    for (const type of inputTypes) view?.removeEventListener(type, invalidate, { capture: true });
+  });
   // Phaser asks for the next frame only after a step returns: an exception in a scene would stop the loop
   // for good (a frozen page). Caught here, it goes to the error screen (src/app/faultScreen.ts) instead.
   // Set before boot, so Game.start binds this one.
