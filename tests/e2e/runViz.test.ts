@@ -158,4 +158,30 @@ describe('runs that show the difference', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  for (const [locale, words] of [['en', ['Hypercall (para-virtual)', 'VM exit, trapped (emulated)']], ['ko', ['하이퍼콜 (반가상화)', '트랩된 VM exit (에뮬레이션)']]] as const) {
+    for (const viewport of [{ width: 768, height: 1024 }, { width: 1280, height: 720 }]) {
+      it(`names both marks of a VM's exit in the run screen's legend (${locale}, ${viewport.width}×${viewport.height})`, async () => {
+        const { page, problems, context } = await openGame(browser, `locale=${locale}&audio=disabled`, { viewport });
+        await waitForScene(page, 'menu', 30_000);
+        await page.evaluate(() => window.kernelCourier?.openDebrief('hypercall-express', {}));
+        await waitForScene(page, 'debrief', 30_000);
+        await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="debrief-retry"]') as HTMLButtonElement | null)?.click());
+        await waitForScene(page, 'play', 30_000);
+        await page.keyboard.press('Shift+Enter');
+        await page.waitForFunction(() => (window.kernelCourier?.runViz() as PlayViz | null)?.board !== undefined, undefined, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        const texts = (await page.evaluate(() => window.kernelCourier?.texts() ?? [])) as Array<Rect & { text: string; overflows?: unknown }>;
+        for (const word of words) {
+          const shown = texts.find((text) => text.text === word);
+          // On screen, whole, inside the window (a portrait legend once had no room for these two).
+          expect(shown, word).toBeDefined();
+          expect(shown?.overflows, word).toBeUndefined();
+          expect(inside(shown as Rect, { x: 0, y: 0, ...viewport }), word).toBe(true);
+        }
+        expect(problems).toEqual([]);
+        await context.close();
+      }, 90_000);
+    }
+  }
 });

@@ -105,14 +105,27 @@ export function drawSpeedAndLegend(context: PanelContext, inner: Rect, options: 
       vmExitMark(g, x, y, size + 6, colors.warning, colors.outline);
     },
   });
-  const rowHeight = Math.max(size * 1.2, Math.min(Math.max(size * 1.6, px * 1.35), (legend.remaining - legend.gap * entries.length) / entries.length));
-  for (const entry of entries) {
-    if (legend.remaining < rowHeight) break;
-    const row = legend.take(rowHeight);
+  // One column where every entry fits at the smallest row; else two side by side (a portrait screen's legend
+  // is short: one column left out the hypercall and VM-exit marks).
+  const minRow = size * 1.2;
+  const columns = legend.remaining >= entries.length * (minRow + legend.gap) || legendArea.width < size * 16 ? 1 : 2;
+  const perColumn = Math.ceil(entries.length / columns);
+  const rowHeight = Math.max(minRow, Math.min(Math.max(size * 1.6, px * 1.35), (legend.remaining - legend.gap * perColumn) / perColumn));
+  const columnGap = Math.round(layout.gap * 0.6);
+  // The packet kinds' names are short, the marks' long: the second column gets the wider share.
+  const firstWidth = columns === 1 ? legendArea.width : Math.round((legendArea.width - columnGap) * 0.4);
+  const top = legend.y;
+  const bottom = legendArea.y + legendArea.height;
+  entries.forEach((entry, index) => {
+    const column = Math.floor(index / perColumn);
+    const x = column === 0 ? legendArea.x : legendArea.x + firstWidth + columnGap;
+    const width = column === 0 ? firstWidth : legendArea.width - firstWidth - columnGap;
+    const row = { x, y: top + (index % perColumn) * (rowHeight + legend.gap), width, height: rowHeight };
+    if (row.y + row.height > bottom + 0.5) return;
     entry.draw(row.x + size * 0.7, row.y + row.height / 2);
     const label = addText(scene, kit, row.x + size * 1.7, row.y + row.height / 2, entry.label, { fontPx: Math.round(px * 0.9), color: palette.text, originY: 0.5 });
     fitText(label, row.width - size * 1.8, row.height, 9);
-  }
+  });
 }
 
 export interface MetricsHandle {
