@@ -124,18 +124,28 @@ interface BootOnce {
   firstKey?: { readyToVisibleMs: number; keyToVisibleMs: number };
 }
 
+/** A promise kept when the page calls `window[name]()` (a Playwright binding: no script of ours runs there). */
+async function calledFromPage(page: Page, name: string): Promise<{ called: Promise<void> }> {
+  let resolve: () => void = () => {};
+  const called = new Promise<void>((resolvePromise) => (resolve = resolvePromise));
+  await page.exposeBinding(name, () => resolve());
+  // Wrapped: an awaited promise of a promise would wait for the call itself.
+  return { called };
+}
+
+/** `promise`, or an error once `ms` pass without it. */
+async function within(page: Page, promise: Promise<void>, ms: number, what: string): Promise<void> {
+  await Promise.race([promise, page.waitForTimeout(ms).then(() => Promise.reject(new Error(`${what} in ${ms / 1000} s`)))]);
+}
+
 /** Milliseconds from navigation to the page's ready mark, with the CPU slowed `throttle` times. */
 async function bootOnce(bench: BrowserBench, path: string, mark: string, throttle: number, firstKey = false): Promise<BootOnce> {
   const page = await newPage(bench);
   let readyCalled: Promise<void> = Promise.resolve();
   let keyShown: Promise<void> = Promise.resolve();
   if (firstKey) {
-    let called = () => undefined as void;
-    let shown = () => undefined as void;
-    readyCalled = new Promise((resolvePromise) => (called = resolvePromise));
-    keyShown = new Promise((resolvePromise) => (shown = resolvePromise));
-    await page.exposeBinding('__kcReadyCall', () => called());
-    await page.exposeBinding('__kcKeyShown', () => shown());
+    readyCalled = (await calledFromPage(page, '__kcReadyCall')).called;
+    keyShown = (await calledFromPage(page, '__kcKeyShown')).called;
     await page.addInitScript(FIRST_KEY_PROBE);
   }
   const session = await page.context().newCDPSession(page);
@@ -148,9 +158,9 @@ async function bootOnce(bench: BrowserBench, path: string, mark: string, throttl
   let key: BootOnce['firstKey'];
   if (firstKey) {
     // A player's first key, as soon as the menu is there.
-    await Promise.race([readyCalled, page.waitForTimeout(120_000).then(() => Promise.reject(new Error('no ready mark in 120 s')))]);
+    await within(page, readyCalled, 120_000, 'no ready mark');
     await page.keyboard.press('Tab');
-    await Promise.race([keyShown, page.waitForTimeout(30_000).then(() => Promise.reject(new Error('the first key showed no frame in 30 s')))]);
+    await within(page, keyShown, 30_000, 'the first key showed no frame');
   }
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: 50 });
   if (firstKey) {

@@ -92,7 +92,7 @@ export class ColumnCursor {
  */
 export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: number): void {
   let size = parseInt(String(text.style.fontSize), 10) || minPx;
-  if (plainLineWidth(text, text.text) !== null && fitPlainLine(text, maxWidth, minPx, size)) return;
+  if (fitPlainLine(text, maxWidth, minPx, size)) return;
   while (size > minPx && text.width > maxWidth) {
     size -= 1;
     text.setFontSize(size);
@@ -112,15 +112,21 @@ export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: 
 
 /**
  * fitLine for a one-line label: each size and cut measured (plainLineWidth), the label set once or twice.
- * False (the label as it came) if the label set does not fit after all: fitLine then tries each step itself.
+ * False (the label as it came) if it is not one plain line, or if the label set does not fit after all:
+ * fitLine then tries each step itself.
  */
 function fitPlainLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: number, startPx: number): boolean {
   const full = text.text;
-  const widthAt = (px: number, content: string) => plainLineWidth(text, content, px) ?? 0;
   let size = startPx;
-  while (size > minPx && widthAt(size, full) > maxWidth) size -= 1;
+  let width = plainLineWidth(text, full, size);
+  if (width === null) return false;
+  const widthAt = (px: number, content: string) => plainLineWidth(text, content, px) ?? 0;
+  while (size > minPx && width > maxWidth) {
+    size -= 1;
+    width = widthAt(size, full);
+  }
   if (size !== startPx) text.setFontSize(size);
-  if (widthAt(size, full) <= maxWidth) return settled(text, full, startPx, maxWidth);
+  if (width <= maxWidth) return settled(text, full, startPx, maxWidth);
   let low = 0;
   let high = full.length;
   while (low < high) {

@@ -46,10 +46,10 @@ export function measureFont(fontStyle: string, fontSize: string, fontFamily: str
   const key = `${fontString(fontStyle, measuredSize, fontFamily)}\u0000${sample}`;
   let known = cache.get(key);
   if (!known) {
-    if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (!context) return null;
-    context.font = fontString(fontStyle, measuredSize, fontFamily);
-    const measured = context.measureText(sample);
+    const measuring = measuringContext();
+    if (!measuring) return null;
+    measuring.font = fontString(fontStyle, measuredSize, fontFamily);
+    const measured = measuring.measureText(sample);
     if (!('actualBoundingBoxAscent' in measured)) return null;
     known = { ascent: measured.actualBoundingBoxAscent, descent: measured.actualBoundingBoxDescent, fontSize: 0 };
     cache.set(key, known);
@@ -93,8 +93,14 @@ export function plainLineWidth(text: Phaser.GameObjects.Text, content: string, f
 
 /** The width of `content` on one line in a CSS font, rounded up as Phaser rounds a Text's line (null: no canvas). */
 export function measuredLine(font: string, content: string): number | null {
+  const measuring = measuringContext();
+  if (!measuring) return null;
+  measuring.font = font;
+  return Math.ceil(measuring.measureText(content).width);
+}
+
+/** The one canvas fonts and lines are measured on (null where there is no canvas). */
+function measuringContext(): CanvasRenderingContext2D | null {
   if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  if (!context) return null;
-  context.font = font;
-  return Math.ceil(context.measureText(content).width);
+  return context;
 }
