@@ -61,30 +61,30 @@ export class DomMirror {
   /** Shows a screen: its title (the landmark's name) and its widgets, in focus order. */
   render(title: string, items: readonly MirrorItem[], callbacks: MirrorCallbacks): void {
     this.callbacks = callbacks;
-    this.heading.textContent = title;
-    this.root.setAttribute('aria-label', title);
-    this.list.setAttribute('aria-label', title);
+    if (this.heading.textContent !== title) this.heading.textContent = title;
+    setAttribute(this.root, 'aria-label', title);
+    setAttribute(this.list, 'aria-label', title);
     const key = JSON.stringify([title, items]);
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     const focusedId = this.focusedId();
     const next = new Map<string, HTMLButtonElement>();
-    const fragment = this.doc.createDocumentFragment();
+    // Only what changed is written: a twin set to the words it already has is laid out again all the same,
+    // and a screen of dozens of widgets (a board of many apps) changes one or two of them at a time.
     for (const item of items) {
       const button = this.buttons.get(item.id) ?? this.createButton(item.id);
-      button.textContent = item.label;
-      button.setAttribute('aria-disabled', String(!item.enabled));
-      if (item.description) button.setAttribute('aria-description', item.description);
-      else button.removeAttribute('aria-description');
-      if (item.state?.pressed !== undefined) button.setAttribute('aria-pressed', String(item.state.pressed));
-      else button.removeAttribute('aria-pressed');
-      if (item.state?.current) button.setAttribute('aria-current', 'true');
-      else button.removeAttribute('aria-current');
+      if (button.textContent !== item.label) button.textContent = item.label;
+      setAttribute(button, 'aria-disabled', String(!item.enabled));
+      setAttribute(button, 'aria-description', item.description || null);
+      setAttribute(button, 'aria-pressed', item.state?.pressed !== undefined ? String(item.state.pressed) : null);
+      setAttribute(button, 'aria-current', item.state?.current ? 'true' : null);
       next.set(item.id, button);
-      fragment.append(button);
     }
     this.buttons = next;
-    this.list.replaceChildren(fragment);
+    const children = this.list.children;
+    let index = 0;
+    const sameOrder = children.length === next.size && [...next.values()].every((button) => children[index++] === button);
+    if (!sameOrder) this.list.replaceChildren(...next.values());
     if (focusedId && next.has(focusedId)) this.focusTwin(focusedId);
   }
 
@@ -110,9 +110,10 @@ export class DomMirror {
       this.regions.append(section);
     }
     const title = section.querySelector('h2');
-    if (title) title.textContent = heading;
+    if (title && title.textContent !== heading) title.textContent = heading;
     const list = section.querySelector('ul');
     if (!list) return;
+    if (list.children.length === lines.length && lines.every((line, index) => list.children[index]!.textContent === line)) return;
     list.replaceChildren(
       ...lines.map((line) => {
         const entry = this.doc.createElement('li');
@@ -163,4 +164,11 @@ export class DomMirror {
     });
     return button;
   }
+}
+
+/** Sets an attribute (removes it for null) unless it already has that value. */
+function setAttribute(element: HTMLElement, name: string, value: string | null): void {
+  if (value === null) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

@@ -92,6 +92,39 @@ describe('accessibility', () => {
     });
   }
 
+  it('a change on screen rewrites only the twins it changes (a new speed: its buttons, nothing moved)', async () => {
+    const { page, problems, context } = await openGame(browser, 'mode=sandbox&locale=en');
+    await waitForScene(page, 'sandbox');
+    // The sandbox opens on its build: run it, then slow it down before watching.
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForSelector('#kc-a11y button[data-kc-mirror="speed-4"]', { state: 'attached' });
+    await page.keyboard.press('1');
+    await page.waitForTimeout(400);
+    await page.evaluate(() => {
+      const list = document.querySelector('#kc-a11y [role="group"]')!;
+      const seen = { moved: 0, changed: new Set<string>() };
+      (window as unknown as { __twinChanges: typeof seen }).__twinChanges = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'childList' && record.target === list) seen.moved += 1;
+          const button = (record.target instanceof Element ? record.target : record.target.parentElement)?.closest('button[data-kc-mirror]');
+          if (button) seen.changed.add(`${button.getAttribute('data-kc-mirror')}${record.type === 'attributes' ? ` ${record.attributeName}` : ''}`);
+        }
+      }).observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.keyboard.press('4');
+    await page.waitForTimeout(400);
+    const changes = await page.evaluate(() => {
+      const seen = (window as unknown as { __twinChanges: { moved: number; changed: Set<string> } }).__twinChanges;
+      return { moved: seen.moved, changed: [...seen.changed].sort() };
+    });
+    expect(changes.moved).toBe(0);
+    // The two speed buttons say which is on (their words or state); every other twin is left as it was.
+    expect([...new Set(changes.changed.map((change) => change.split(' ')[0]))]).toEqual(['speed-1', 'speed-4']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a screen reader click on a twin activates the widget', async () => {
     const { page, problems, context } = await openGame(browser, 'locale=en');
     await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.click());

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { joinLink, type Session } from '../../src/classroom/session';
 import { BASE_URL, launchBrowser, openGame, tabTo, waitForScene, place } from './browser';
 import type { TextBox } from '../../src/game/ui/textAudit';
+import { worstWideLevel } from '../../bench/worstLevels';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -121,6 +122,13 @@ const SCREENS: Screen[] = [
   debriefTab('compare'),
   debriefTab('table'),
   { name: 'sandbox', query: 'mode=sandbox&packets=300', scene: 'sandbox', reach: async (page) => (await waitForScene(page, 'sandbox'), await page.waitForTimeout(1500)) },
+  {
+    // The widest board a level file may ask for (64 apps, bench/worstLevels.ts): cards too narrow for words.
+    name: 'sandbox, the widest level file',
+    query: '',
+    scene: 'sandbox',
+    reach: async (page) => (await page.evaluate((level) => window.kernelCourier?.playLevelFile(level), worstWideLevel() as never), await page.waitForTimeout(1500)),
+  },
   {
     name: 'classroom join screen',
     query: () => {

@@ -23,6 +23,8 @@ import { fontPx } from '../layout';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
+import { fontStyleFor } from '../ui/text';
+import { queueBadges } from './queueBadges';
 import { markCovering, markPacketLayer } from '../ui/textAudit';
 import { markLive } from './panelKit';
 import { hypercallMark, vmExitMark } from './runMarks';
@@ -139,6 +141,7 @@ export class PacketLayer {
   private readonly labels: Phaser.GameObjects.Text[] = [];
   private queueCounts = new Int32Array(64);
   private readonly spots = new Map<string, { x: number; y: number; count: number }>();
+  private readonly badgeSpots: Array<{ x: number; y: number; count: number }> = [];
   private lastLabelMs = -Infinity;
   private readonly emitter: Phaser.GameObjects.Particles.ParticleEmitter | null;
   private puffsThisFrame = 0;
@@ -444,8 +447,10 @@ export class PacketLayer {
       if (spot) spot.count += count;
       else spots.set(key, { x: point.x, y: point.y, count });
     }
-    for (const { x: pointX, y: pointY, count } of spots.values()) {
-      if (count < 2) continue;
+    // Badges that would touch (stations a few pixels apart on a board of dozens of apps) become one, with
+    // their total, where the first of them stands: numbers printed over numbers say nothing.
+    const badges = queueBadges(spots.values(), radius, this.badgeSpots);
+    for (const { x: pointX, y: pointY, count } of badges) {
       const x = pointX + radius * 1.6;
       const y = pointY - radius * 1.6;
       const text = String(count);
@@ -459,7 +464,7 @@ export class PacketLayer {
       let label = this.labels[labelIndex];
       if (!label) {
         label = markLive(this.scene.add
-          .text(0, 0, '', { fontFamily: this.kit.fontFamily, fontSize: `${px}px`, fontStyle: 'bold', color: '#ffd9a0' })
+          .text(0, 0, '', { ...fontStyleFor(this.kit.fontFamily, px, true), color: '#ffd9a0' })
           .setOrigin(0.5, 0.5)
           .setDepth(23));
         markCovering(label);
@@ -505,3 +510,4 @@ function grownTo(counts: Int32Array<ArrayBuffer>, size: number): Int32Array<Arra
   grown.set(counts);
   return grown;
 }
+

@@ -116,6 +116,9 @@ interface CardState {
   booting: number;
 }
 
+/** A card whose inside is narrower than this has no words: three letters at the smallest size (10 px). */
+export const MIN_WORDS_WIDTH_PX = 24;
+
 /**
  * The card's words and signs: name, warnings, state, kernel, tenant, architecture, I/O mix, instances.
  * Returns what updates `state`'s count and booting words in place (false: the card must be drawn again).
@@ -146,6 +149,15 @@ function fillAppCard(parts: BoardParts, card: CardWidget, app: AppSpec, rect: Re
     card.explainPart(signBox(), () => explainProblems(text, problems));
     warningSign(g, right - signSize / 2, signY, signSize, colors.danger, 0xffffff);
     right -= signSize + 3;
+  }
+  if (rect.width - pad * 2 < MIN_WORDS_WIDTH_PX) {
+    // Too narrow for a word at the smallest size (a board of dozens of apps): the plate and signs alone, no
+    // labels cut to nothing or spilling onto the next card; the card still says all of it (describe).
+    return (running, booting) => {
+      state.count = running;
+      state.booting = booting;
+      return true;
+    };
   }
   const name = markBoardLabel(addText(scene, kit, rect.x + pad, rect.y + pad * 0.4, app.id, { fontPx: px, bold: true, color: kit.palette.heading }));
   fitLine(name, Math.max(16, right - rect.x - pad * 1.5), 10);

@@ -228,12 +228,21 @@ export abstract class CourierScene extends ScreenScene {
     super.renderMirror();
     if (!this.ctx.mirror || !this.scene.isActive() || !this.editor) return;
     const t = (key: string, params?: Record<string, string | number>) => (this.ctx.i18n.t as (k: string, p?: object) => string)(key, params);
-    this.ctx.mirror.setRegion(
-      'board',
-      t('board:describe.title'),
-      describeBoard(this.level, this.editor.toBuild(), t, (code, params) => reasonText(this.ctx.i18n, code, params)),
-    );
+    const build = this.editor.toBuild();
+    // The board in words follows the build (and the language), not the run: a new speed or a booted VM
+    // leaves it as it was, and a board of dozens of apps takes a while to put into words.
+    const key = `${this.ctx.i18n.language}\n${JSON.stringify(build)}`;
+    if (key !== this.describedKey || this.level !== this.describedLevel) {
+      this.describedKey = key;
+      this.describedLevel = this.level;
+      this.describedLines = describeBoard(this.level, build, t, (code, params) => reasonText(this.ctx.i18n, code, params));
+    }
+    this.ctx.mirror.setRegion('board', t('board:describe.title'), this.describedLines);
   }
+
+  private describedKey = '';
+  private describedLevel: Level | null = null;
+  private describedLines: string[] = [];
 
   // ---------------------------------------------------------------- switching phases
 

@@ -11,6 +11,7 @@ import { MARK_HYPERCALL, MARK_VM_EXIT } from '../../play/PacketTracks';
 import type { RunSession, WallStop } from '../../play/RunSession';
 import type { PacketLayer } from '../../board/PacketLayer';
 import { markLive } from '../../board/panelKit';
+import { fontStyleFor } from '../../ui/text';
 import { markCovering } from '../../ui/textAudit';
 import type { UiKit } from '../../ui/UiKit';
 import type { CourierHost } from './courierHost';
@@ -199,7 +200,7 @@ export class RunOverlays {
     const px = Math.max(11, Math.round(fontPx(kit.layout, 'small') * 0.9));
     const board = layout.board;
     const first = flash.rects[0];
-    const label = markLive(scene.add.text(0, 0, '', { fontFamily: kit.fontFamily, fontSize: `${px}px`, fontStyle: 'bold', color: '#ffffff', padding: { top: 2, bottom: 2 } }).setDepth(24.5));
+    const label = markLive(scene.add.text(0, 0, '', { ...fontStyleFor(kit.fontFamily, px, true), color: '#ffffff', padding: { top: 2, bottom: 2 } }).setDepth(24.5));
     label.setText(flash.text);
     markCovering(label);
     const padX = Math.round(px * 0.5);
@@ -354,8 +355,7 @@ export class RunOverlays {
     const board = layout.board;
     let px = Math.max(11, Math.round(fontPx(kit.layout, 'small') * 0.85));
     const style = (align: 'left' | 'right'): Phaser.Types.GameObjects.Text.TextStyle => ({
-      fontFamily: kit.fontFamily,
-      fontSize: `${px}px`,
+      ...fontStyleFor(kit.fontFamily, px, false),
       color: kit.palette.text,
       align,
       lineSpacing: Math.round(px * 0.3),
