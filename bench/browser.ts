@@ -506,6 +506,8 @@ export interface WorstFramesResult {
   framesOver50Ms: number;
   longTasks: number;
   longestTaskMs: number;
+  /** When each long task started, in seconds from the run's first watched frame. */
+  longTaskAtSeconds: number[];
   /** Packets in flight and drawn, medians of the samples. */
   inFlight: number;
   drawn: number;
@@ -526,7 +528,7 @@ export async function benchWorstFrames(bench: BrowserBench, levels: ReadonlyArra
     await page.waitForTimeout(1000);
     // A string, not a function (see measureFrames).
     await page.evaluate(`(() => {
-      const state = { watching: false, openTask: 0, last: 0, longest: 0, over50: 0, frames: 0, longTasks: 0, longestTask: 0, inFlight: [], drawn: [], running: true };
+      const state = { watching: false, watchFrom: 0, openTask: 0, last: 0, longest: 0, over50: 0, frames: 0, longTasks: 0, longTaskAt: [], longestTask: 0, inFlight: [], drawn: [], running: true };
       window.__worst = state;
       const tick = (time) => {
         if (!state.running) return;
@@ -550,22 +552,24 @@ export async function benchWorstFrames(bench: BrowserBench, levels: ReadonlyArra
       new PerformanceObserver((list) => {
         if (!state.running) return;
         for (const entry of list.getEntries()) {
-          if (!state.watching) {
+          // Entries arrive a while after their task: sorted by when the task started.
+          if (!state.watching || entry.startTime < state.watchFrom) {
             state.openTask = Math.max(state.openTask, entry.duration);
             continue;
           }
           state.longTasks += 1;
+          state.longTaskAt.push(Math.round((entry.startTime - state.watchFrom) / 100) / 10);
           if (entry.duration > state.longestTask) state.longestTask = entry.duration;
         }
       }).observe({ type: 'longtask', buffered: false });
     })()`);
     await page.evaluate((file) => window.kernelCourier!.playLevelFile(file), level as never);
+    // The board is shown: the run is watched from the task after the frame that follows (the long task
+    // that built the board has ended by then), and sped up to 4× once watched (the key is part of the run).
+    await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => { window.__worst.watchFrom = performance.now(); window.__worst.watching = true; resolve(); }, 0)))`);
     await page.keyboard.press('4');
-    // The board is shown: the long task that built it has ended, and its entry is delivered before the
-    // next frame's; the run is watched from the frame after.
-    await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => { window.__worst.watching = true; resolve(); }, 0)))`);
     await page.waitForTimeout(seconds * 1000);
-    const state = (await page.evaluate(`(() => { window.__worst.running = false; return window.__worst; })()`)) as { openTask: number; longest: number; over50: number; frames: number; longTasks: number; longestTask: number; inFlight: number[]; drawn: number[] };
+    const state = (await page.evaluate(`(() => { window.__worst.running = false; return window.__worst; })()`)) as { openTask: number; longest: number; over50: number; frames: number; longTasks: number; longTaskAt: number[]; longestTask: number; inFlight: number[]; drawn: number[] };
     await page.context().close();
     results.push({
       level: level.id,
@@ -575,6 +579,7 @@ export async function benchWorstFrames(bench: BrowserBench, levels: ReadonlyArra
       framesOver50Ms: state.over50,
       longTasks: state.longTasks,
       longestTaskMs: Math.round(state.longestTask),
+      longTaskAtSeconds: state.longTaskAt,
       inFlight: Math.round(median(state.inFlight)),
       drawn: Math.round(median(state.drawn)),
     });

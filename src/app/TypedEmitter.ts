@@ -23,12 +23,25 @@ export class TypedEmitter<Events extends { [name: string]: unknown }> {
 
   /** Calls every listener; one that throws is reported and does not stop the others. */
   emit<K extends keyof Events>(name: K, payload: Events[K]): void {
-    for (const listener of [...(this.listeners.get(name) ?? [])]) {
-      try {
-        (listener as Listener<Events[K]>)(payload);
-      } catch (error) {
-        console.error(`Listener for "${String(name)}" failed`, error);
+    const set = this.listeners.get(name);
+    if (!set || set.size === 0) return;
+    if (set.size === 1) {
+      // The usual case (a run emits thousands of packet events a second): no copy of the set.
+      for (const listener of set) {
+        this.call(name, listener as Listener<Events[K]>, payload);
+        break;
       }
+      return;
+    }
+    // A copy: a listener may subscribe or unsubscribe others while it is called.
+    for (const listener of [...set]) this.call(name, listener as Listener<Events[K]>, payload);
+  }
+
+  private call<K extends keyof Events>(name: K, listener: Listener<Events[K]>, payload: Events[K]): void {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`Listener for "${String(name)}" failed`, error);
     }
   }
 

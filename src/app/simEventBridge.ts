@@ -1,6 +1,7 @@
 // Turns the engine's events (src/sim/events.ts) into the game's typed events, so the Play scene can
 // forward a run to sound and other listeners with one call per event and no knowledge of who listens.
 import type { SimEvent } from '../sim/events';
+import type { PacketKind } from '../sim/types';
 import type { GameEventMap, GameEvents } from './gameEvents';
 
 type Forwarded = { [K in keyof GameEventMap]: { name: K; payload: GameEventMap[K] } }[keyof GameEventMap];
@@ -21,7 +22,19 @@ export function gameEventFor(event: SimEvent): Forwarded | null {
   }
 }
 
+/** A packet's payload, one per kind: a crowded run delivers and drops thousands of packets a second. */
+const KIND_PAYLOADS: Readonly<Record<PacketKind, Readonly<{ kind: PacketKind }>>> = {
+  disk: Object.freeze({ kind: 'disk' }),
+  net: Object.freeze({ kind: 'net' }),
+  syscall: Object.freeze({ kind: 'syscall' }),
+};
+
 export function forwardSimEvent(events: GameEvents, event: SimEvent): void {
+  // The packet events without a new object each (the same payloads gameEventFor gives).
+  if (event.type === 'packetDelivered' || event.type === 'packetDropped') {
+    events.emit(event.type, KIND_PAYLOADS[event.kind]);
+    return;
+  }
   const forwarded = gameEventFor(event);
   if (forwarded) events.emit(forwarded.name, forwarded.payload);
 }

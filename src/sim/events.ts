@@ -38,4 +38,15 @@ export type SimEvent =
   | { type: 'runEnded'; atUs: number };
 
 export type SimEventType = SimEvent['type'];
+/**
+ * Hears every event of a run as it happens. The four packet events (emitted, hopped, delivered, dropped)
+ * are one object per type that the engine fills again for each packet — a crowded run has millions of them,
+ * and a new object each was most of the garbage its frames made (issue 15) — so a listener that keeps one
+ * keeps a copy (`{ ...event }`). Every other event is a new object.
+ */
 export type SimListener = (event: SimEvent) => void;
+
+export type PacketEmittedEvent = Extract<SimEvent, { type: 'packetEmitted' }>;
+export type PacketHoppedEvent = Extract<SimEvent, { type: 'packetHopped' }>;
+export type PacketDeliveredEvent = Extract<SimEvent, { type: 'packetDelivered' }>;
+export type PacketDroppedEvent = Extract<SimEvent, { type: 'packetDropped' }>;

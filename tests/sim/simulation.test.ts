@@ -112,7 +112,7 @@ describe('packets', () => {
 
   it('reports every packet through typed events, from emission to delivery or drop', () => {
     const events: SimEvent[] = [];
-    const simulation = simulate(level({ durationSeconds: 15 }), canonicalBuild(level(), 'type1-para'), undefined, (event) => events.push(event));
+    const simulation = simulate(level({ durationSeconds: 15 }), canonicalBuild(level(), 'type1-para'), undefined, (event) => events.push({ ...event }));
     simulation.runToEnd();
     const emitted = events.filter((event) => event.type === 'packetEmitted').length;
     const delivered = events.filter((event) => event.type === 'packetDelivered').length;
@@ -154,7 +154,7 @@ describe('bursts and boots', () => {
 
   it('containers reach a burst in time where VMs do not; a cold image is pulled once', () => {
     const events: SimEvent[] = [];
-    const container = simulate(busy, canonicalBuild(busy, 'container'), undefined, (event) => events.push(event));
+    const container = simulate(busy, canonicalBuild(busy, 'container'), undefined, (event) => events.push({ ...event }));
     container.runToEnd();
     expect(container.metrics().burstServedRatio).toBe(1);
     expect(events.filter((event) => event.type === 'imagePulled')).toHaveLength(1);
@@ -190,7 +190,7 @@ describe('threats', () => {
 
   it('a kernel exploit on a shared kernel reaches every tenant on it, one after another', () => {
     const events: SimEvent[] = [];
-    const simulation = simulate(tenants, canonicalBuild(tenants, 'container'), undefined, (event) => events.push(event));
+    const simulation = simulate(tenants, canonicalBuild(tenants, 'container'), undefined, (event) => events.push({ ...event }));
     simulation.runToEnd();
     const breaches = events.filter((event) => event.type === 'breach');
     expect(breaches.map((event) => (event.type === 'breach' ? [event.tenant, event.boundary, event.atUs] : null))).toEqual([
@@ -270,7 +270,7 @@ describe('player commands', () => {
     const simulation = simulate(level(), { ...canonicalBuild(level(), 'container'), commands: [
       { atMs: 1000, op: 'scale', app: 'a', instances: 3 },
       { atMs: 5000, op: 'scale', app: 'a', instances: 1 },
-    ] }, undefined, (event) => events.push(event));
+    ] }, undefined, (event) => events.push({ ...event }));
     simulation.runToEnd();
     expect(events.filter((event) => event.type === 'instanceBooting')).toHaveLength(2);
     expect(events.filter((event) => event.type === 'instanceStopped')).toHaveLength(2);
@@ -292,7 +292,7 @@ describe('player commands', () => {
       emulatedOnly,
       { ...canonicalBuild(emulatedOnly, 'type1-full'), commands: [{ atMs: 0, op: 'set-driver', app: 'a', driver: 'para' }] },
       undefined,
-      (event) => events.push(event),
+      (event) => events.push({ ...event }),
     );
     simulation.runToEnd();
     expect(events.find((event) => event.type === 'commandRejected')).toMatchObject({ reason: 'driver-not-offered', params: { driver: 'para' } });
@@ -315,7 +315,7 @@ describe('player commands', () => {
       [{ app: 'a', on: 'vm' }, { app: 'b', on: 'vm' }],
       { commands: [{ atMs: 500, op: 'set-driver', vm: 'vm', driver: 'emulated' }] },
     );
-    simulate(paraOnly, shared, undefined, (event) => events.push(event)).runToEnd();
+    simulate(paraOnly, shared, undefined, (event) => events.push({ ...event })).runToEnd();
     expect(events.filter((event) => event.type === 'commandRejected').map((event) => event.type === 'commandRejected' && event.reason)).toEqual(['driver-not-offered']);
   });
 
@@ -334,7 +334,7 @@ describe('player commands', () => {
         { atMs: 2000, op: 'move', app: 'b', on: 'hypervisor', vm: { kernel: 'linux', driver: 'para' } },
       ] },
     );
-    const simulation = simulate(paraOnly, hosted, undefined, (event) => events.push(event));
+    const simulation = simulate(paraOnly, hosted, undefined, (event) => events.push({ ...event }));
     simulation.runToEnd();
     expect(events.filter((event) => event.type === 'commandRejected')).toMatchObject([{ reason: 'driver-not-offered', params: { driver: 'emulated' }, command: { app: 'a' } }]);
     expect(simulation.currentHostings().map((hosting) => hosting.architecture)).toEqual(['container', 'type2']);
@@ -360,7 +360,7 @@ describe('player commands', () => {
         { atMs: 2000, op: 'move', app: 'b', on: 'hypervisor', vm: { kernel: 'windows', driver: 'para' } },
       ] },
     );
-    const simulation = simulate(level(), mixed, undefined, (event) => events.push(event));
+    const simulation = simulate(level(), mixed, undefined, (event) => events.push({ ...event }));
     simulation.runToEnd();
     expect(simulation.currentHostings().map((hosting) => hosting.architecture)).toEqual(['type2', 'container']);
     expect(events.find((event) => event.type === 'commandRejected')).toMatchObject({ reason: 'kernel-mismatch' });

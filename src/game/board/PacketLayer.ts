@@ -35,6 +35,9 @@ const MAX_DROPS = 64;
 const MAX_PUFFS_PER_FRAME = 4;
 /** Queue numbers change text at most this often (text re-rendering is the costly part). */
 const QUEUE_LABEL_MS = 200;
+/** The most queue badges drawn, and the most of their numbers made or changed each QUEUE_LABEL_MS. */
+export const MAX_QUEUE_BADGES = 40;
+export const MAX_BADGE_CHANGES = 12;
 /** Stops measured for kernelCourier.runViz(), the newest kept. */
 const MAX_SAMPLES = 512;
 /**
@@ -450,10 +453,24 @@ export class PacketLayer {
     // Badges that would touch (stations a few pixels apart on a board of dozens of apps) become one, with
     // their total, where the first of them stands: numbers printed over numbers say nothing.
     const badges = queueBadges(spots.values(), radius, this.badgeSpots);
+    if (badges.length > MAX_QUEUE_BADGES) {
+      // The longest queues: a board with more badges than this is covered in them anyway.
+      badges.sort((a, b) => b.count - a.count);
+      badges.length = MAX_QUEUE_BADGES;
+    }
+    // Each new or changed number lays out and paints a label: a few a time (the rest keep the number they
+    // show until the next time, 200 ms on), so a board where a hundred queues fill at once stays smooth.
+    let changes = 0;
     for (const { x: pointX, y: pointY, count } of badges) {
       const x = pointX + radius * 1.6;
       const y = pointY - radius * 1.6;
-      const text = String(count);
+      const shown = this.labels[labelIndex];
+      let text = String(count);
+      if (!shown || shown.text !== text) {
+        if (changes < MAX_BADGE_CHANGES) changes += 1;
+        else if (shown) text = shown.text;
+        else break;
+      }
       // Wide enough for the number: a digit is about three quarters of the radius wide.
       const half = radius * Math.max(1.2, 0.6 + 0.4 * text.length);
       // Opaque: the badge covers what is under it (a label of the board) instead of mixing its number in.

@@ -60,6 +60,19 @@ export interface RunSessionOptions {
 export const FRAME_BUDGET_MS = 12;
 /** The same while skipping to the end: the rest of the run is computed a slice per frame. */
 export const SKIP_BUDGET_MS = 30;
+/** The script time a frame of the run aims at in all (the engine's slice and the drawing); and the least slice
+ * the engine gets, so a run always moves. */
+export const FRAME_SCRIPT_MS = 22;
+export const MIN_FRAME_BUDGET_MS = 3;
+
+/**
+ * The engine's slice of a frame when drawing the board took `drawMs` (of the frames just before; issue 15):
+ * FRAME_BUDGET_MS while drawing is light, less when a crowded board takes long to draw, so the two together
+ * stay near FRAME_SCRIPT_MS instead of adding up past a frame's worth. Never under MIN_FRAME_BUDGET_MS.
+ */
+export function engineBudgetMs(drawMs: number): number {
+  return Math.max(MIN_FRAME_BUDGET_MS, Math.min(FRAME_BUDGET_MS, FRAME_SCRIPT_MS - drawMs));
+}
 
 export type CommandRequest = Command extends infer C ? (C extends { atMs: number } ? Omit<C, 'atMs'> : never) : never;
 
@@ -121,7 +134,7 @@ export class RunSession {
       seed: options.seed,
       listener: (event) => {
         if (holder.session) holder.session.handle(event);
-        else holder.early.push(event);
+        else holder.early.push({ ...event });
       },
     });
     if (!created.ok) return { violations: created.violations };
@@ -145,10 +158,11 @@ export class RunSession {
   }
 
   /**
-   * Advances by one frame of `frameMs`; returns the ticks stepped. The engine runs at most FRAME_BUDGET_MS
-   * of wall-clock time (SKIP_BUDGET_MS while skipping to the end) and at least one tick.
+   * Advances by one frame of `frameMs`; returns the ticks stepped. The engine runs at most `budgetMs` of
+   * wall-clock time (FRAME_BUDGET_MS unless the screen asks for less: engineBudgetMs; SKIP_BUDGET_MS while
+   * skipping to the end) and at least one tick.
    */
-  advance(frameMs: number): number {
+  advance(frameMs: number, budgetMs: number = FRAME_BUDGET_MS): number {
     if (this.simulation.done) return 0;
     if (this.skippingToEnd) return this.stepWithin(SKIP_BUDGET_MS, Number.POSITIVE_INFINITY);
     const ticks = this.clock.advance(frameMs);
@@ -156,7 +170,7 @@ export class RunSession {
     if (wanted > this.maxTicksPerFrame) this.clock.droppedMs += (wanted - this.maxTicksPerFrame) * this.simulation.tickMs;
     this.backlogTicks = Math.min(wanted, this.maxTicksPerFrame);
     if (this.backlogTicks === 0) return 0;
-    const stepped = this.stepWithin(FRAME_BUDGET_MS, this.backlogTicks);
+    const stepped = this.stepWithin(budgetMs, this.backlogTicks);
     this.backlogTicks -= stepped;
     return stepped;
   }

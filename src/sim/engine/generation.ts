@@ -11,7 +11,7 @@
 // the rarer cases). Keep the copies in step: packet ids, times and the trace depend on the exact draws.
 
 import { TICK_US } from '../costs';
-import type { SimListener } from '../events';
+import type { PacketEmittedEvent, SimListener } from '../events';
 import type { AppSpec } from '../types';
 import { PACKET_KINDS } from '../types';
 import type { Controls } from './commands';
@@ -33,6 +33,8 @@ export class Generation {
   private readonly controls: Controls;
   private readonly apps: readonly AppSpec[];
   private readonly listener: SimListener | undefined;
+  // The packetEmitted event, filled again for each packet (SimListener).
+  private readonly emitted: PacketEmittedEvent = { type: 'packetEmitted', packet: 0, app: '', instance: 0, kind: 'disk', atUs: 0 };
 
   /** The generators of ready instances, in index order: busy ones (every tick, see BUSY_GENERATOR) and
    * idle ones (when their tick comes). Rebuilt when fleet.generatorsStale says so. */
@@ -276,7 +278,13 @@ export class Generation {
           store.slotHighWater = slotHighWater;
           store.nextPacketId = nextPacketId;
           store.inFlight = inFlightBefore + packet + 1;
-          listener({ type: 'packetEmitted', packet: id, app: this.apps[busyApp[index]].id, instance, kind: PACKET_KINDS[kind], atUs });
+          const emitted = this.emitted;
+          emitted.packet = id;
+          emitted.app = this.apps[busyApp[index]].id;
+          emitted.instance = instance;
+          emitted.kind = PACKET_KINDS[kind];
+          emitted.atUs = atUs;
+          listener(emitted);
         }
       }
       store.freeCount = freeCount;
@@ -461,7 +469,13 @@ export class Generation {
       }
       arrivalLast[list] = slot;
       if (listener) {
-        listener({ type: 'packetEmitted', packet: id, app: this.apps[appIndex].id, instance, kind: PACKET_KINDS[kind], atUs });
+        const emitted = this.emitted;
+        emitted.packet = id;
+        emitted.app = this.apps[appIndex].id;
+        emitted.instance = instance;
+        emitted.kind = PACKET_KINDS[kind];
+        emitted.atUs = atUs;
+        listener(emitted);
       }
     }
     store.arrivalMaskLow[depth] = maskLow;

@@ -15,7 +15,7 @@
 // few per cent (check with node --trace-turbo-inlining on the bundled bench).
 
 import { BUNDLE_REQUESTS, MAX_DEPTH, MAX_QUEUE_WAIT_US, TICK_US } from '../costs';
-import type { SimListener } from '../events';
+import type { PacketDeliveredEvent, PacketDroppedEvent, PacketHoppedEvent, SimListener } from '../events';
 import type { AppSpec } from '../types';
 import { PACKET_KINDS } from '../types';
 import type { Controls } from './commands';
@@ -64,6 +64,10 @@ export class Movement {
   private readonly controls: Controls;
   private readonly apps: readonly AppSpec[];
   private readonly listener: SimListener | undefined;
+  // The packet events, filled again for each packet (SimListener).
+  private readonly hopped: PacketHoppedEvent = { type: 'packetHopped', packet: 0, station: 0, arriveUs: 0, startUs: 0, doneUs: 0 };
+  private readonly delivered: PacketDeliveredEvent = { type: 'packetDelivered', packet: 0, app: '', kind: 'disk', atUs: 0, latencyUs: 0 };
+  private readonly dropped: PacketDroppedEvent = { type: 'packetDropped', packet: 0, app: '', kind: 'disk', station: 0, reason: 'queue-full', atUs: 0 };
 
   constructor(store: PacketStore, fleet: Fleet, tally: Tally, controls: Controls, apps: readonly AppSpec[], listener: SimListener | undefined) {
     this.store = store;
@@ -110,6 +114,7 @@ export class Movement {
     const arrivalMaskHigh = store.arrivalMaskHigh;
     const blocking = this.controls.blocking;
     const pId = store.pId;
+    const hopped = this.hopped;
     // The trace hash and the slot counters in locals, written back before anything that reads them (an
     // event, a drop) and at the end.
     let traceHash = tally.traceHash;
@@ -190,7 +195,12 @@ export class Movement {
               tally.traceHash = traceHash;
               store.freeCount = freeCount;
               store.inFlight = inFlight;
-              listener({ type: 'packetHopped', packet: pId[slot], station: (lane / 3) | 0, arriveUs: arrive, startUs: start, doneUs: done });
+              hopped.packet = pId[slot];
+              hopped.station = (lane / 3) | 0;
+              hopped.arriveUs = arrive;
+              hopped.startUs = start;
+              hopped.doneUs = done;
+              listener(hopped);
             }
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
@@ -339,14 +349,14 @@ export class Movement {
   /** The packetDelivered event of a delivery (its latency per request: the bundle's ÷ its requests). */
   private deliveredEvent(slot: number, kind: number, doneUs: number, bundleUs: number): void {
     const store = this.store;
-    this.listener?.({
-      type: 'packetDelivered',
-      packet: store.pId[slot],
-      app: this.apps[this.fleet.instApp[store.pInst[slot]]].id,
-      kind: PACKET_KINDS[kind],
-      atUs: doneUs,
-      latencyUs: bundleUs / BUNDLE,
-    });
+    if (!this.listener) return;
+    const event = this.delivered;
+    event.packet = store.pId[slot];
+    event.app = this.apps[this.fleet.instApp[store.pInst[slot]]].id;
+    event.kind = PACKET_KINDS[kind];
+    event.atUs = doneUs;
+    event.latencyUs = bundleUs / BUNDLE;
+    this.listener(event);
   }
 
   /** Files a lane under the tick in which a packet finishing at `doneUs` is passed on (never earlier than
@@ -377,16 +387,14 @@ export class Movement {
     const store = this.store;
     this.tally.foldTrace(store.pId[slot] ^ 0x5a5a5a5a, atUs | 0);
     if (this.listener) {
-      const instance = store.pInst[slot];
-      this.listener({
-        type: 'packetDropped',
-        packet: store.pId[slot],
-        app: this.apps[this.fleet.instApp[instance]].id,
-        kind: PACKET_KINDS[store.pLane[slot] % 3],
-        station,
-        reason,
-        atUs,
-      });
+      const event = this.dropped;
+      event.packet = store.pId[slot];
+      event.app = this.apps[this.fleet.instApp[store.pInst[slot]]].id;
+      event.kind = PACKET_KINDS[store.pLane[slot] % 3];
+      event.station = station;
+      event.reason = reason;
+      event.atUs = atUs;
+      this.listener(event);
     }
     store.releaseSlot(slot);
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src/i18n/createI18n';
 import { addEngineStrings } from '../../../src/i18n/engineStrings';
 import { logText } from '../../../src/game/play/runLog';
-import { FRAME_BUDGET_MS, RunSession, SKIP_BUDGET_MS } from '../../../src/game/play/RunSession';
+import { engineBudgetMs, FRAME_BUDGET_MS, FRAME_SCRIPT_MS, MIN_FRAME_BUDGET_MS, RunSession, SKIP_BUDGET_MS } from '../../../src/game/play/RunSession';
 import { builtInLevel, CAMPAIGN_LEVELS } from '../../../src/levels';
 import { canonicalBuild } from '../../../src/sim/canonicalBuild';
 import type { Build, Level } from '../../../src/sim/types';
@@ -180,6 +180,21 @@ describe('RunSession', () => {
       let caughtUp = 0;
       for (let frame = 0; frame < 10; frame += 1) caughtUp += slow.advance(0.0001);
       expect(caughtUp).toBe(12 - 2 * perFrame);
+      expect(slow.clock.droppedMs).toBe(0);
+    });
+
+    it('gives the engine a smaller slice when the board took long to draw, never less than the least', () => {
+      expect(engineBudgetMs(0)).toBe(FRAME_BUDGET_MS);
+      expect(engineBudgetMs(FRAME_SCRIPT_MS - FRAME_BUDGET_MS)).toBe(FRAME_BUDGET_MS);
+      expect(engineBudgetMs(FRAME_SCRIPT_MS - 6)).toBe(6);
+      expect(engineBudgetMs(40)).toBe(MIN_FRAME_BUDGET_MS);
+      const level = builtInLevel('first-delivery')!;
+      const slow = RunSession.start({ level, build: canonicalBuild(level, 'native'), seed: 1, now: slowClock(1) });
+      if (!(slow instanceof RunSession)) throw new Error('infeasible');
+      slow.clock.speed = 4;
+      // 6 ticks asked for at 1 ms a tick: a 3 ms slice steps 3 of them, the rest wait for the next frame.
+      expect(slow.advance(16, MIN_FRAME_BUDGET_MS)).toBe(MIN_FRAME_BUDGET_MS);
+      expect(slow.advance(16)).toBe(9);
       expect(slow.clock.droppedMs).toBe(0);
     });
 

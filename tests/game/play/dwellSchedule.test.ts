@@ -29,7 +29,7 @@ describe('dwell schedule', () => {
     const testLevel = level({ apps: [app('a', { instances: 1, io: { disk: 1, net: 0, syscall: 0 } })], durationSeconds: 3 });
     const stopsAt = (arch: 'type1-full' | 'type1-para'): Map<string, number> => {
       const events: SimEvent[] = [];
-      const created = createSimulation(testLevel, canonicalBuild(testLevel, arch), { listener: (event) => events.push(event) });
+      const created = createSimulation(testLevel, canonicalBuild(testLevel, arch), { listener: (event) => events.push({ ...event }) });
       if (!created.ok) throw new Error('infeasible');
       created.simulation.step(100);
       const kinds = new Map(created.simulation.stations().map((station) => [station.index, station.kind]));

@@ -33,7 +33,7 @@ import { computeBoardLayout, type BoardLayout } from '../../play/boardLayout';
 import { playLayout, type PlayLayout } from '../../play/playLayout';
 import type { Speed } from '../../play/runClock';
 import { logText, type LogEntry } from '../../play/runLog';
-import { RunSession } from '../../play/RunSession';
+import { engineBudgetMs, RunSession } from '../../play/RunSession';
 import type { UiKit } from '../../ui/UiKit';
 import type { BannerTone, CourierHost } from './courierHost';
 import { RunControls, type RunPart } from './RunControls';
@@ -65,6 +65,8 @@ export class RunPhase {
   private bootingCache: InstanceInfo[] = [];
   private instanceStates = new Map<number, InstanceInfo>();
   private lastPanelMs = Number.NEGATIVE_INFINITY;
+  /** Wall-clock ms the board's drawing took a frame, smoothed (engineBudgetMs). */
+  private drawMs = 0;
   private lastRebuildMs = Number.NEGATIVE_INFINITY;
   private rebuildPending = false;
   private lastTrafficSecond = 0;
@@ -292,7 +294,7 @@ export class RunPhase {
       if (session.done) this.endSkipped();
       return;
     }
-    session.advance(delta);
+    session.advance(delta, engineBudgetMs(this.drawMs));
     if (session.boardVersion !== this.seenBoard) {
       this.seenBoard = session.boardVersion;
       this.rebuildPending = true;
@@ -320,6 +322,7 @@ export class RunPhase {
       return;
     }
     const drawUs = session.drawTimeUs;
+    const drawStart = performance.now();
     packets.draw(drawUs, time, session.tracks, geometry);
     this.overlays.frame(time);
     board.drawBoots(drawUs, this.bootingCache, session.pulling);
@@ -329,6 +332,8 @@ export class RunPhase {
       this.lastPanelMs = time;
       this.updatePanels();
     }
+    // Smoothed over a few frames: the engine's next slice leaves room for drawing like this one's.
+    this.drawMs = this.drawMs * 0.75 + (performance.now() - drawStart) * 0.25;
     if (session.done && !this.ended) {
       this.ended = true;
       this.updatePanels();
