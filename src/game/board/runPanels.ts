@@ -10,7 +10,7 @@ import { logText } from '../play/runLog';
 import { fontPx, splitRow, type Rect } from '../layout';
 import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
-import { addText, fitText, setTextColor } from '../ui/text';
+import { addText, fitText, setFittedText, setTextColor } from '../ui/text';
 import { pictureArea } from '../ui/picture';
 import { boardColors } from './boardTheme';
 import { dropMark, packetShape } from './boardDrawing';
@@ -423,10 +423,8 @@ export function drawBanner(context: PanelContext, rect: Rect): BannerHandle {
       const fill = tone === 'alert' ? 0x5a1f12 : tone === 'action' ? 0x123e4a : palette.panel;
       const border = tone === 'alert' ? colors.warning : tone === 'action' ? colors.target : palette.panelBorder;
       drawPanel(g, rect, panelStyle(palette, layout, { radius: layout.radius, fill, border }));
-      text.setFontSize(fontPx(layout, 'small'));
-      text.setText(content);
       setTextColor(text, tone === 'alert' ? '#ffe2c2' : tone === 'action' ? '#dffcff' : palette.text);
-      fitText(text, rect.width - pad * 2, rect.height - 4, 10);
+      setFittedText(text, content, fontPx(layout, 'small'), 10, rect.width - pad * 2, rect.height - 4);
       // The panel's shadow reaches below and beside it.
       picture.take([g, text], pictureArea(rect.x, rect.y, rect.width, rect.height, Math.ceil(12 * layout.scale) + 2));
     },

@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
 import { rememberFit } from './textAudit';
-import { measureFont } from './textMetrics';
+import { measureFont, plainLineWidth } from './textMetrics';
 import type { UiKit } from './UiKit';
 
 export interface TextOptions {
@@ -41,6 +41,32 @@ export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, c
   text.setText(content);
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
+}
+
+/**
+ * Gives a text new words at the largest size from `fontPx` down to `minFontPx` at which they fit
+ * `maxWidth`×`maxHeight`, as fitText would, but measured first: a one-line label is laid out once (and its
+ * size set only when it changes), where resetting the size and fitting laid it out four to six times — for
+ * a band whose words change every quarter of a second. Words that need wrapping go through fitText.
+ */
+export function setFittedText(text: Phaser.GameObjects.Text, content: string, fontPx: number, minFontPx: number, maxWidth: number, maxHeight: number): void {
+  let size = fontPx;
+  let width = plainLineWidth(text, content, size);
+  while (width !== null && width > maxWidth && size > minFontPx) {
+    size -= 1;
+    width = plainLineWidth(text, content, size);
+  }
+  if (width !== null && width <= maxWidth) {
+    if (parseInt(String(text.style.fontSize), 10) !== size) text.setFontSize(size);
+    if (text.text !== content) text.setText(content);
+    if (text.width <= maxWidth && text.height <= maxHeight) {
+      rememberFit(text, maxWidth, maxHeight);
+      return;
+    }
+  }
+  text.setFontSize(fontPx);
+  text.setText(content);
+  fitText(text, maxWidth, maxHeight, minFontPx);
 }
 
 /**
