@@ -527,4 +527,3 @@ function grownTo(counts: Int32Array<ArrayBuffer>, size: number): Int32Array<Arra
   grown.set(counts);
   return grown;
 }
-
