@@ -70,6 +70,18 @@ export class Generation {
     this.listener = listener;
   }
 
+  /** The packetEmitted event, filled again for each packet (out of the generating loops: their locals are
+   * their speed). */
+  private emitEvent(listener: SimListener, packet: number, app: string, instance: number, kind: number, atUs: number): void {
+    const event = this.emitted;
+    event.packet = packet;
+    event.app = app;
+    event.instance = instance;
+    event.kind = PACKET_KINDS[kind];
+    event.atUs = atUs;
+    listener(event);
+  }
+
   /** One uniform number in [0, 1) from a generator's stream (mulberry32, inlined; see random.ts). */
   private uniform(generator: number): number {
     const genState = this.fleet.genState;
@@ -278,13 +290,7 @@ export class Generation {
           store.slotHighWater = slotHighWater;
           store.nextPacketId = nextPacketId;
           store.inFlight = inFlightBefore + packet + 1;
-          const emitted = this.emitted;
-          emitted.packet = id;
-          emitted.app = this.apps[busyApp[index]].id;
-          emitted.instance = instance;
-          emitted.kind = PACKET_KINDS[kind];
-          emitted.atUs = atUs;
-          listener(emitted);
+          this.emitEvent(listener, id, this.apps[busyApp[index]].id, instance, kind, atUs);
         }
       }
       store.freeCount = freeCount;
@@ -469,13 +475,7 @@ export class Generation {
       }
       arrivalLast[list] = slot;
       if (listener) {
-        const emitted = this.emitted;
-        emitted.packet = id;
-        emitted.app = this.apps[appIndex].id;
-        emitted.instance = instance;
-        emitted.kind = PACKET_KINDS[kind];
-        emitted.atUs = atUs;
-        listener(emitted);
+        this.emitEvent(listener, id, this.apps[appIndex].id, instance, kind, atUs);
       }
     }
     store.arrivalMaskLow[depth] = maskLow;

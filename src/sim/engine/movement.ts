@@ -114,7 +114,6 @@ export class Movement {
     const arrivalMaskHigh = store.arrivalMaskHigh;
     const blocking = this.controls.blocking;
     const pId = store.pId;
-    const hopped = this.hopped;
     // The trace hash and the slot counters in locals, written back before anything that reads them (an
     // event, a drop) and at the end.
     let traceHash = tally.traceHash;
@@ -195,12 +194,7 @@ export class Movement {
               tally.traceHash = traceHash;
               store.freeCount = freeCount;
               store.inFlight = inFlight;
-              hopped.packet = pId[slot];
-              hopped.station = (lane / 3) | 0;
-              hopped.arriveUs = arrive;
-              hopped.startUs = start;
-              hopped.doneUs = done;
-              listener(hopped);
+              this.hopEvent(listener, pId[slot], (lane / 3) | 0, arrive, start, done);
             }
             if (done <= tickEndUs) {
               // Through this hop within the tick: straight on (or delivered), without waiting in the lane.
@@ -344,6 +338,17 @@ export class Movement {
     // which keeps this small).
     this.tally.latencyBins[store.genBins[generator] + bin] += 1;
     return bundleUs;
+  }
+
+  /** The packetHopped event, filled again for each hop (out of movePackets: its locals are its speed). */
+  private hopEvent(listener: SimListener, packet: number, station: number, arriveUs: number, startUs: number, doneUs: number): void {
+    const event = this.hopped;
+    event.packet = packet;
+    event.station = station;
+    event.arriveUs = arriveUs;
+    event.startUs = startUs;
+    event.doneUs = doneUs;
+    listener(event);
   }
 
   /** The packetDelivered event of a delivery (its latency per request: the bundle's ÷ its requests). */
