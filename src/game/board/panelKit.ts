@@ -6,7 +6,7 @@ import { fontPx, type Rect } from '../layout';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { Picture } from '../ui/picture';
 import { addText, fitText } from '../ui/text';
-import { plainLineWidth } from '../ui/textMetrics';
+import { fittingLineSize, plainLineWidth } from '../ui/textMetrics';
 import type { UiKit } from '../ui/UiKit';
 import type { BoardText } from './boardText';
 
@@ -117,16 +117,12 @@ export function fitLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: 
  */
 function fitPlainLine(text: Phaser.GameObjects.Text, maxWidth: number, minPx: number, startPx: number): boolean {
   const full = text.text;
-  let size = startPx;
-  let width = plainLineWidth(text, full, size);
-  if (width === null) return false;
+  const fit = fittingLineSize(text, full, startPx, minPx, maxWidth);
+  if (!fit) return false;
+  const { size } = fit;
   const widthAt = (px: number, content: string) => plainLineWidth(text, content, px) ?? 0;
-  while (size > minPx && width > maxWidth) {
-    size -= 1;
-    width = widthAt(size, full);
-  }
   if (size !== startPx) text.setFontSize(size);
-  if (width <= maxWidth) return settled(text, full, startPx, maxWidth);
+  if (fit.width <= maxWidth) return settled(text, full, startPx, maxWidth);
   let low = 0;
   let high = full.length;
   while (low < high) {

@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
 import { rememberFit } from './textAudit';
-import { measureFont, plainLineWidth } from './textMetrics';
+import { fittingLineSize, measureFont } from './textMetrics';
 import type { UiKit } from './UiKit';
 
 export interface TextOptions {
@@ -50,14 +50,9 @@ export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, c
  * a band whose words change every quarter of a second. Words that need wrapping go through fitText.
  */
 export function setFittedText(text: Phaser.GameObjects.Text, content: string, fontPx: number, minFontPx: number, maxWidth: number, maxHeight: number): void {
-  let size = fontPx;
-  let width = plainLineWidth(text, content, size);
-  while (width !== null && width > maxWidth && size > minFontPx) {
-    size -= 1;
-    width = plainLineWidth(text, content, size);
-  }
-  if (width !== null && width <= maxWidth) {
-    if (parseInt(String(text.style.fontSize), 10) !== size) text.setFontSize(size);
+  const fit = fittingLineSize(text, content, fontPx, minFontPx, maxWidth);
+  if (fit && fit.width <= maxWidth) {
+    if (parseInt(String(text.style.fontSize), 10) !== fit.size) text.setFontSize(fit.size);
     if (text.text !== content) text.setText(content);
     if (text.width <= maxWidth && text.height <= maxHeight) {
       rememberFit(text, maxWidth, maxHeight);

@@ -91,6 +91,20 @@ export function plainLineWidth(text: Phaser.GameObjects.Text, content: string, f
   return width === null ? null : width + (text.padding.left ?? 0) + (text.padding.right ?? 0);
 }
 
+/**
+ * The largest size from `fromPx` down to `minPx` at which `content` fits `maxWidth` on one line (plainLineWidth),
+ * with its width there — at `minPx` when no size fits. Null when the Text is not laid out as one plain line.
+ */
+export function fittingLineSize(text: Phaser.GameObjects.Text, content: string, fromPx: number, minPx: number, maxWidth: number): { size: number; width: number } | null {
+  let size = fromPx;
+  let width = plainLineWidth(text, content, size);
+  while (width !== null && width > maxWidth && size > minPx) {
+    size -= 1;
+    width = plainLineWidth(text, content, size);
+  }
+  return width === null ? null : { size, width };
+}
+
 /** The width of `content` on one line in a CSS font, rounded up as Phaser rounds a Text's line (null: no canvas). */
 export function measuredLine(font: string, content: string): number | null {
   const measuring = measuringContext();
