@@ -12,7 +12,8 @@
 // BENCH_PARTS (browser parts to run, default "boot,transfer,frames,race,memory,paint,teacher,worstframes"; `race`: the race
 // view's five lanes against the single board, bench/race.ts; `worstframes`: the heaviest level files the work
 // budget allows, run on the board at 4×, their frame intervals and long tasks), BENCH_FRAME_ROUNDS
-// (alternating measuring windows per page and packet count, default 3), BENCH_PAINT_RUNS (loads for the
+// (alternating measuring windows per page and packet count, default 3), BENCH_FRAME_COUNTS (packets in flight
+// of the frame part, default "500,1000,2000,4000"), BENCH_PAINT_RUNS (loads for the
 // first contentful paint, default 5). BENCH_PARTS=longrun (never by default: it takes 30 minutes) runs the
 // sandbox at 4× for BENCH_LONGRUN_MINUTES (default 30) and reports heap growth and the longest frame.
 import { build } from 'esbuild';
@@ -179,7 +180,7 @@ if (only === '' || only === 'browser') {
       );
     }
     if (parts.has('frames')) {
-      const frames: FrameRow[] = await benchFrames(bench, undefined, undefined, Number(process.env.BENCH_FRAME_ROUNDS ?? 3));
+      const frames: FrameRow[] = await benchFrames(bench, process.env.BENCH_FRAME_COUNTS ? process.env.BENCH_FRAME_COUNTS.split(',').map(Number) : undefined, undefined, Number(process.env.BENCH_FRAME_ROUNDS ?? 3));
       report.frames = frames;
       process.stdout.write(`Frames with N packets in flight (sandbox, Canvas) against bare Phaser moving N images: medians of ${frames[0]?.rounds ?? 0} alternating rounds\n`);
       process.stdout.write('  N      in flight (drawn)  main ms/frame game | bare | ratio   p95 interval ms game | bare | ratio   fps game | bare   rounds game / bare (ms)\n');

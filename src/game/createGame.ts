@@ -83,7 +83,14 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   const gate = new FrameGate();
   const drawStep = game.step.bind(game);
   const updateStep = game.headlessStep.bind(game);
-  const gatedStep = (time: number, delta: number) => (gate.shouldDraw(time, frameState(game)) ? drawStep(time, delta) : updateStep(time, delta));
+  const gatedStep = (time: number, delta: number) => {
+    if (!gate.shouldDraw(time, frameState(game))) {
+      updateStep(time, delta);
+      return;
+    }
+    drawStep(time, delta);
+    gate.drewWith(frameSignature(game), performance.now());
+  };
   const view = parent.ownerDocument.defaultView;
   const invalidate = () => gate.invalidate();
   const inputTypes = ['keydown', 'keyup', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'focusin', 'focusout'];
@@ -242,23 +249,33 @@ function forgetPendingOps(game: Phaser.Game): void {
 const STILL_SCREENS = new Set<string>([SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys]);
 
 /** What the frame gate needs to know about the scenes on show (no allocation: it runs every frame). */
+/** The scenes on show and their states as one number (FrameState.signature). */
+function frameSignature(game: Phaser.Game): number {
+  let signature = 0;
+  const scenes = game.scene.scenes as Phaser.Scene[];
+  for (let index = 0; index < scenes.length; index += 1) {
+    const status = scenes[index].sys.settings.status;
+    // Never started (INIT), shut down or destroyed: not on show.
+    if (status >= Phaser.Scenes.START && status <= Phaser.Scenes.SLEEPING) signature = (Math.imul(signature, 31) + index * 16 + status) | 0;
+  }
+  return signature;
+}
+
 function frameState(game: Phaser.Game): FrameState {
   let still = true;
   let moving = false;
-  let signature = 0;
   const scenes = game.scene.scenes as Phaser.Scene[];
   for (let index = 0; index < scenes.length; index += 1) {
     const sys = scenes[index].sys;
     const status = sys.settings.status;
     // Never started (INIT), shut down or destroyed: not on show.
     if (status < Phaser.Scenes.START || status > Phaser.Scenes.SLEEPING) continue;
-    signature = (Math.imul(signature, 31) + index * 16 + status) | 0;
     // Paused (under an overlay) or asleep: its picture does not change.
     if (status === Phaser.Scenes.PAUSED || status === Phaser.Scenes.SLEEPING) continue;
     if (status !== Phaser.Scenes.RUNNING || !STILL_SCREENS.has(sys.settings.key)) still = false;
     else if (!moving && sceneMoving(scenes[index])) moving = true;
   }
-  return { still, moving, signature };
+  return { still, moving, signature: frameSignature(game) };
 }
 
 /** A tween, a timer or a camera effect pending in `scene`: this step may change its picture. */

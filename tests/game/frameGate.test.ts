@@ -39,12 +39,51 @@ describe('FrameGate', () => {
     expect(run(gate, 180, FRAMES_AFTER_CHANGE + 1)).toEqual([...Array(FRAMES_AFTER_CHANGE).fill(true), false]);
   });
 
-  it('draws when the scenes on show change (a screen or overlay opened or closed)', () => {
+  it('draws when the scenes on show change (a screen or overlay opened or closed), once', () => {
     const gate = new FrameGate();
     run(gate, 0, 10);
     expect(gate.shouldDraw(170, still)).toBe(false);
     expect(gate.shouldDraw(186, { ...still, signature: 3 })).toBe(true);
-    expect(gate.shouldDraw(202, { ...still, signature: 3 })).toBe(true);
+    // That frame showed the new scenes: the next does not draw the same picture again.
+    expect(gate.shouldDraw(202, { ...still, signature: 3 })).toBe(false);
+  });
+
+  it('does not draw again a change that the drawn step itself made (a screen started and drawn in one step)', () => {
+    const gate = new FrameGate();
+    // The loading screen moves: every frame drawn; its last step builds the menu (signature 1 → 4) and
+    // takes 300 ms.
+    expect(run(gate, 0, 5, { still: false, moving: false, signature: 1 })).toEqual(Array(5).fill(true));
+    gate.drewWith(4, 64 + 300);
+    // The ready mark's frame and the ones after it: the menu's picture is already on the canvas.
+    expect(gate.shouldDraw(380, { ...still, signature: 4 })).toBe(false);
+    expect(gate.shouldDraw(396, { ...still, signature: 4 })).toBe(false);
+    // Without drewWith, the change is drawn when the next step sees it.
+    const unaware = new FrameGate();
+    run(unaware, 0, 5, { still: false, moving: false, signature: 1 });
+    expect(unaware.shouldDraw(380, { ...still, signature: 4 })).toBe(true);
+  });
+
+  it('counts a long drawn step from its end for the still redraw', () => {
+    const gate = new FrameGate();
+    run(gate, 0, 10);
+    expect(gate.shouldDraw(300, { ...still, moving: true })).toBe(true);
+    gate.drewWith(1, 300 + 200);
+    // 250 ms after the step began, but only 66 ms after it ended.
+    expect(gate.shouldDraw(566, still)).toBe(false);
+    expect(gate.shouldDraw(300 + 200 + STILL_REDRAW_MS, still)).toBe(true);
+  });
+
+  it('takes invalidations before a frame drawn anyway (a screen that moves) as drawn', () => {
+    const gate = new FrameGate();
+    // The window's first resize while the loading screen moves.
+    gate.invalidate();
+    expect(gate.shouldDraw(0, { still: false, moving: false, signature: 1 })).toBe(true);
+    // The menu, built in that step: still from the next frame on.
+    gate.drewWith(2, 10);
+    expect(gate.shouldDraw(16, { ...still, signature: 2 })).toBe(false);
+    // A key on a still screen still draws the frames after it.
+    gate.invalidate();
+    expect(run(gate, 32, FRAMES_AFTER_CHANGE + 1, { ...still, signature: 2 })).toEqual([...Array(FRAMES_AFTER_CHANGE).fill(true), false]);
   });
 
   it('never leaves a still screen undrawn for longer than STILL_REDRAW_MS', () => {
