@@ -224,6 +224,10 @@ export abstract class CourierScene extends ScreenScene {
   }
 
   /** The accessible twin also gets the board in words: the stack, the apps and each packet path. */
+  protected override mirrorAfterFrame(): boolean {
+    return true;
+  }
+
   protected override renderMirror(): void {
     super.renderMirror();
     if (!this.ctx.mirror || !this.scene.isActive() || !this.editor) return;
