@@ -25,23 +25,40 @@ export function fontStyleFor(fontFamily: string, fontPx: number, bold: boolean):
   return { fontFamily, fontSize, fontStyle, testString: TEXT_METRICS_SAMPLE, ...(metrics ? { metrics } : {}) };
 }
 
+/**
+ * A Text laid out once when it is made: Phaser's constructor lays a Text out for its words, then again for
+ * its padding and its line spacing, each time setting a new canvas's font and measuring (the first font on a
+ * fresh canvas costs ~2 ms at 4× CPU throttling; the menu's twelve labels were laid out three or four times
+ * each, issue 16). Layouts asked for while it is being made wait until its padding and spacing are set.
+ */
+class LaidOutText extends Phaser.GameObjects.Text {
+  private made = false;
+
+  constructor(scene: Phaser.Scene, x: number, y: number, content: string, style: Phaser.Types.GameObjects.Text.TextStyle, pad: number, lineSpacing: number) {
+    super(scene, x, y, content, style);
+    this.padding.top = pad;
+    this.padding.bottom = pad;
+    this.lineSpacing = lineSpacing;
+    this.made = true;
+    this.updateText();
+  }
+
+  override updateText(): this {
+    // Phaser's constructor calls this before the fields above exist (`made` is undefined then).
+    return this.made ? super.updateText() : this;
+  }
+}
+
 export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
-  const pad = Math.ceil(options.fontPx * 0.12);
-  // Created empty, its padding and line spacing set as fields, then laid out once with its words: given in
-  // the style, Phaser lays out the Text again for each of them, and every layout sets the canvas's font
-  // anew (about 1 ms each at 4× CPU throttling; the menu's twelve labels were laid out four times each).
-  const text = scene.add.text(x, y, '', {
+  const style: Phaser.Types.GameObjects.Text.TextStyle = {
     ...fontStyleFor(kit.fontFamily, options.fontPx, options.bold === true),
     color: options.color ?? kit.palette.text,
     align: options.align ?? 'left',
     // Phaser's advanced wrap throws when the width is narrower than one character.
     ...(options.wrapWidth ? { wordWrap: { width: Math.max(options.wrapWidth, options.fontPx * 2), useAdvancedWrap: true } } : {}),
-  });
-  text.padding.top = pad;
-  text.padding.bottom = pad;
-  text.lineSpacing = options.lineSpacing ?? Math.round(options.fontPx * 0.25);
-  if (content === '') text.updateText();
-  else text.setText(content);
+  };
+  const text = new LaidOutText(scene, x, y, content, style, Math.ceil(options.fontPx * 0.12), options.lineSpacing ?? Math.round(options.fontPx * 0.25));
+  scene.add.existing(text);
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
 }
@@ -71,16 +88,42 @@ export function setFittedText(text: Phaser.GameObjects.Text, content: string, fo
  * Shrinks a text's font (down to `minFontPx`) until it fits `maxWidth`×`maxHeight`; if the width still
  * does not fit, wraps it at `maxWidth`. Returns the final font size.
  */
+/**
+ * The largest size below `size` (down to `minFontPx`) at which a one-line label is at most `maxHeight` tall,
+ * as Phaser lays it out (its font's metrics, measured once per font: measureFont; plus its padding), or null
+ * when its height cannot be known without laying it out (several lines, an outline, a fixed height, or
+ * metrics not measured) or it is not the height that overflows.
+ */
+function oneLineSizeByHeight(text: Phaser.GameObjects.Text, size: number, minFontPx: number, maxHeight: number): number | null {
+  const style = text.style as unknown as { fontStyle: string; fontFamily: string; testString: string; strokeThickness: number; fixedHeight: number };
+  if (text.height <= maxHeight || style.strokeThickness || style.fixedHeight || /[\r\n]/.test(text.text)) return null;
+  const padding = (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
+  for (let candidate = size - 1; candidate >= minFontPx; candidate -= 1) {
+    const metrics = measureFont(style.fontStyle, `${candidate}px`, style.fontFamily, style.testString);
+    if (!metrics) return null;
+    if (metrics.fontSize + padding <= maxHeight) return candidate;
+  }
+  return minFontPx;
+}
+
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeight: number, minFontPx: number): number {
   rememberFit(text, maxWidth, maxHeight);
   let size = parseInt(String(text.style.fontSize), 10) || minFontPx;
   if (size > minFontPx && !text.style.wordWrapWidth && (text.width > maxWidth || text.height > maxHeight)) {
-    // Unwrapped text grows a little slower than its font size (padding), so scaling the size by the
-    // overflow lands at or just above the largest size that fits; the steps below finish from there.
-    const jump = Math.max(minFontPx, Math.floor(size * Math.min(maxWidth / text.width, maxHeight / text.height)));
-    if (jump < size - 1) {
-      size = jump + 1;
+    // Where the height decides, the size that fits is known before laying the label out again (one line:
+    // its font's measured metrics and its padding); a label laid out at each size tried cost a layout each.
+    const byHeight = oneLineSizeByHeight(text, size, minFontPx, maxHeight);
+    if (byHeight !== null && byHeight <= Math.floor((size * maxWidth) / text.width)) {
+      size = byHeight;
       text.setFontSize(size);
+    } else {
+      // Unwrapped text grows a little slower than its font size (padding), so scaling the size by the
+      // overflow lands at or just above the largest size that fits; the steps below finish from there.
+      const jump = Math.max(minFontPx, Math.floor(size * Math.min(maxWidth / text.width, maxHeight / text.height)));
+      if (jump < size - 1) {
+        size = jump + 1;
+        text.setFontSize(size);
+      }
     }
   }
   while (size > minFontPx && (text.width > maxWidth || text.height > maxHeight)) {
