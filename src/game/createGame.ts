@@ -248,7 +248,6 @@ function forgetPendingOps(game: Phaser.Game): void {
 /** Screens that look the same from frame to frame unless something happens to them (frameGate.ts). */
 const STILL_SCREENS = new Set<string>([SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys]);
 
-/** What the frame gate needs to know about the scenes on show (no allocation: it runs every frame). */
 /** The scenes on show and their states as one number (FrameState.signature). */
 function frameSignature(game: Phaser.Game): number {
   let signature = 0;
@@ -261,6 +260,7 @@ function frameSignature(game: Phaser.Game): number {
   return signature;
 }
 
+/** What the frame gate needs to know about the scenes on show (no allocation: it runs every frame). */
 function frameState(game: Phaser.Game): FrameState {
   let still = true;
   let moving = false;

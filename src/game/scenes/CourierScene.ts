@@ -223,11 +223,12 @@ export abstract class CourierScene extends ScreenScene {
     return this.buildPhase.defaultFocusId();
   }
 
-  /** The accessible twin also gets the board in words: the stack, the apps and each packet path. */
+  /** Written after the frame (ScreenScene.mirrorAfterFrame): the board in words is the costly part. */
   protected override mirrorAfterFrame(): boolean {
     return true;
   }
 
+  /** The accessible twin also gets the board in words: the stack, the apps and each packet path. */
   protected override renderMirror(): void {
     super.renderMirror();
     if (!this.ctx.mirror || !this.scene.isActive() || !this.editor) return;

@@ -85,10 +85,6 @@ export function setFittedText(text: Phaser.GameObjects.Text, content: string, fo
 }
 
 /**
- * Shrinks a text's font (down to `minFontPx`) until it fits `maxWidth`×`maxHeight`; if the width still
- * does not fit, wraps it at `maxWidth`. Returns the final font size.
- */
-/**
  * The largest size below `size` (down to `minFontPx`) at which a one-line label is at most `maxHeight` tall,
  * as Phaser lays it out (its font's metrics, measured once per font: measureFont; plus its padding), or null
  * when its height cannot be known without laying it out (several lines, an outline, a fixed height, or
@@ -106,6 +102,10 @@ function oneLineSizeByHeight(text: Phaser.GameObjects.Text, size: number, minFon
   return minFontPx;
 }
 
+/**
+ * Shrinks a text's font (down to `minFontPx`) until it fits `maxWidth`×`maxHeight`; if the width still
+ * does not fit, wraps it at `maxWidth`. Returns the final font size.
+ */
 export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeight: number, minFontPx: number): number {
   rememberFit(text, maxWidth, maxHeight);
   let size = parseInt(String(text.style.fontSize), 10) || minFontPx;
