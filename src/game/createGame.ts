@@ -89,7 +89,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       return;
     }
     drawStep(time, delta);
-    gate.drewWith(frameSignature(game), performance.now());
+    gate.drewWith(frameState(game).signature, performance.now());
   };
   const view = parent.ownerDocument.defaultView;
   const invalidate = () => gate.invalidate();
@@ -248,34 +248,24 @@ function forgetPendingOps(game: Phaser.Game): void {
 /** Screens that look the same from frame to frame unless something happens to them (frameGate.ts). */
 const STILL_SCREENS = new Set<string>([SceneKeys.Menu, SceneKeys.Levels, SceneKeys.Settings, SceneKeys.Glossary, SceneKeys.Keys]);
 
-/** The scenes on show and their states as one number (FrameState.signature). */
-function frameSignature(game: Phaser.Game): number {
-  let signature = 0;
-  const scenes = game.scene.scenes as Phaser.Scene[];
-  for (let index = 0; index < scenes.length; index += 1) {
-    const status = scenes[index].sys.settings.status;
-    // Never started (INIT), shut down or destroyed: not on show.
-    if (status >= Phaser.Scenes.START && status <= Phaser.Scenes.SLEEPING) signature = (Math.imul(signature, 31) + index * 16 + status) | 0;
-  }
-  return signature;
-}
-
 /** What the frame gate needs to know about the scenes on show (no allocation: it runs every frame). */
 function frameState(game: Phaser.Game): FrameState {
   let still = true;
   let moving = false;
+  let signature = 0;
   const scenes = game.scene.scenes as Phaser.Scene[];
   for (let index = 0; index < scenes.length; index += 1) {
     const sys = scenes[index].sys;
     const status = sys.settings.status;
     // Never started (INIT), shut down or destroyed: not on show.
     if (status < Phaser.Scenes.START || status > Phaser.Scenes.SLEEPING) continue;
+    signature = (Math.imul(signature, 31) + index * 16 + status) | 0;
     // Paused (under an overlay) or asleep: its picture does not change.
     if (status === Phaser.Scenes.PAUSED || status === Phaser.Scenes.SLEEPING) continue;
     if (status !== Phaser.Scenes.RUNNING || !STILL_SCREENS.has(sys.settings.key)) still = false;
     else if (!moving && sceneMoving(scenes[index])) moving = true;
   }
-  return { still, moving, signature: frameSignature(game) };
+  return { still, moving, signature };
 }
 
 /** A tween, a timer or a camera effect pending in `scene`: this step may change its picture. */

@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
 import { rememberFit } from './textAudit';
-import { fittingLineSize, measureFont } from './textMetrics';
+import { fittingLineSize, fittingLineSizeByHeight, measureFont } from './textMetrics';
 import type { UiKit } from './UiKit';
 
 export interface TextOptions {
@@ -85,24 +85,6 @@ export function setFittedText(text: Phaser.GameObjects.Text, content: string, fo
 }
 
 /**
- * The largest size below `size` (down to `minFontPx`) at which a one-line label is at most `maxHeight` tall,
- * as Phaser lays it out (its font's metrics, measured once per font: measureFont; plus its padding), or null
- * when its height cannot be known without laying it out (several lines, an outline, a fixed height, or
- * metrics not measured) or it is not the height that overflows.
- */
-function oneLineSizeByHeight(text: Phaser.GameObjects.Text, size: number, minFontPx: number, maxHeight: number): number | null {
-  const style = text.style as unknown as { fontStyle: string; fontFamily: string; testString: string; strokeThickness: number; fixedHeight: number };
-  if (text.height <= maxHeight || style.strokeThickness || style.fixedHeight || /[\r\n]/.test(text.text)) return null;
-  const padding = (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
-  for (let candidate = size - 1; candidate >= minFontPx; candidate -= 1) {
-    const metrics = measureFont(style.fontStyle, `${candidate}px`, style.fontFamily, style.testString);
-    if (!metrics) return null;
-    if (metrics.fontSize + padding <= maxHeight) return candidate;
-  }
-  return minFontPx;
-}
-
-/**
  * Shrinks a text's font (down to `minFontPx`) until it fits `maxWidth`×`maxHeight`; if the width still
  * does not fit, wraps it at `maxWidth`. Returns the final font size.
  */
@@ -112,7 +94,7 @@ export function fitText(text: Phaser.GameObjects.Text, maxWidth: number, maxHeig
   if (size > minFontPx && !text.style.wordWrapWidth && (text.width > maxWidth || text.height > maxHeight)) {
     // Where the height decides, the size that fits is known before laying the label out again (one line:
     // its font's measured metrics and its padding); a label laid out at each size tried cost a layout each.
-    const byHeight = oneLineSizeByHeight(text, size, minFontPx, maxHeight);
+    const byHeight = text.height > maxHeight ? fittingLineSizeByHeight(text, size - 1, minFontPx, maxHeight) : null;
     if (byHeight !== null && byHeight <= Math.floor((size * maxWidth) / text.width)) {
       size = byHeight;
       text.setFontSize(size);

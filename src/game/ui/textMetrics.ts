@@ -85,10 +85,38 @@ export function installTextMetricsCache(): void {
  * several lines, no canvas): then only setting the text says its width.
  */
 export function plainLineWidth(text: Phaser.GameObjects.Text, content: string, fontPx?: number): number | null {
-  const style = text.style as unknown as Phaser.GameObjects.TextStyle & TextStyleFields & { wordWrapWidth: number | null; wordWrapCallback: unknown; fixedWidth: number };
-  if (style.wordWrapWidth || style.wordWrapCallback || style.strokeThickness || style.fixedWidth || text.letterSpacing || /[\r\n]/.test(content)) return null;
+  const style = plainStyle(text);
+  if (!isPlainLine(style, content) || style.fixedWidth || text.letterSpacing) return null;
   const width = measuredLine(fontString(style.fontStyle, fontPx === undefined ? style.fontSize : `${fontPx}px`, style.fontFamily), content);
   return width === null ? null : width + (text.padding.left ?? 0) + (text.padding.right ?? 0);
+}
+
+type PlainStyle = Phaser.GameObjects.TextStyle & TextStyleFields & { wordWrapWidth: number | null; wordWrapCallback: unknown; fixedWidth: number; fixedHeight: number };
+
+function plainStyle(text: Phaser.GameObjects.Text): PlainStyle {
+  return text.style as unknown as PlainStyle;
+}
+
+/** Laid out as one line of plain text: no wrapping, no outline, no line break. */
+function isPlainLine(style: PlainStyle, content: string): boolean {
+  return !style.wordWrapWidth && !style.wordWrapCallback && !style.strokeThickness && !/[\r\n]/.test(content);
+}
+
+/**
+ * The largest size from `fromPx` down to `minPx` at which a one-line Text is at most `maxHeight` tall as
+ * Phaser lays it out (its font's metrics, measureFont, and its padding) — `minPx` when none is — without
+ * laying it out. Null when its height cannot be known so (not one plain line, a fixed height, no metrics).
+ */
+export function fittingLineSizeByHeight(text: Phaser.GameObjects.Text, fromPx: number, minPx: number, maxHeight: number): number | null {
+  const style = plainStyle(text);
+  if (!isPlainLine(style, text.text) || style.fixedHeight) return null;
+  const padding = (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
+  for (let size = fromPx; size > minPx; size -= 1) {
+    const metrics = measureFont(style.fontStyle, `${size}px`, style.fontFamily, style.testString);
+    if (!metrics) return null;
+    if (metrics.fontSize + padding <= maxHeight) return size;
+  }
+  return minPx;
 }
 
 /**
