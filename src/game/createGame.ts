@@ -11,6 +11,7 @@ import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
+import { pendingIdleJobs } from './ui/idleWork';
 import { sceneTexts, type TextBox } from './ui/textAudit';
 import { installTextMetricsCache } from './ui/textMetrics';
 import { screenBuilds } from './screenBuilds';
@@ -25,7 +26,7 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()); frames
    * drawn and left undrawn because the screen was still (frameGate.ts). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number; idleJobs: number };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
@@ -170,7 +171,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       packetsDrawn += board.packets?.drawn ?? 0;
     }
     // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
-    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn };
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn, idleJobs: pendingIdleJobs() };
   };
 
   const race = (): RaceSnapshot | null => {

@@ -19,7 +19,10 @@ interface Stats {
   domNodes: number;
 }
 
+/** The screen's figures once its widgets have taken their pictures (idle work: each adds an image). */
 async function stats(page: Page): Promise<Stats> {
+  await page.waitForFunction(() => window.kernelCourier?.stats().idleJobs === 0, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(100);
   return page.evaluate(() => {
     const figures = window.kernelCourier?.stats();
     // The page's body (the accessible twin, notices): the head gains preload links when a later chunk loads

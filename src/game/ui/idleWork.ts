@@ -23,6 +23,11 @@ export function whenIdle(job: () => void): void {
   setTimeout(requestDrain, IDLE_WORK_DELAY_MS);
 }
 
+/** Jobs queued and not yet run (the bench and tests wait for 0 before counting a screen's objects). */
+export function pendingIdleJobs(): number {
+  return queue.length;
+}
+
 function requestDrain(): void {
   const win = globalThis as unknown as IdleWindow;
   if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(drain, { timeout: IDLE_TIMEOUT_MS });
