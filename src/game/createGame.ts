@@ -26,7 +26,7 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()); frames
    * drawn and left undrawn because the screen was still (frameGate.ts). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number; idleJobs: number };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number; idleJobs: number; building: boolean };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
@@ -163,15 +163,18 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     let displayObjects = 0;
     let packetsInFlight = 0;
     let packetsDrawn = 0;
+    let building = false;
     for (const scene of game.scene.getScenes(true)) {
       displayObjects += countObjects(scene.children.list);
+      // A screen drawn in slices whose drawing is still on its way (ui/slicedBuild.ts).
+      if ((scene as unknown as { building?: boolean }).building === true) building = true;
       // Packets drawn on a board (what the sandbox's `packets=N` holds); the engine's count otherwise.
       const board = scene as unknown as { packets?: { visible?: number; drawn?: number } | null; session?: { simulation?: { packetsInFlight: number } } | null };
       packetsInFlight += board.packets?.visible ?? board.session?.simulation?.packetsInFlight ?? 0;
       packetsDrawn += board.packets?.drawn ?? 0;
     }
     // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
-    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn, idleJobs: pendingIdleJobs() };
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn, idleJobs: pendingIdleJobs(), building };
   };
 
   const race = (): RaceSnapshot | null => {

@@ -100,3 +100,35 @@ export async function place(page: Page, widget: string, targetIndex: number): Pr
   await page.keyboard.press('Enter');
   await page.waitForTimeout(80);
 }
+
+/** The accessible twin of widget `id`: its words, label and state (empty when it has none). */
+export function twinText(page: Page, id: string): Promise<string> {
+  return page.evaluate((key) => {
+    const node = document.querySelector(`#kc-a11y [data-kc-mirror="${key}"]`);
+    return node ? `${node.textContent ?? ''} ${node.getAttribute('aria-label') ?? ''} ${node.getAttribute('aria-current') ?? ''}` : '';
+  }, id);
+}
+
+/** Keeps the game canvas's pixels in the page (the Canvas renderer's 2D context) to compare with later. */
+export function keepPixels(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
+    (window as unknown as { kcKept: Uint8ClampedArray }).kcKept = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  });
+}
+
+/** Pixels of the canvas now that differ from the kept ones by more than 16 in a channel, and the total. */
+export function differingFromKept(page: Page): Promise<{ differing: number; total: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
+    const now = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const kept = (window as unknown as { kcKept: Uint8ClampedArray }).kcKept;
+    if (kept.length !== now.length) return { differing: -1, total: now.length / 4 };
+    let differing = 0;
+    for (let index = 0; index < now.length; index += 4) {
+      const delta = Math.max(Math.abs(now[index] - kept[index]), Math.abs(now[index + 1] - kept[index + 1]), Math.abs(now[index + 2] - kept[index + 2]));
+      if (delta > 16) differing += 1;
+    }
+    return { differing, total: now.length / 4 };
+  });
+}

@@ -5,7 +5,7 @@
 // and the accessible twin must follow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { focusedWidget, launchBrowser, openGame, waitForScene } from './browser';
+import { differingFromKept, focusedWidget, keepPixels, launchBrowser, openGame, twinText, waitForScene } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,37 +17,6 @@ afterAll(async () => {
 
 function screensDrawn(page: Page): Promise<number> {
   return page.evaluate(() => window.kernelCourier?.stats().screensDrawn ?? -1);
-}
-
-function twinText(page: Page, id: string): Promise<string> {
-  return page.evaluate((key) => {
-    const node = document.querySelector(`#kc-a11y [data-kc-mirror="${key}"]`);
-    return node ? `${node.textContent ?? ''} ${node.getAttribute('aria-label') ?? ''} ${node.getAttribute('aria-current') ?? ''}` : '';
-  }, id);
-}
-
-/** Keeps the game canvas's pixels in the page (the Canvas renderer's 2D context) to compare with later. */
-function keepPixels(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
-    (window as unknown as { kcKept: Uint8ClampedArray }).kcKept = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  });
-}
-
-/** Pixels of the canvas now that differ from the kept ones by more than 16 in a channel, and the total. */
-function differingFromKept(page: Page): Promise<{ differing: number; total: number }> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('canvas') as HTMLCanvasElement;
-    const now = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const kept = (window as unknown as { kcKept: Uint8ClampedArray }).kcKept;
-    if (kept.length !== now.length) return { differing: -1, total: now.length / 4 };
-    let differing = 0;
-    for (let index = 0; index < now.length; index += 4) {
-      const delta = Math.max(Math.abs(now[index] - kept[index]), Math.abs(now[index + 1] - kept[index + 1]), Math.abs(now[index + 2] - kept[index + 2]));
-      if (delta > 16) differing += 1;
-    }
-    return { differing, total: now.length / 4 };
-  });
 }
 
 describe('a run draws again only what changed', () => {

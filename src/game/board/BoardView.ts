@@ -11,6 +11,7 @@ import { computeBoardLayout, type BoardLayout, type NodeBox } from '../play/boar
 import { playLayout } from '../play/playLayout';
 import { fontPx, type Rect } from '../layout';
 import { addText, fitText } from '../ui/text';
+import type { BuildSteps } from '../ui/slicedBuild';
 import type { UiKit } from '../ui/UiKit';
 import { drawAppCard } from './appCard';
 import type { BoardCallbacks, BoardModel, BoardParts } from './boardModel';
@@ -41,7 +42,7 @@ export class BoardView {
   readonly colors: BoardColors;
   private readonly parts: BoardParts;
   /** Per-instance VM boxes, boot bars and image downloads (VmLayers.ts). */
-  private readonly vms: VmLayers;
+  private vms!: VmLayers;
   /** The app cards on the board, by app id. */
   private readonly cards = new Map<string, CardWidget>();
 
@@ -56,17 +57,31 @@ export class BoardView {
     this.colors = boardColors(kit.palette);
     this.parts = { scene, kit, text, colors: this.colors, model, callbacks };
     this.layout = computeBoardLayout(model.level, model.nodes, model.placements, rect, model.instancesOf, BOARD_ROW_WEIGHTS);
-    // The order of drawing is the order on screen: plates, walls, VM boxes, app cards, then boot bars.
+  }
+
+  /**
+   * Draws the board, a step per piece and app card (ui/slicedBuild.ts: a board of 64 apps is drawn over a
+   * few tasks). The order of drawing is the order on screen: plates, walls, VM boxes, app cards, boot bars.
+   */
+  *draw(): BuildSteps {
+    const model = this.model;
     this.drawSurface();
     this.drawHardware();
+    yield;
     const boxes = [...this.layout.nodes.values()].sort((left, right) => left.row - right.row);
-    for (const box of boxes) this.drawNode(box);
+    for (const box of boxes) {
+      this.drawNode(box);
+      yield;
+    }
     this.vms = new VmLayers(this.parts);
     this.drawWalls();
     if (!model.running) this.drawVmBoxes(null);
+    yield;
     for (const app of model.level.apps) {
       const box = this.layout.apps.get(app.id);
-      if (box) this.cards.set(app.id, this.appCard(app, box.rect, 'board'));
+      if (!box) continue;
+      this.cards.set(app.id, this.appCard(app, box.rect, 'board'));
+      yield;
     }
     this.vms.addBootLayer();
     if (model.nodes.length === 0) this.emptyHint();

@@ -14,6 +14,7 @@ import Phaser from 'phaser';
 import type { Rect } from '../layout';
 import { isExplainCallout } from '../ui/Explainer';
 import type { FocusManager } from '../ui/FocusManager';
+import { runAll, type BuildSteps } from '../ui/slicedBuild';
 import { Widget } from '../ui/Widget';
 import { isBoardLabel, LABEL_DEPTH, markStoodIn } from '../ui/textAudit';
 import { isLive, markLive } from './panelKit';
@@ -39,7 +40,23 @@ export interface StillRegion {
 
 /** Draws a region for the first time: `rect` grown by `margin` on every side is what its drawing may paint. */
 export function drawRegion(scene: Phaser.Scene, rect: Rect, margin: number, draw: () => void): StillRegion {
-  return { rect: { x: rect.x - margin, y: rect.y - margin, width: rect.width + margin * 2, height: rect.height + margin * 2 }, draw, objects: captureDrawn(scene, draw) };
+  return { rect: grown(rect, margin), draw, objects: captureDrawn(scene, draw) };
+}
+
+/**
+ * drawRegion for a drawing made of steps (ui/slicedBuild.ts): drawn the first time step by step, as part of a
+ * screen drawn in slices (nothing else adds to the display list between its steps: the screen waits for
+ * it); drawn again at once.
+ */
+export function* drawRegionSteps(scene: Phaser.Scene, rect: Rect, margin: number, draw: () => BuildSteps): Generator<void, StillRegion, undefined> {
+  const before = new Set(scene.children.list);
+  yield* draw();
+  const objects = scene.children.list.filter((object) => !before.has(object) && !isExplainCallout(object));
+  return { rect: grown(rect, margin), draw: () => runAll(draw()), objects };
+}
+
+function grown(rect: Rect, margin: number): Rect {
+  return { x: rect.x - margin, y: rect.y - margin, width: rect.width + margin * 2, height: rect.height + margin * 2 };
 }
 
 function isStill(object: Drawn): boolean {

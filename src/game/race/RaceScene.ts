@@ -31,6 +31,7 @@ import { RunSession } from '../play/RunSession';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { ScreenScene, type KeyHelp, type SceneData } from '../scenes/ScreenScene';
 import { Button } from '../ui/Button';
+import { runAll } from '../ui/slicedBuild';
 import { FocusManager } from '../ui/FocusManager';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
@@ -501,6 +502,7 @@ export class RaceScene extends ScreenScene {
       },
       { onNode: () => undefined, onApp: () => undefined },
     );
+    runAll(board.draw());
     const states = new Map(session.instances().map((instance) => [instance.index, instance]));
     board.drawVmBoxes(states);
     board.raiseLayers();

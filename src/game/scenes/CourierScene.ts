@@ -19,6 +19,7 @@ import type { BuildInput } from '../play/buildInput';
 import type { LogEntry } from '../play/runLog';
 import type { RunSession } from '../play/RunSession';
 import type { SceneKey } from '../sceneKeys';
+import type { BuildSteps } from '../ui/slicedBuild';
 import type { UiKit } from '../ui/UiKit';
 import { BuildPhase } from './courier/BuildPhase';
 import type { BannerTone, CourierHost, Phase } from './courier/courierHost';
@@ -198,23 +199,31 @@ export abstract class CourierScene extends ScreenScene {
     const stopListening = this.buildPhase.listen();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       stopListening();
+      clearTimeout(this.describeTimer);
       this.runPhase = null;
     });
   }
 
-  protected buildScreen(kit: UiKit): void {
+  /** A board of dozens of apps takes longer than a frame to draw: it is drawn in slices (ui/slicedBuild.ts). */
+  protected override drawsInSlices(): boolean {
+    return true;
+  }
+
+  protected *buildScreen(kit: UiKit): BuildSteps {
     this.buildPhase.forgetDisplay();
     this.runPhase?.forgetDisplay();
     this.drawBackdrop(kit);
     this.addTopBar(kit, { title: this.titleText(), back: () => this.onBack(), glossary: true, settings: true });
+    yield;
     if (this.phase === 'brief') this.buildBrief(kit);
-    else if (this.phase === 'run' && this.runPhase) this.runPhase.draw(kit);
-    else this.buildPhase.draw(kit);
+    else if (this.phase === 'run' && this.runPhase) yield* this.runPhase.draw(kit);
+    else yield* this.buildPhase.draw(kit);
     this.runPhase?.drawn(this.time.now);
   }
 
   override update(time: number, delta: number): void {
-    if (this.phase === 'run') this.runPhase?.frame(time, delta);
+    // While a new drawing is on its way the run waits for it (the screen shows the last one meanwhile).
+    if (this.phase === 'run' && !this.building) this.runPhase?.frame(time, delta);
   }
 
   protected override defaultFocusId(): string | undefined {
@@ -228,23 +237,36 @@ export abstract class CourierScene extends ScreenScene {
     return true;
   }
 
-  /** The accessible twin also gets the board in words: the stack, the apps and each packet path. */
+  /**
+   * The accessible twin also gets the board in words: the stack, the apps and each packet path. Put into
+   * words anew (a new build, another language), the board is described in a task of its own after the
+   * widgets' twin: for a board of 64 apps each took 15–30 ms, and together they held the page over 50 ms.
+   */
   protected override renderMirror(): void {
     super.renderMirror();
-    if (!this.ctx.mirror || !this.scene.isActive() || !this.editor) return;
-    const t = (key: string, params?: Record<string, string | number>) => (this.ctx.i18n.t as (k: string, p?: object) => string)(key, params);
+    // A board on its way is described once it is drawn (ScreenScene.finishBuild).
+    if (!this.ctx.mirror || !this.scene.isActive() || !this.editor || this.building) return;
     const build = this.editor.toBuild();
     // The board in words follows the build (and the language), not the run: a new speed or a booted VM
-    // leaves it as it was, and a board of dozens of apps takes a while to put into words.
+    // leaves it as it was.
     const key = `${this.ctx.i18n.language}\n${JSON.stringify(build)}`;
-    if (key !== this.describedKey || this.level !== this.describedLevel) {
+    if (key === this.describedKey && this.level === this.describedLevel) {
+      this.ctx.mirror.setRegion('board', this.t('board:describe.title'), this.describedLines);
+      return;
+    }
+    clearTimeout(this.describeTimer);
+    this.describeTimer = setTimeout(() => {
+      const mirror = this.ctx.mirror;
+      if (!mirror || !this.scene.isActive() || this.building) return;
+      const t = (words: string, params?: Record<string, string | number>) => this.t(words, params);
       this.describedKey = key;
       this.describedLevel = this.level;
       this.describedLines = describeBoard(this.level, build, t, (code, params) => reasonText(this.ctx.i18n, code, params));
-    }
-    this.ctx.mirror.setRegion('board', t('board:describe.title'), this.describedLines);
+      mirror.setRegion('board', t('board:describe.title'), this.describedLines);
+    }, 0);
   }
 
+  private describeTimer: ReturnType<typeof setTimeout> | undefined;
   private describedKey = '';
   private describedLevel: Level | null = null;
   private describedLines: string[] = [];
@@ -269,17 +291,19 @@ export abstract class CourierScene extends ScreenScene {
     if (!this.startSession()) return;
     this.onRunStarted();
     this.phase = 'run';
-    this.rebuild();
-    this.focus.focus('speed-1', this.keyboardMode, false);
-    this.ctx.announce(this.t('play:run.started'));
+    this.rebuild(() => {
+      this.focus.focus('speed-1', this.keyboardMode, false);
+      this.ctx.announce(this.t('play:run.started'));
+    });
   }
 
   protected backToBuilding(): void {
     this.runPhase = null;
     this.phase = 'build';
-    this.rebuild();
-    this.focus.focus('run', this.keyboardMode, false);
-    this.ctx.announce(this.t('play:phase.build'));
+    this.rebuild(() => {
+      this.focus.focus('run', this.keyboardMode, false);
+      this.ctx.announce(this.t('play:phase.build'));
+    });
   }
 
   // ---------------------------------------------------------------- keys
@@ -344,7 +368,7 @@ export abstract class CourierScene extends ScreenScene {
       phase: () => this.phase,
       keyboardMode: () => this.keyboardMode,
       t: (key, params) => this.t(key, params),
-      rebuild: () => this.rebuild(),
+      rebuild: (then) => this.rebuild(then),
       describeAgain: () => this.scheduleMirror(),
       panelContext: (kit) => this.panelContext(kit),
       currentNodes: () => this.currentNodes(),

@@ -105,11 +105,12 @@ export class PlayScene extends CourierScene {
   private startBuilding(): void {
     this.phase = 'build';
     if (this.isTutorial() && this.hintsShown === 0 && this.hints().length > 0) this.hintsShown = 1;
-    this.rebuild();
-    this.focusDefault();
-    const hints = this.hints();
-    const hint = this.hintsShown > 0 ? ` ${hints[this.hintsShown - 1]}` : '';
-    this.ctx.announce(`${this.t('play:say.buildStarted')}${hint}`);
+    this.rebuild(() => {
+      this.focusDefault();
+      const hints = this.hints();
+      const hint = this.hintsShown > 0 ? ` ${hints[this.hintsShown - 1]}` : '';
+      this.ctx.announce(`${this.t('play:say.buildStarted')}${hint}`);
+    });
   }
 
   /** Before the first run of a level, a session with `predict` (or the predictions setting) asks for a
@@ -159,9 +160,10 @@ export class PlayScene extends CourierScene {
     if (this.phase === 'build') {
       this.phase = 'brief';
       this.buildInput.cancel();
-      this.rebuild();
-      this.focusDefault();
-      this.ctx.announce(this.t('play:phase.brief'));
+      this.rebuild(() => {
+        this.focusDefault();
+        this.ctx.announce(this.t('play:phase.brief'));
+      });
       return;
     }
     this.goTo(sessionBackKey(this.level.id) ?? SceneKeys.Levels, { levelId: this.level.id });

@@ -15,6 +15,8 @@ import { FocusManager } from '../ui/FocusManager';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
 import { screenBuilds } from '../screenBuilds';
+import { markLive } from '../board/panelKit';
+import { runFor, type BuildSteps } from '../ui/slicedBuild';
 
 export type SceneData = Record<string, unknown>;
 
@@ -27,6 +29,21 @@ export interface KeyHelp {
 /** Whether a screen has been shown since the page loaded (the first one does not fade in). */
 let firstScreenShown = false;
 
+/** A screen drawn in slices (ui/slicedBuild.ts) whose drawing is not complete yet. */
+interface PendingBuild {
+  steps: BuildSteps;
+  /** What the screen showed before, on show under the new drawing until it is complete (then destroyed). */
+  before: Phaser.GameObjects.Layer | null;
+  /** The new drawing's objects kept out of the camera's sight meanwhile. */
+  hidden: Phaser.GameObjects.GameObject[];
+  focusedId: string | null | undefined;
+  focusVisible: boolean;
+  /** What waits for the screen: the player's keys, the accessible twin's clicks, the screen's first showing. */
+  after: (() => void)[];
+  /** The animation frame of the next slice. */
+  frame: number | undefined;
+}
+
 export abstract class ScreenScene extends Phaser.Scene {
   protected readonly ctx: AppContext;
   protected readonly focus: FocusManager;
@@ -35,6 +52,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   private leaving = false;
   private alive = false;
   private cleanups: (() => void)[] = [];
+  private pendingBuild: PendingBuild | null = null;
 
   protected constructor(ctx: AppContext, key: SceneKey) {
     super({ key });
@@ -54,9 +72,14 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   init(data: SceneData | undefined): void {
+    this.initAt = performance.now();
     this.sceneData = data ?? {};
     this.leaving = false;
   }
+
+  /** When the screen began to start: its first drawing's first slice counts from there (a run's engine is
+   * made in init, in the same task). */
+  private initAt = Number.NaN;
 
   create(): void {
     this.alive = true;
@@ -66,13 +89,18 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
     this.cleanups.push(() => this.scale.off(Phaser.Scale.Events.RESIZE, onResize));
     this.cleanups.push(this.ctx.events.on('displayChanged', () => this.rebuild()));
-    this.cleanups.push(this.ctx.keyboard.register(this.screenKey, (event) => this.onKey(event)));
+    this.cleanups.push(this.ctx.keyboard.register(this.screenKey, (event) => this.routeKey(event)));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup());
     const onResume = () => this.scheduleMirror();
     this.events.on(Phaser.Scenes.Events.RESUME, onResume);
     this.cleanups.push(() => this.events.off(Phaser.Scenes.Events.RESUME, onResume));
     // A screen's text regions go with it; an overlay leaves the screen underneath untouched.
     if (!this.isOverlay()) this.cleanups.push(() => this.ctx.mirror?.clearRegions());
+    this.whenBuilt(() => this.shown());
+  }
+
+  /** The screen is drawn for the first time. */
+  private shown(): void {
     // The first screen replaces the page's loading screen (or the preloader's bar) at once: no fade, so the
     // game's ready mark shows the menu itself, and a still menu is not redrawn frame after frame while the
     // player's first key waits (frameGate.ts). Every later screen fades in.
@@ -83,8 +111,34 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.ctx.events.emit('screenShown', { key: this.screenKey, ...this.shownDetails() });
   }
 
-  /** Draws the whole screen for the current layout and settings. */
-  protected abstract buildScreen(kit: UiKit): void;
+  /**
+   * Draws the whole screen for the current layout and settings. A screen that may take long to draw (the
+   * board) returns its drawing as steps and says so in `drawsInSlices` (ui/slicedBuild.ts).
+   */
+  protected abstract buildScreen(kit: UiKit): void | BuildSteps;
+
+  /** Whether `buildScreen` returns steps that may be drawn over several tasks. */
+  protected drawsInSlices(): boolean {
+    return false;
+  }
+
+  /** Whether the screen's drawing is still on its way (the screen shows what it showed before). */
+  protected get building(): boolean {
+    return this.pendingBuild !== null;
+  }
+
+  /** Runs `run` once the screen's drawing is complete: now, or after its last slice. */
+  protected whenBuilt(run: () => void): void {
+    if (this.pendingBuild) this.pendingBuild.after.push(run);
+    else run();
+  }
+
+  /** Keys go to the screen once it is drawn, in the order they came (ui/slicedBuild.ts). */
+  private routeKey(event: KeyboardEvent): boolean {
+    if (!this.pendingBuild) return this.onKey(event);
+    this.pendingBuild.after.push(() => void this.onKey(event));
+    return true;
+  }
 
   /** The screen's name for screen readers. */
   protected abstract screenTitle(): string;
@@ -130,11 +184,12 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** The twin shows the screen the player sees: an overlay over a paused screen wins. */
   protected renderMirror(): void {
     const mirror = this.ctx.mirror;
-    if (!mirror || !this.alive || !this.scene.isActive()) return;
+    // A screen on its way is described once it is complete (finishBuild).
+    if (!mirror || !this.alive || !this.scene.isActive() || this.pendingBuild) return;
     mirror.render(
       this.screenTitle(),
       this.focus.list().map((item) => ({ id: item.id, label: item.describe(), description: item.explain?.() || undefined, enabled: item.isEnabled(), state: item.ariaState?.() })),
-      { focus: (id) => this.focus.followTwin(id), activate: (id) => this.focus.activateById(id) },
+      { focus: (id) => this.whenBuilt(() => this.focus.followTwin(id)), activate: (id) => this.whenBuilt(() => this.focus.activateById(id)) },
     );
   }
 
@@ -142,21 +197,92 @@ export abstract class ScreenScene extends Phaser.Scene {
     return this.kit.layout;
   }
 
-  /** Redraws everything, keeping keyboard focus where it was. */
-  rebuild(): void {
+  /**
+   * Redraws everything, keeping keyboard focus where it was; `then` runs once the new drawing is complete
+   * (at once unless it is drawn in slices): what follows a redraw — focus moved, words said — goes there.
+   */
+  rebuild(then?: () => void): void {
     if (!this.alive) return;
-    const focusedId = this.focus.focusedId;
-    const focusVisible = this.focus.focusVisible;
+    const now = performance.now();
+    const startedAt = Math.min(now, Number.isNaN(this.initAt) ? now : this.initAt);
+    this.initAt = Number.NaN;
+    const pending = this.pendingBuild;
+    this.pendingBuild = null;
+    if (pending?.frame !== undefined) cancelAnimationFrame(pending.frame);
+    const focusedId = pending ? pending.focusedId : this.focus.focusedId;
+    const focusVisible = pending ? pending.focusVisible : this.focus.focusVisible;
     screenBuilds.count += 1;
     this.tweens.killAll();
-    destroyChildren(this);
+    let before: Phaser.GameObjects.Layer | null = null;
+    if (pending) {
+      // A newer drawing replaces one still on its way: what that one drew goes, the old screen stays on show.
+      for (const object of this.children.list.slice()) if (object !== pending.before) object.destroy();
+      before = pending.before;
+    } else if (this.drawsInSlices() && this.children.list.length > 0) before = this.keepOnShow();
+    else destroyChildren(this);
     this.focus.clear();
     this.kit = this.makeKit();
     this.cameras.main.setSize(this.kit.layout.width, this.kit.layout.height);
     this.cameras.main.setBackgroundColor(this.kit.palette.background);
-    this.buildScreen(this.kit);
+    const steps = this.buildScreen(this.kit);
+    const after = pending?.after ?? [];
+    if (then) after.push(then);
+    const build: PendingBuild = { steps: steps ?? emptySteps(), before, hidden: [], focusedId, focusVisible, after, frame: undefined };
+    if (!steps || runFor(build.steps, startedAt)) this.finishBuild(build);
+    else this.waitForNextSlice(build);
+  }
+
+  /** Moves what the screen shows now into a layer at the bottom, on show while the new drawing is made. */
+  private keepOnShow(): Phaser.GameObjects.Layer {
+    const objects = this.children.list.slice();
+    // Live: the run's still picture (board/bakeStill.ts) bakes what is on the display list but this.
+    const layer = markLive(this.add.layer());
+    layer.add(objects);
+    return layer;
+  }
+
+  /**
+   * The drawing goes on at the next animation frame, a slice per frame (the browser draws the frame after
+   * it; between timer tasks it may not draw at all until the drawing is done). Meanwhile the new objects stay
+   * out of sight and input waits.
+   */
+  private waitForNextSlice(build: PendingBuild): void {
+    const camera = this.cameras.main;
+    for (const object of this.children.list) {
+      if (object === build.before || build.hidden.includes(object)) continue;
+      object.cameraFilter |= camera.id;
+      build.hidden.push(object);
+    }
+    this.input.enabled = false;
+    this.pendingBuild = build;
+    build.frame = requestAnimationFrame(() => {
+      if (this.pendingBuild !== build || !this.alive) return;
+      if (runFor(build.steps, performance.now())) this.finishBuild(build);
+      else this.waitForNextSlice(build);
+    });
+  }
+
+  /** The drawing is complete: it replaces what was on show, focus goes back where it was, waiting keys run. */
+  private finishBuild(build: PendingBuild): void {
+    this.pendingBuild = null;
+    const camera = this.cameras.main;
+    for (const object of build.hidden) object.cameraFilter &= ~camera.id;
+    if (build.before) {
+      for (const object of build.before.list.slice()) object.destroy();
+      build.before.destroy();
+    }
+    this.input.enabled = true;
     this.focus.setDefault(this.defaultFocusId());
-    if (focusedId) this.focus.focus(focusedId, focusVisible, false);
+    if (build.focusedId) this.focus.focus(build.focusedId, build.focusVisible, false);
+    // Drawn over several tasks: the twin waited for it (renderMirror).
+    if (build.frame !== undefined) this.scheduleMirror();
+    for (const run of build.after) {
+      const next = this.pendingBuild as PendingBuild | null;
+      if (!this.alive) break;
+      // A waiting key started another drawing: the rest waits for that one.
+      if (next) next.after.push(run);
+      else run();
+    }
   }
 
   /** Goes to another screen, with a short fade unless motion is reduced. */
@@ -320,8 +446,15 @@ export abstract class ScreenScene extends Phaser.Scene {
 
   private cleanup(): void {
     this.alive = false;
+    if (this.pendingBuild?.frame !== undefined) cancelAnimationFrame(this.pendingBuild.frame);
+    this.pendingBuild = null;
+    this.input.enabled = true;
     for (const off of this.cleanups) off();
     this.cleanups = [];
     this.focus.clear();
   }
+}
+
+function* emptySteps(): BuildSteps {
+  // A screen drawn at once has no steps left.
 }

@@ -13,6 +13,7 @@ import { bootEstimates } from '../../play/bootTime';
 import { BuildInput, type InputResult } from '../../play/buildInput';
 import { playLayout } from '../../play/playLayout';
 import { isDomControl } from '../../ui/KeyboardRouter';
+import type { BuildSteps } from '../../ui/slicedBuild';
 import type { UiKit } from '../../ui/UiKit';
 import { hostingLine, orderedProblems, placingInstruction, previewText, sayText } from './buildWords';
 import type { CourierHost } from './courierHost';
@@ -81,7 +82,8 @@ export class BuildPhase {
 
   // ---------------------------------------------------------------- drawing
 
-  draw(kit: UiKit): void {
+  /** Draws the build phase's panels and board (steps: ui/slicedBuild.ts). */
+  *draw(kit: UiKit): BuildSteps {
     const { host, input } = this;
     const { editor, level } = host;
     const play = playLayout(kit.layout);
@@ -96,6 +98,7 @@ export class BuildPhase {
       onPick: (piece) => this.apply(input.pickPiece(piece)),
       onPointerDown: (piece, pointer) => this.startDrag('piece', piece, pointer),
     });
+    yield;
     const hostings = new Map<string, AppHosting>(check.analysis.hostings.map((hosting) => [hosting.app.id, hosting]));
     const model: BoardModel = {
       level,
@@ -118,8 +121,10 @@ export class BuildPhase {
       onApp: (id) => this.apply(input.activateApp(id)),
       onAppPointerDown: (id, pointer) => this.startDrag('app', id, pointer),
     });
+    yield* board.draw();
     const placed = new Set(editor.placements.map((placement) => placement.app));
     drawTray(context, play.strip, board, level.apps.filter((app) => !placed.has(app.id)), (app, pointer) => this.startDrag('app', app, pointer));
+    yield;
     drawSide(context, play.side, {
       editor,
       boot: bootEstimates(level, editor.toBuild(), check.analysis.hostings),
@@ -151,6 +156,7 @@ export class BuildPhase {
         },
       },
     });
+    yield;
     drawTools(context, play.tools, {
       canUndo: editor.canUndo,
       canRedo: editor.canRedo,
@@ -211,16 +217,18 @@ export class BuildPhase {
     if (result.confirmReset) {
       this.resetAsked = true;
       this.input.cancel();
-      host.rebuild();
-      host.focus.focus('reset-no', true, false);
-      host.ctx.announce(this.t('play:build.resetQuestion'));
+      host.rebuild(() => {
+        host.focus.focus('reset-no', true, false);
+        host.ctx.announce(this.t('play:build.resetQuestion'));
+      });
       return true;
     }
     this.notice = result.say === 'noHost' || result.say === 'noSupport' || result.say === 'noneLeft' ? sayText(host.ctx.i18n, host.boardText, result) : null;
     if (result.placed === 'piece' && result.piece) host.ctx.events.emit('piecePlaced', { piece: result.piece });
     if (result.placed === 'app') host.ctx.events.emit('linkMade', {});
-    host.rebuild();
-    if (result.focus) host.focus.focus(result.focus, host.keyboardMode(), false);
+    host.rebuild(() => {
+      if (result.focus) host.focus.focus(result.focus, host.keyboardMode(), false);
+    });
     const words = [sayText(host.ctx.i18n, host.boardText, result), this.placingWords(result)].filter(Boolean).join(' ');
     const problems = this.problemsChange();
     const message = [words, problems].filter(Boolean).join(' ');
@@ -270,9 +278,10 @@ export class BuildPhase {
       this.input.validate();
       this.input.select(null);
     }
-    host.rebuild();
-    host.focus.focus('tool-reset', host.keyboardMode(), false);
-    host.ctx.announce(yes ? this.t('play:say.resetDone') : this.t('play:say.cancelled'));
+    host.rebuild(() => {
+      host.focus.focus('tool-reset', host.keyboardMode(), false);
+      host.ctx.announce(yes ? this.t('play:say.resetDone') : this.t('play:say.cancelled'));
+    });
   }
 
   nextHint(): void {
@@ -373,8 +382,9 @@ export class BuildPhase {
       // Tab cancelled placing: move focus on, then redraw without the highlights.
       const moved = next(event);
       const focused = host.focus.focusedId;
-      host.rebuild();
-      if (focused) host.focus.focus(focused, true, false);
+      host.rebuild(() => {
+        if (focused) host.focus.focus(focused, true, false);
+      });
       return moved;
     }
     return next(event);

@@ -7,7 +7,7 @@ import type { InstanceInfo } from '../../../sim/Simulation';
 import type { AppHosting } from '../../../sim/topology';
 import type { BuildNode } from '../../../sim/types';
 import { BOARD_ROW_WEIGHTS, BoardView, layoutSignature, type BoardModel } from '../../board/BoardView';
-import { drawRegion, StillPicture, type StillRegion } from '../../board/bakeStill';
+import { drawRegion, drawRegionSteps, StillPicture, type StillRegion } from '../../board/bakeStill';
 import { liveBoardFields } from '../../board/liveBoard';
 import { PacketLayer } from '../../board/PacketLayer';
 import { boardVizInfo, type BoardVizInfo } from '../../board/runVizInfo';
@@ -34,6 +34,7 @@ import { playLayout, type PlayLayout } from '../../play/playLayout';
 import type { Speed } from '../../play/runClock';
 import { logText, type LogEntry } from '../../play/runLog';
 import { engineBudgetMs, RunSession } from '../../play/RunSession';
+import type { BuildSteps } from '../../ui/slicedBuild';
 import type { UiKit } from '../../ui/UiKit';
 import type { BannerTone, CourierHost } from './courierHost';
 import { RunControls, type RunPart } from './RunControls';
@@ -136,7 +137,8 @@ export class RunPhase {
 
   // ---------------------------------------------------------------- drawing
 
-  draw(kit: UiKit): void {
+  /** Draws the run's screen (steps: ui/slicedBuild.ts; the board a step per piece and app card). */
+  *draw(kit: UiKit): BuildSteps {
     const { host, session } = this;
     const play = playLayout(kit.layout);
     const context = host.panelContext(kit);
@@ -151,7 +153,9 @@ export class RunPhase {
       }),
     );
     // The board's surface reaches 4 px beyond its rectangle, the cards' shadows a little more.
-    this.region('board', play.board, Math.round(6 + 4 * kit.layout.scale), () => this.drawBoard(kit, play));
+    yield;
+    this.regions.board = yield* drawRegionSteps(host.scene, play.board, Math.round(6 + 4 * kit.layout.scale), () => this.drawBoard(kit, play));
+    yield;
     const board = this.board!;
     this.geometry = new BoardGeometry(board.layout, (station, kind) => session.simulation.laneGapUs(station, kind), (station) => session.stationMark(station));
     this.geometry.update(board.layout, session.simulation.stations(), session.instances());
@@ -161,12 +165,16 @@ export class RunPhase {
     this.overlays.draw(kit, board.layout, this.packets);
     installPacketPicker(host.scene, (x, y) => host.phase() === 'run' && this.packets !== null && this.overlays.pickAt(x, y));
     this.logHandle = drawLog(context, play.strip, (id) => host.boardText.node(id));
+    yield;
     this.drawSide(context, play);
+    yield;
     drawRunTools(context, play.tools, play.portrait, () => host.backToBuilding(), host.canSkip() ? () => this.skipToEnd() : null);
     this.clockHandle = drawClock(context, play.primary);
     this.bannerHandle = drawBanner(context, play.banner);
+    yield;
     this.lastPanelMs = Number.NEGATIVE_INFINITY;
     this.updatePanels();
+    yield;
     this.still = StillPicture.bake(host.scene, kit.layout.width, kit.layout.height, this.regions);
   }
 
@@ -176,12 +184,13 @@ export class RunPhase {
   }
 
   /** The board with its VM boxes for the run's instances now. */
-  private drawBoard(kit: UiKit, play: PlayLayout): void {
+  private *drawBoard(kit: UiKit, play: PlayLayout): BuildSteps {
     const { host } = this;
     const board = new BoardView(host.scene, kit, host.boardText, play.board, this.model(), {
       onNode: (id) => this.controls.activateNode(id),
       onApp: (id) => this.controls.selectApp(id),
     });
+    yield* board.draw();
     this.board = board;
     this.layoutSig = this.signature(board.layout);
     this.refreshInstances();

@@ -33,8 +33,8 @@ export interface CourierHost {
   /** Whether focus rings show (the player uses the keyboard). */
   keyboardMode(): boolean;
   t(key: string, params?: object): string;
-  /** Redraws the whole screen, keeping keyboard focus. */
-  rebuild(): void;
+  /** Redraws the whole screen, keeping keyboard focus; `then` runs once it is drawn (ScreenScene.rebuild). */
+  rebuild(then?: () => void): void;
   /** Widgets' words changed in place (an app card's count): the accessible twin says them again. */
   describeAgain(): void;
   panelContext(kit: UiKit): PanelContext;
