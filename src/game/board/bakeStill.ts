@@ -25,6 +25,11 @@ type Drawn = Phaser.GameObjects.GameObject;
 function captureDrawn(scene: Phaser.Scene, draw: () => void): Drawn[] {
   const before = new Set(scene.children.list);
   draw();
+  return drawnSince(scene, before);
+}
+
+/** What is on the scene's display list and not in `before` (an explanation's callout is not a drawing's). */
+function drawnSince(scene: Phaser.Scene, before: ReadonlySet<Drawn>): Drawn[] {
   return scene.children.list.filter((object) => !before.has(object) && !isExplainCallout(object));
 }
 
@@ -51,8 +56,7 @@ export function drawRegion(scene: Phaser.Scene, rect: Rect, margin: number, draw
 export function* drawRegionSteps(scene: Phaser.Scene, rect: Rect, margin: number, draw: () => BuildSteps): Generator<void, StillRegion, undefined> {
   const before = new Set(scene.children.list);
   yield* draw();
-  const objects = scene.children.list.filter((object) => !before.has(object) && !isExplainCallout(object));
-  return { rect: grown(rect, margin), draw: () => runAll(draw()), objects };
+  return { rect: grown(rect, margin), draw: () => runAll(draw()), objects: drawnSince(scene, before) };
 }
 
 function grown(rect: Rect, margin: number): Rect {

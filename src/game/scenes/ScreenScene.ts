@@ -249,7 +249,8 @@ export abstract class ScreenScene extends Phaser.Scene {
   private waitForNextSlice(build: PendingBuild): void {
     const camera = this.cameras.main;
     for (const object of this.children.list) {
-      if (object === build.before || build.hidden.includes(object)) continue;
+      // Hidden by an earlier slice already (nothing else in the game sets camera filters).
+      if (object === build.before || (object.cameraFilter & camera.id) !== 0) continue;
       object.cameraFilter |= camera.id;
       build.hidden.push(object);
     }
