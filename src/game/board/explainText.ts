@@ -4,6 +4,7 @@
 import type { AppSpec, BuildNode, Piece, RuleViolation } from '../../sim/types';
 import { BUNDLE_REQUESTS } from '../../sim/costs';
 import type { BoardText } from './boardText';
+import { formatNumber } from '../debrief/debriefFormat';
 
 
 export function explainPiece(text: BoardText, piece: Piece): string {
@@ -45,26 +46,13 @@ export function explainLegend(text: BoardText, app: AppSpec, count: number): str
 
 const localeOf = (text: BoardText): string => (text.i18n.language === 'ko' ? 'ko-KR' : 'en-US');
 
-/** One number format per locale: `toLocaleString(locale)` makes a new one each call (13 µs against 1 µs), and
- * the twin of a 64-app board says ~400 numbers at once. */
-const formats = new Map<string, Intl.NumberFormat>();
-function formatNumber(text: BoardText, value: number): string {
-  const locale = localeOf(text);
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    formats.set(locale, format);
-  }
-  return format.format(value);
-}
-
 /** How many requests one packet stands for: the engine's constant, never a copy in the texts. */
-const bundleSize = (text: BoardText): string => formatNumber(text, BUNDLE_REQUESTS);
+const bundleSize = (text: BoardText): string => formatNumber(BUNDLE_REQUESTS, localeOf(text), 0);
 
 /** One I/O kind's rate: packets a second per instance, and the requests they stand for. */
 export function explainRate(text: BoardText, app: AppSpec, kind: 'disk' | 'net' | 'syscall'): string {
   const rate = app.io[kind] ?? 0;
-  const requests = formatNumber(text, Math.round(rate * BUNDLE_REQUESTS));
+  const requests = formatNumber(Math.round(rate * BUNDLE_REQUESTS), localeOf(text), 0);
   return text.t(`explain:rate.${kind}`, { rate: formatRate(rate), requests, bundle: bundleSize(text) });
 }
 

@@ -4,17 +4,30 @@
 import type { Level, Objective } from '../../sim/types';
 import { OBJECTIVES } from '../../sim/types';
 
+/** Number formats by language and decimals, made once: a new Intl.NumberFormat costs ~13 µs, a format ~1 µs,
+ * and a crowded board's accessible twin writes ~400 numbers at once (board/explainText.ts). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${language}|${minDigits}|${maxDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Locale-aware number with at most `digits` decimals (no trailing zeros). */
 export function formatNumber(value: number, language: string, digits = 1): string {
   const safe = Number.isFinite(value) ? value : 0;
-  return new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(safe);
+  return numberFormat(language, 0, digits).format(safe);
 }
 
 /** A score out of 100 with one decimal, always shown (96.1, 100.0 → "100"). */
 export function formatScore(value: number, language: string): string {
   const rounded = Math.round((Number.isFinite(value) ? value : 0) * 10) / 10;
   const digits = Number.isInteger(rounded) ? 0 : 1;
-  return new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(rounded);
+  return numberFormat(language, digits, digits).format(rounded);
 }
 
 /** Microseconds: whole numbers from 10 up, one decimal below (a syscall's 1.5 µs). */

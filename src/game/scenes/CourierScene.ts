@@ -258,7 +258,7 @@ export abstract class CourierScene extends ScreenScene {
     this.describeTimer = setTimeout(() => {
       const mirror = this.ctx.mirror;
       if (!mirror || !this.scene.isActive() || this.building) return;
-      const t = (words: string, params?: Record<string, string | number>) => this.t(words, params);
+      const t = this.t;
       this.describedKey = key;
       this.describedLevel = this.level;
       this.describedLines = describeBoard(this.level, build, t, (code, params) => reasonText(this.ctx.i18n, code, params));

@@ -31,7 +31,6 @@ let firstScreenShown = false;
 
 /** A screen drawn in slices (ui/slicedBuild.ts) whose drawing is not complete yet. */
 interface PendingBuild {
-  steps: BuildSteps;
   /** What the screen showed before, on show under the new drawing until it is complete (then destroyed). */
   before: Phaser.GameObjects.Layer | null;
   /** The new drawing's objects kept out of the camera's sight meanwhile. */
@@ -203,8 +202,7 @@ export abstract class ScreenScene extends Phaser.Scene {
    */
   rebuild(then?: () => void): void {
     if (!this.alive) return;
-    const now = performance.now();
-    const startedAt = Math.min(now, Number.isNaN(this.initAt) ? now : this.initAt);
+    const startedAt = Number.isNaN(this.initAt) ? performance.now() : this.initAt;
     this.initAt = Number.NaN;
     const pending = this.pendingBuild;
     this.pendingBuild = null;
@@ -227,9 +225,9 @@ export abstract class ScreenScene extends Phaser.Scene {
     const steps = this.buildScreen(this.kit);
     const after = pending?.after ?? [];
     if (then) after.push(then);
-    const build: PendingBuild = { steps: steps ?? emptySteps(), before, hidden: [], focusedId, focusVisible, after, frame: undefined };
-    if (!steps || runFor(build.steps, startedAt)) this.finishBuild(build);
-    else this.waitForNextSlice(build);
+    const build: PendingBuild = { before, hidden: [], focusedId, focusVisible, after, frame: undefined };
+    if (!steps || runFor(steps, startedAt)) this.finishBuild(build);
+    else this.waitForNextSlice(build, steps);
   }
 
   /** Moves what the screen shows now into a layer at the bottom, on show while the new drawing is made. */
@@ -246,7 +244,7 @@ export abstract class ScreenScene extends Phaser.Scene {
    * it; between timer tasks it may not draw at all until the drawing is done). Meanwhile the new objects stay
    * out of sight and input waits.
    */
-  private waitForNextSlice(build: PendingBuild): void {
+  private waitForNextSlice(build: PendingBuild, steps: BuildSteps): void {
     const camera = this.cameras.main;
     for (const object of this.children.list) {
       // Hidden by an earlier slice already (nothing else in the game sets camera filters).
@@ -258,8 +256,8 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.pendingBuild = build;
     build.frame = requestAnimationFrame(() => {
       if (this.pendingBuild !== build || !this.alive) return;
-      if (runFor(build.steps, performance.now())) this.finishBuild(build);
-      else this.waitForNextSlice(build);
+      if (runFor(steps, performance.now())) this.finishBuild(build);
+      else this.waitForNextSlice(build, steps);
     });
   }
 
@@ -454,8 +452,4 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.cleanups = [];
     this.focus.clear();
   }
-}
-
-function* emptySteps(): BuildSteps {
-  // A screen drawn at once has no steps left.
 }
