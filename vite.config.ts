@@ -71,6 +71,18 @@ const firstLoadShared = sharedWithFirstLoad();
 // chunk holding Phaser. The bench's bare Phaser page (bench/baseline) keeps the full phaser.esm.js.
 const PHASER_SOURCE = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
 const PHASER_FLAGS: Record<string, string> = { CANVAS_RENDERER: 'true', WEBGL_RENDERER: 'true', WEBGL_DEBUG: 'false', FEATURE_SOUND: 'false', PLUGIN_CAMERA3D: 'false', PLUGIN_FBINSTANT: 'false' };
+// Phaser tests whether WebGL works when its module is evaluated, by creating a WebGL context, whichever
+// renderer the game then asks for: 25-30 ms of the boot's main thread under 4x throttling (issue 16's
+// profile), spent for nothing by the Canvas renderer (the game's choice wherever WebGL is software, and
+// `renderer=canvas`). The test now runs the first time Features.webGL is read (CreateRenderer reads it for
+// WebGL or AUTO only; nothing else in Phaser does). What the test also found, whether ImageData holds a
+// Uint8ClampedArray (Features.support32bit), is still found at once, on a 2D canvas.
+const EAGER_WEBGL_TEST = 'Features.webGL = testWebGL();';
+const LAZY_WEBGL_TEST = [
+  "isUint8 = (function () { try { var canvas2D = CanvasPool.create2D(this); var data = canvas2D.getContext('2d', { willReadFrequently: true }).createImageData(1, 1).data; CanvasPool.remove(canvas2D); return data instanceof Uint8ClampedArray; } catch (e) { return false; } })();",
+  "var settleWebGL = function (value) { Object.defineProperty(Features, 'webGL', { value: value, writable: true, configurable: true, enumerable: true }); return value; };",
+  "Object.defineProperty(Features, 'webGL', { configurable: true, enumerable: true, get: function () { return settleWebGL(testWebGL()); }, set: settleWebGL });",
+].join(' ');
 function phaserWithoutPhysics(): Plugin {
   return {
     name: 'kc-phaser-without-physics',
@@ -84,7 +96,11 @@ function phaserWithoutPhysics(): Plugin {
     transform(code, id) {
       if (!id.startsWith(PHASER_SOURCE)) return null;
       // Replaced within their lines, so the source map stays right (map: null keeps it).
-      const replaced = code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+      let replaced = code.replace(/typeof (CANVAS_RENDERER|WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g, (_match, flag: string) => PHASER_FLAGS[flag]).replace(/^global\.Phaser = Phaser;$/m, '');
+      if (id === `${PHASER_SOURCE}device/Features.js`) {
+        if (!replaced.includes(EAGER_WEBGL_TEST)) this.error('Phaser\'s device/Features.js no longer tests WebGL as expected: update LAZY_WEBGL_TEST in vite.config.ts');
+        replaced = replaced.replace(EAGER_WEBGL_TEST, LAZY_WEBGL_TEST);
+      }
       return { code: replaced, map: null };
     },
   };

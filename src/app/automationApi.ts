@@ -27,7 +27,7 @@ export interface KernelCourierApi {
   widgets(): Array<{ id: string; label: string; enabled: boolean; pictured: boolean; x: number; y: number; width: number; height: number }>;
   /** Optional addition: live display objects in running scenes and packets in flight on a board (benchmarks);
    * frames drawn and frames left undrawn because the screen on show was still (src/game/frameGate.ts). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn?: number; framesSkipped?: number; screensDrawn?: number; packetsDrawn?: number; idleJobs?: number; building?: boolean };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn?: number; framesSkipped?: number; screensDrawn?: number; packetsDrawn?: number; idleJobs?: number; building?: boolean; scenes?: number };
   /** Optional addition, a testing aid: the texts the screen on show draws, each with the box of its
    * letters in CSS pixels of the canvas, its drawing order, and `overflows` when it no longer fits the
    * box it was fitted into (tests/e2e/textOverlap.test.ts fails on overlaps). */

@@ -26,7 +26,7 @@ export interface GameHandle {
   widgets(): WidgetInfo[];
   /** Live display objects in running scenes, and packets in flight on a board (kernelCourier.stats()); frames
    * drawn and left undrawn because the screen was still (frameGate.ts). */
-  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number; idleJobs: number; building: boolean };
+  stats(): { displayObjects: number; packetsInFlight: number; canvases: number; framesDrawn: number; framesSkipped: number; screensDrawn: number; packetsDrawn: number; idleJobs: number; building: boolean; scenes: number };
   /** The race view's state while it is the screen on show (kernelCourier.race()), else null. */
   race(): RaceSnapshot | null;
   /** The texts the screen on show draws, with their boxes (a testing aid: kernelCourier.texts()). */
@@ -57,6 +57,7 @@ export interface WidgetInfo {
  * thrown while the game steps a frame (a scene's create, update or render); the loop goes on without it. */
 export function createGame(parent: HTMLElement, ctx: AppContext, renderer: RendererKind, options: { guest?: boolean; onFault?: (error: unknown) => void } = {}): GameHandle {
   installTextMetricsCache();
+  const scenes = createScenes(ctx);
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
@@ -77,7 +78,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     // Phaser focuses the window on boot and on every click; in another page only a click may (main.ts).
     autoFocus: !options.guest,
     render: { antialias: true, roundPixels: false },
-    scene: createScenes(ctx),
+    scene: scenes.first,
   });
   // A still screen's frame is drawn only when its picture may have changed (frameGate.ts); a frame left
   // undrawn still steps every scene (Phaser's headless step: input, tweens, timers, the scenes' updates).
@@ -135,7 +136,8 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       }
     }
     void ensureScreen(key).then(
-      () => game.scene.start(key, data),
+      // A scene just added during a step of the game is added at the start of the next one.
+      () => (game.scene.getScene(key) ? game.scene.start(key, data) : (game.scene as unknown as QueuingSceneManager).queueOp('start', key, data)),
       () => {
         ctx.notify({ key: 'notice.screensUnavailable' });
         game.scene.start(SceneKeys.Menu);
@@ -143,7 +145,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
     );
   };
 
-  registerLazyScreens(game, ctx);
+  registerLazyScreens(game, ctx, scenes.later);
 
   const widgets = (): WidgetInfo[] => {
     const key = currentScreen();
@@ -174,7 +176,7 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
       packetsDrawn += board.packets?.drawn ?? 0;
     }
     // Canvases Phaser's pool holds for live Text objects: a screen that forgets to destroy its labels grows it.
-    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn, idleJobs: pendingIdleJobs(), building };
+    return { displayObjects, packetsInFlight, canvases: Phaser.Display.Canvas.CanvasPool.total(), framesDrawn: gate.drawn, framesSkipped: gate.skipped, screensDrawn: screenBuilds.count, packetsDrawn, idleJobs: pendingIdleJobs(), building, scenes: game.scene.scenes.length };
   };
 
   const race = (): RaceSnapshot | null => {
@@ -242,6 +244,11 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
 
 /** After an exception in a step, the scene manager is left mid-way: its queued operations would run (and
  * throw) again next frame, and it would think it is still processing. */
+/** Phaser's SceneManager.queueOp (not in its type definitions): runs `op` at the start of the next step. */
+interface QueuingSceneManager {
+  queueOp(op: 'start', key: string, data?: unknown): void;
+}
+
 function forgetPendingOps(game: Phaser.Game): void {
   const manager = game.scene as unknown as { isProcessing: boolean; _queue?: unknown[]; _start?: unknown[]; _pending?: unknown[] };
   manager.isProcessing = false;

@@ -76,6 +76,75 @@ describe('loading', () => {
     await context.close();
   });
 
+  it('draws each of the menu\'s words once, at the size it shows them, before the menu is ready', async () => {
+    // A label made at one size and shrunk to fit drew its words twice, and each new size of a font costs
+    // the browser a font lookup (5-7 ms under 4x throttling: issue 16's boot). Fitted labels are now made
+    // at the size that fits (TextOptions.fitHeight).
+    for (const locale of ['en', 'ko']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addInitScript(`(() => {
+        const drawn = (window.__kcDrawn = []);
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+          if (performance.getEntriesByName('kernel-courier-ready').length === 0) drawn.push([String(text), this.font]);
+          return fillText.call(this, text, ...rest);
+        };
+      })()`);
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}?locale=${locale}&audio=disabled`);
+      await page.waitForFunction(() => performance.getEntriesByName('kernel-courier-ready').length > 0, undefined, { timeout: 20_000 });
+      const drawn = await page.evaluate(() => (window as unknown as { __kcDrawn: Array<[string, string]> }).__kcDrawn);
+      const fonts = new Map<string, Set<string>>();
+      for (const [text, font] of drawn) fonts.set(text, (fonts.get(text) ?? new Set()).add(font));
+      expect(fonts.size).toBeGreaterThan(6);
+      expect([...fonts].filter(([, used]) => used.size > 1).map(([text, used]) => `${text}: ${[...used].join(' / ')}`)).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('sets up only the menu at boot; the other screens come a moment later, or at once when asked for sooner', async () => {
+    const open = async (query = '') => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${BASE_URL}?locale=en&audio=disabled${query}`);
+      await page.waitForFunction(() => performance.getEntriesByName('kernel-courier-ready').length > 0, undefined, { timeout: 20_000 });
+      return { context, page, problems };
+    };
+    const scenes = (page: Page) => page.evaluate(() => window.kernelCourier?.stats().scenes ?? -1);
+
+    // Left alone: the boot scene and the menu, then the rest of the first download's scenes, then the engine's.
+    const quiet = await open();
+    expect(await scenes(quiet.page)).toBe(2);
+    await quiet.page.waitForFunction(() => (window.kernelCourier?.stats().scenes ?? 0) > 7, undefined, { timeout: 15_000 });
+    expect(quiet.problems).toEqual([]);
+    await quiet.context.close();
+
+    // The player's first keys, at once: the glossary (G), then the level list (Enter on Campaign).
+    const quick = await open();
+    expect(await scenes(quick.page)).toBe(2);
+    await quick.page.keyboard.press('g');
+    await quick.page.waitForFunction(() => window.kernelCourier?.scene() === 'glossary', undefined, { timeout: 10_000 });
+    await quick.page.keyboard.press('Escape');
+    await quick.page.waitForFunction(() => window.kernelCourier?.scene() === 'menu', undefined, { timeout: 10_000 });
+    await quick.page.keyboard.press('Tab');
+    await quick.page.waitForFunction(() => document.activeElement?.getAttribute('data-kc-mirror') === 'menu-campaign', undefined, { timeout: 10_000 });
+    await quick.page.keyboard.press('Enter');
+    await quick.page.waitForFunction(() => window.kernelCourier?.scene() === 'levels', undefined, { timeout: 10_000 });
+    expect(quick.problems).toEqual([]);
+    await quick.context.close();
+
+    // A link straight to the level list (a chapter of the campaign) sets it up before it starts.
+    const linked = await open('&mode=campaign&chapter=1');
+    expect(await sceneOf(linked.page)).toBe('levels');
+    expect(linked.problems).toEqual([]);
+    await linked.context.close();
+  });
+
   it('shows the loading screen for a link to a level until the engine chunk arrives', async () => {
     let release: () => void = () => {};
     const hold = new Promise<void>((resolve) => (release = resolve));

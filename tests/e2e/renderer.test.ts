@@ -30,6 +30,32 @@ describe('renderers', () => {
     });
   }
 
+  it('the Canvas renderer starts without making a WebGL context; WebGL and auto still test for one', async () => {
+    // Phaser tested WebGL at load by making a context, whichever renderer the game asked for (vite.config.ts
+    // defers that test until something asks whether WebGL works: issue 16, the boot's main thread).
+    const init = `(() => {
+      window.__kcWebglContexts = 0;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        if (/webgl/.test(String(type))) window.__kcWebglContexts += 1;
+        return getContext.call(this, type, ...rest);
+      };
+    })()`;
+    const contexts: Record<string, number> = {};
+    for (const renderer of ['canvas', 'webgl', 'auto'] as const) {
+      const { page, problems, context } = await openGame(browser, `renderer=${renderer}&locale=en`, { init });
+      expect(await sceneOf(page)).toBe('menu');
+      contexts[renderer] = await page.evaluate(() => (window as unknown as { __kcWebglContexts: number }).__kcWebglContexts);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    expect(contexts.canvas).toBe(0);
+    // Phaser's own test and the renderer's context.
+    expect(contexts.webgl).toBeGreaterThanOrEqual(2);
+    // The game's hardware probe (src/game/renderer.ts) asks too; here it finds software WebGL and picks Canvas.
+    expect(contexts.auto).toBeGreaterThanOrEqual(1);
+  });
+
   it('both renderers draw each widget in the same place (a widget at rest is shown by its picture)', async () => {
     // Widgets at rest are drawn from a picture of their children (src/game/ui/picture.ts). The two renderers
     // place a drawn object differently, so a picture built wrongly for one shows labels displaced or missing

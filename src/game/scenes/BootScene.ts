@@ -4,7 +4,7 @@
 import Phaser from 'phaser';
 import { SOUND_URLS } from '../../audio/soundAssets';
 import type { AppContext } from '../AppContext';
-import { isLazyScreen } from '../lazyScreens';
+import { addLaterScreens, isLazyScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { paletteFor } from '../theme';
 
@@ -21,6 +21,8 @@ export class BootScene extends Phaser.Scene {
     // Howler fetches them after the first gesture, when sound may start at all.
     if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
     const route = this.ctx.initialRoute;
+    // Only the menu is added at boot (createScenes.ts).
+    if (route.key !== SceneKeys.Menu) addLaterScreens();
     if (isLazyScreen(route.key)) this.scene.start(SceneKeys.Preloader);
     else this.scene.start(route.key, route.data);
   }

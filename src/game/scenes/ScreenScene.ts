@@ -6,7 +6,7 @@ import Phaser from 'phaser';
 import type { AppContext } from '../AppContext';
 import type { WidgetInfo } from '../createGame';
 import { computeLayout, fontPx, topBarLayout, type Layout } from '../layout';
-import { ensureScreen } from '../lazyScreens';
+import { addLaterScreens, ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { fontFamily, motionFor, paletteFor } from '../theme';
 import { Button } from '../ui/Button';
@@ -312,6 +312,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** Opens an overlay (settings, glossary) above this screen, which waits paused underneath. */
   openOverlay(key: SceneKey): void {
     if (this.leaving || this.scene.isActive(key)) return;
+    addLaterScreens();
     this.scene.launch(key, { returnTo: this.screenKey });
     this.scene.pause();
   }

@@ -51,6 +51,8 @@ export class Button extends Widget {
     const textWidth = Math.max(10, w - leftInset - pad - stateWidth);
     const textX = align === 'left' ? -w / 2 + leftInset : (leftInset - pad - stateWidth) / 2;
     const color = this.textColor();
+    // The heights the label and its second line are fitted to below (made at a size that fits them).
+    const labelFit = options.sublabel ? { maxHeight: h * 0.46, minFontPx: Math.max(14, options.fontPx * 0.75) } : { maxHeight: h - pad, minFontPx: Math.max(14, options.fontPx * 0.72) };
     this.label = addText(scene, kit, textX, 0, options.label, {
       fontPx: options.fontPx,
       color,
@@ -58,26 +60,29 @@ export class Button extends Widget {
       align,
       originX: align === 'left' ? 0 : 0.5,
       originY: 0.5,
+      fitHeight: labelFit,
     });
     this.add(this.label);
     this.sublabel = null;
     if (options.sublabel) {
       const subPx = Math.round(options.fontPx * 0.74);
+      const sublabelFit = { maxHeight: h * 0.34, minFontPx: Math.max(12, subPx * 0.8) };
       this.sublabel = addText(scene, kit, textX, 0, options.sublabel, {
         fontPx: subPx,
         color: options.variant === 'primary' ? color : kit.palette.textMuted,
         align,
         originX: align === 'left' ? 0 : 0.5,
         originY: 0.5,
+        fitHeight: sublabelFit,
       });
       this.add(this.sublabel);
-      fitText(this.sublabel, textWidth, h * 0.34, Math.max(12, subPx * 0.8));
-      fitText(this.label, textWidth, h * 0.46, Math.max(14, options.fontPx * 0.75));
+      fitText(this.sublabel, textWidth, sublabelFit.maxHeight, sublabelFit.minFontPx);
+      fitText(this.label, textWidth, labelFit.maxHeight, labelFit.minFontPx);
       const total = this.label.height + this.sublabel.height;
       this.label.setY(-total / 2 + this.label.height / 2);
       this.sublabel.setY(total / 2 - this.sublabel.height / 2);
     } else {
-      fitText(this.label, textWidth, h - pad, Math.max(14, options.fontPx * 0.72));
+      fitText(this.label, textWidth, labelFit.maxHeight, labelFit.minFontPx);
     }
     this.stateText = null;
     if (options.toggle !== undefined) {

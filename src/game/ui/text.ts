@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { TEXT_METRICS_SAMPLE } from '../theme';
 import { rememberFit } from './textAudit';
-import { fittingLineSize, fittingLineSizeByHeight, measureFont } from './textMetrics';
+import { fittingLineSize, fittingLineSizeByHeight, lineSizeForHeight, measureFont } from './textMetrics';
 import type { UiKit } from './UiKit';
 
 export interface TextOptions {
@@ -15,6 +15,13 @@ export interface TextOptions {
   originX?: number;
   originY?: number;
   lineSpacing?: number;
+  /**
+   * A one-line label that will be fitted to this height (fitText): made at the largest size from `fontPx`
+   * down to `minFontPx` whose line fits it, measured from the font's metrics, instead of being laid out at
+   * `fontPx` first and again at the size that fits (each new size of a font costs the browser a font
+   * lookup: 5-7 ms under 4x throttling, issue 16). Its padding and line spacing stay those of `fontPx`.
+   */
+  fitHeight?: { maxHeight: number; minFontPx: number };
 }
 
 /** The font of a Text style: family, size, weight, and the metrics measured once for that font. */
@@ -50,17 +57,27 @@ class LaidOutText extends Phaser.GameObjects.Text {
 }
 
 export function addText(scene: Phaser.Scene, kit: UiKit, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
+  const pad = Math.ceil(options.fontPx * 0.12);
+  const fontPx = startingSize(kit, content, options, pad);
   const style: Phaser.Types.GameObjects.Text.TextStyle = {
-    ...fontStyleFor(kit.fontFamily, options.fontPx, options.bold === true),
+    ...fontStyleFor(kit.fontFamily, fontPx, options.bold === true),
     color: options.color ?? kit.palette.text,
     align: options.align ?? 'left',
     // Phaser's advanced wrap throws when the width is narrower than one character.
     ...(options.wrapWidth ? { wordWrap: { width: Math.max(options.wrapWidth, options.fontPx * 2), useAdvancedWrap: true } } : {}),
   };
-  const text = new LaidOutText(scene, x, y, content, style, Math.ceil(options.fontPx * 0.12), options.lineSpacing ?? Math.round(options.fontPx * 0.25));
+  const text = new LaidOutText(scene, x, y, content, style, pad, options.lineSpacing ?? Math.round(options.fontPx * 0.25));
   scene.add.existing(text);
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
+}
+
+/** The size a Text is made at: `fontPx`, or for `fitHeight` the largest whose one line fits that height. */
+function startingSize(kit: UiKit, content: string, options: TextOptions, pad: number): number {
+  const fit = options.fitHeight;
+  // fitText shrinks nothing at or below its smallest size.
+  if (!fit || options.wrapWidth || options.fontPx <= fit.minFontPx || /[\r\n]/.test(content)) return options.fontPx;
+  return lineSizeForHeight(options.bold === true ? 'bold' : 'normal', kit.fontFamily, TEXT_METRICS_SAMPLE, pad * 2, options.fontPx, fit.minFontPx, fit.maxHeight) ?? options.fontPx;
 }
 
 /**

@@ -111,8 +111,16 @@ export function fittingLineSizeByHeight(text: Phaser.GameObjects.Text, fromPx: n
   const style = plainStyle(text);
   if (!isPlainLine(style, text.text) || style.fixedHeight) return null;
   const padding = (text.padding.top ?? 0) + (text.padding.bottom ?? 0);
+  return lineSizeForHeight(style.fontStyle, style.fontFamily, style.testString, padding, fromPx, minPx, maxHeight);
+}
+
+/**
+ * The largest size from `fromPx` down to `minPx` at which one line in this font, with `padding` above and
+ * below together, is at most `maxHeight` tall (`minPx` when none is; null without metrics).
+ */
+export function lineSizeForHeight(fontStyle: string, fontFamily: string, testString: string, padding: number, fromPx: number, minPx: number, maxHeight: number): number | null {
   for (let size = fromPx; size > minPx; size -= 1) {
-    const metrics = measureFont(style.fontStyle, `${size}px`, style.fontFamily, style.testString);
+    const metrics = measureFont(fontStyle, `${size}px`, fontFamily, testString);
     if (!metrics) return null;
     if (metrics.fontSize + padding <= maxHeight) return size;
   }
