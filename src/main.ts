@@ -262,6 +262,8 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       const data = runForDebrief(level, options);
       // As if the level had just been played: progress, lastResult() and the star sound.
       reportRun(id, data.result as unknown as RunResult);
+      // The run in one task, the debrief in the next, as after a level played (a run ends in a frame of its own).
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       await new Promise<void>((resolve) => {
         const off = events.on('screenShown', (shown) => {
           if (shown.key === SceneKeys.Debrief) {

@@ -22,6 +22,7 @@ import { SceneKeys } from '../sceneKeys';
 import { Button } from '../ui/Button';
 import { drawPanel, panelStyle } from '../ui/drawing';
 import { addText, fitText } from '../ui/text';
+import type { BuildSteps } from '../ui/slicedBuild';
 import type { UiKit } from '../ui/UiKit';
 import { ScreenScene, type KeyHelp, type SceneData } from './ScreenScene';
 import { addResultCodeButton, openResultCode } from '../classroom/debriefHook';
@@ -121,7 +122,9 @@ export class DebriefScene extends ScreenScene {
     // A new run's result code (or prediction verdict) opens over the debrief once; the button reopens it.
     if (this.classroom && this.classroomPending) {
       this.classroomPending = false;
-      openResultCode(this, this.classroom);
+      const outcome = this.classroom;
+      // Over the debrief once it is drawn (it may take a few frames: buildScreen).
+      this.whenBuilt(() => openResultCode(this, outcome));
     }
   }
 
@@ -170,7 +173,16 @@ export class DebriefScene extends ScreenScene {
     return super.onKey(event);
   }
 
-  protected buildScreen(kit: UiKit): void {
+  /**
+   * Drawn in slices like the board (issue 15): the debrief's opening — ranking every architecture on the
+   * run's seed in `init`, then four tab buttons, the open tab's chart or table and the actions — took one task
+   * of 50-90 ms for the larger levels on the bench machine; it now lets frames through between its parts.
+   */
+  protected override drawsInSlices(): boolean {
+    return true;
+  }
+
+  protected *buildScreen(kit: UiKit): BuildSteps {
     const { layout, palette } = kit;
     this.drawBackdrop(kit);
     this.addTopBar(kit, { title: this.screenTitle(), glossary: true, settings: true });
@@ -179,6 +191,7 @@ export class DebriefScene extends ScreenScene {
       this.buildEmpty(kit);
       return;
     }
+    yield;
     const dl = debriefLayout(layout);
     const t = this.ctx.i18n.t;
     const tabLabels: Record<DebriefTab, string> = {
@@ -201,6 +214,7 @@ export class DebriefScene extends ScreenScene {
         onActivate: () => this.showTab(tab, false),
       });
     });
+    yield;
     const view = this.view();
     if (this.ending) {
       this.tabSummary = drawEnding(this, kit, this.ctx.i18n, dl.body, campaignTotals(this.ctx.levels, this.ctx.progress.get()), chapterLessons(this.ctx.i18n, this.ctx.levels));
@@ -222,6 +236,7 @@ export class DebriefScene extends ScreenScene {
     } else {
       this.tabSummary = drawTableTab(view, dl.inner);
     }
+    yield;
     const actions = debriefActionRects(dl.actions, this.classroom !== null, layout.content, layout.gap, sessionRace(prepared.level.id));
     if (actions.code && this.classroom) {
       addResultCodeButton(this, kit, actions.code, this.classroom, this.classroom.code ? t('classroom:code.open') : t('classroom:code.openPrediction'));
