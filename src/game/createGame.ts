@@ -242,13 +242,13 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   return { game, currentScreen, showScreen, widgets, stats, race, texts, faultContext, recoverToMenu, throwInScene, runViz };
 }
 
-/** After an exception in a step, the scene manager is left mid-way: its queued operations would run (and
- * throw) again next frame, and it would think it is still processing. */
 /** Phaser's SceneManager.queueOp (not in its type definitions): runs `op` at the start of the next step. */
 interface QueuingSceneManager {
   queueOp(op: 'start', key: string, data?: unknown): void;
 }
 
+/** After an exception in a step, the scene manager is left mid-way: its queued operations would run (and
+ * throw) again next frame, and it would think it is still processing. */
 function forgetPendingOps(game: Phaser.Game): void {
   const manager = game.scene as unknown as { isProcessing: boolean; _queue?: unknown[]; _start?: unknown[]; _pending?: unknown[] };
   manager.isProcessing = false;

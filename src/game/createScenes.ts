@@ -7,7 +7,6 @@ import { GlossaryScene } from './scenes/GlossaryScene';
 import { KeysScene } from './scenes/KeysScene';
 import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { MenuScene } from './scenes/MenuScene';
-
 import { PreloaderScene } from './scenes/PreloaderScene';
 import { SettingsScene } from './scenes/SettingsScene';
 
