@@ -209,6 +209,19 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     () => shell.handle?.currentScreen(),
     (error) => onFault(error),
   );
+  /** For the testing aids below: in a task after the caller's, shows `key` and resolves once it is on screen. */
+  const showInNextTask = async (key: SceneKey, data: Record<string, unknown>): Promise<void> => {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => {
+      const off = events.on('screenShown', (shown) => {
+        if (shown.key === key) {
+          off();
+          resolve();
+        }
+      });
+      shell.handle?.showScreen(key, data);
+    });
+  };
   const announcer = doc.getElementById('kc-screen-status');
   // A guest in another page takes page focus only once the player has put it in the frame (click or Tab).
   const mirror = new DomMirror(doc, doc.getElementById('kc-a11y-host') ?? doc.body, guest ? () => doc.hasFocus() : undefined);
@@ -242,16 +255,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       }
       // The board is drawn in a task of its own, not after the file's check in this one (issue 15: no task
       // over 50 ms; the heaviest files take 5–10 ms to check).
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await new Promise<void>((resolve) => {
-        const off = events.on('screenShown', (shown) => {
-          if (shown.key === SceneKeys.Sandbox) {
-            off();
-            resolve();
-          }
-        });
-        shell.handle?.showScreen(SceneKeys.Sandbox, { levelFile: checked.value });
-      });
+      await showInNextTask(SceneKeys.Sandbox, { levelFile: checked.value });
     },
     runViz: () => shell.handle?.runViz() ?? null,
     // A testing aid (docs/embed-api.md): the run happens in the lazily loaded engine chunk.
@@ -263,16 +267,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
       // As if the level had just been played: progress, lastResult() and the star sound.
       reportRun(id, data.result as unknown as RunResult);
       // The run in one task, the debrief in the next, as after a level played (a run ends in a frame of its own).
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      await new Promise<void>((resolve) => {
-        const off = events.on('screenShown', (shown) => {
-          if (shown.key === SceneKeys.Debrief) {
-            off();
-            resolve();
-          }
-        });
-        shell.handle?.showScreen(SceneKeys.Debrief, { ...data });
-      });
+      await showInNextTask(SceneKeys.Debrief, { ...data });
     },
   });
 
