@@ -12,6 +12,7 @@ import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
 import { paletteFor } from './theme';
 import { pendingIdleJobs } from './ui/idleWork';
+import { easing } from './ui/scaleEase';
 import { sceneTexts, type TextBox } from './ui/textAudit';
 import { installTextMetricsCache } from './ui/textMetrics';
 import { screenBuilds } from './screenBuilds';
@@ -279,9 +280,9 @@ function frameState(game: Phaser.Game): FrameState {
   return { still, moving, signature };
 }
 
-/** A tween, a timer or a camera effect pending in `scene`: this step may change its picture. */
+/** A tween, a widget's ease, a timer or a camera effect pending in `scene`: this step may change its picture. */
 function sceneMoving(scene: Phaser.Scene): boolean {
-  if ((scene.tweens as unknown as { tweens: unknown[] }).tweens.length > 0) return true;
+  if ((scene.tweens as unknown as { tweens: unknown[] }).tweens.length > 0 || easing(scene)) return true;
   const clock = scene.time as unknown as { _active: unknown[]; _pendingInsertion: unknown[] };
   if (clock._active.length > 0 || clock._pendingInsertion.length > 0) return true;
   const camera = scene.cameras?.main;

@@ -1,6 +1,6 @@
 // The base of every focusable widget: a Phaser Container centred in its rectangle that tracks hover,
-// press and focus, eases its scale on hover and focus (not with reduced motion), activates on pointer
-// release or Enter/Space, and registers itself with the screen's focus manager. A widget may keep a
+// press and focus, eases its scale on hover and focus (not with reduced motion; scaleEase.ts), activates on
+// pointer release or Enter/Space, and registers itself with the screen's focus manager. A widget may keep a
 // picture of itself at rest (see `cached`): the Canvas renderer then draws one image per frame instead of
 // replaying its shapes and texts.
 import Phaser from 'phaser';
@@ -8,6 +8,7 @@ import type { Rect } from '../layout';
 import type { Focusable } from './FocusManager';
 import { whenIdle } from './idleWork';
 import { Picture, pictureArea } from './picture';
+import { ScaleEase } from './scaleEase';
 import type { UiKit } from './UiKit';
 
 export abstract class Widget extends Phaser.GameObjects.Container implements Focusable {
@@ -19,7 +20,7 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
   protected focused = false;
   protected ringVisible = false;
   protected enabled: boolean;
-  private scaleTween: Phaser.Tweens.Tween | null = null;
+  private scaleEase: ScaleEase | null = null;
   /** The widget's picture at rest, shown instead of its children while it is neither scaled nor animating. */
   private picture: Picture | null = null;
   /** Whether the first picture is waiting for idle time (idleWork.ts). */
@@ -108,10 +109,10 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
     return this.picture?.shown === true;
   }
 
-  /** At rest (unscaled, no tween running) a cached widget shows its picture; otherwise its children. */
+  /** At rest (unscaled, not easing) a cached widget shows its picture; otherwise its children. */
   private settle(): void {
     if (!this.cached || !this.scene) return;
-    if (this.scaleTween || this.scaleX !== 1 || this.scaleY !== 1) {
+    if (this.scaleEase || this.scaleX !== 1 || this.scaleY !== 1) {
       this.showChildren();
       return;
     }
@@ -149,21 +150,15 @@ export abstract class Widget extends Phaser.GameObjects.Container implements Foc
 
   private animateScale(): void {
     const target = this.enabled && (this.hovered || this.ringVisible) ? this.kit.motion.hoverScale : 1;
-    this.scaleTween?.stop();
-    this.scaleTween = null;
+    this.scaleEase?.stop();
+    this.scaleEase = null;
     if (this.kit.motion.hoverMs <= 0 || !this.scene || (this.scaleX === target && this.scaleY === target)) {
       this.setScale(target);
       return;
     }
-    this.scaleTween = this.scene.tweens.add({
-      targets: this,
-      scale: target,
-      duration: this.kit.motion.hoverMs,
-      ease: 'Sine.easeOut',
-      onComplete: () => {
-        this.scaleTween = null;
-        this.settle();
-      },
+    this.scaleEase = new ScaleEase(this, target, this.kit.motion.hoverMs, () => {
+      this.scaleEase = null;
+      this.settle();
     });
   }
 
