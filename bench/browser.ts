@@ -87,23 +87,34 @@ export async function newPage(bench: BrowserBench, viewport = { width: 1280, hei
 }
 
 /**
+ * Calls the driver (the binding __kcReadyCall) the moment the page makes its ready mark (injected before the
+ * page's scripts), so neither page is polled while it boots: polling (Playwright's waitForFunction) runs a
+ * script in the page every 50 ms, and its first evaluation there compiles Playwright's helper script (50–100 ms
+ * of the main thread at 4× throttling). Until the eighth session only the game's page was told this way (for its
+ * first key) while bare Phaser's page was polled; measured back to back both ways, the difference was within
+ * the machine's noise (ratio 1.18 and 1.19 told, 1.17 and 1.17 polled), but the two pages are now measured alike.
+ */
+function readyProbe(mark: string): string {
+  return `(() => {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === ${JSON.stringify(mark)} && typeof window.__kcReadyCall === 'function') window.__kcReadyCall();
+    return entry;
+  };
+})()`;
+}
+
+/**
  * Watches the first key after the ready mark (injected before the page's scripts): when the key went down,
  * when the game answered it (the page's focus moved to the accessible twin of the widget it focused) and
- * when the frame showing it was done (the first animation frame after that, plus the task after it). The
- * ready mark itself calls the driver (the binding __kcReadyCall) the moment it is made, so the key is sent
- * without waiting for the driver's polling (which alone took 60–130 ms at 4× throttling), and the probe calls
- * __kcKeyShown when the key's frame is done: the driver runs no script in the page until then (its first
- * evaluation there compiles Playwright's helper script, 50–100 ms of the page's main thread at 4×).
+ * when the frame showing it was done (the first animation frame after that, plus the task after it). The key
+ * is sent as soon as the ready mark calls the driver (readyProbe), and the probe calls __kcKeyShown when the
+ * key's frame is done: the driver runs no script in the page until then.
  */
 const FIRST_KEY_PROBE = `(() => {
   const probe = { down: 0, handled: 0, visible: 0 };
   window.__kcFirstKey = probe;
-  const mark = performance.mark.bind(performance);
-  performance.mark = (name, options) => {
-    const entry = mark(name, options);
-    if (name === 'kernel-courier-ready' && typeof window.__kcReadyCall === 'function') window.__kcReadyCall();
-    return entry;
-  };
   addEventListener('keydown', (event) => { if (!probe.down) probe.down = event.timeStamp; }, true);
   document.addEventListener('focusin', () => {
     if (!probe.down || probe.handled) return;
@@ -141,10 +152,10 @@ async function within(page: Page, promise: Promise<void>, ms: number, what: stri
 /** Milliseconds from navigation to the page's ready mark, with the CPU slowed `throttle` times. */
 async function bootOnce(bench: BrowserBench, path: string, mark: string, throttle: number, firstKey = false): Promise<BootOnce> {
   const page = await newPage(bench);
-  let readyCalled: Promise<void> = Promise.resolve();
+  const readyCalled = (await calledFromPage(page, '__kcReadyCall')).called;
+  await page.addInitScript(readyProbe(mark));
   let keyShown: Promise<void> = Promise.resolve();
   if (firstKey) {
-    readyCalled = (await calledFromPage(page, '__kcReadyCall')).called;
     keyShown = (await calledFromPage(page, '__kcKeyShown')).called;
     await page.addInitScript(FIRST_KEY_PROBE);
   }
@@ -156,14 +167,11 @@ async function bootOnce(bench: BrowserBench, path: string, mark: string, throttl
   });
   await page.goto(`${bench.origin}${path}`);
   let key: BootOnce['firstKey'];
+  await within(page, readyCalled, 120_000, 'no ready mark');
   if (firstKey) {
     // A player's first key, as soon as the menu is there.
-    await within(page, readyCalled, 120_000, 'no ready mark');
     await page.keyboard.press('Tab');
     await within(page, keyShown, 30_000, 'the first key showed no frame');
-  }
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 120_000, polling: 50 });
-  if (firstKey) {
     key = await page.evaluate((name) => {
       const probe = (window as unknown as { __kcFirstKey: { down: number; visible: number } }).__kcFirstKey;
       const readyAt = performance.getEntriesByName(name)[0].startTime;
