@@ -10,7 +10,6 @@ import { FrameGate, type FrameState } from './frameGate';
 import { ensureScreen, registerLazyScreens } from './lazyScreens';
 import type { RendererKind } from './renderer';
 import { INTERACTIVE_KEYS, OVERLAY_KEYS, SCREEN_KEYS, SceneKeys, type SceneKey } from './sceneKeys';
-import { paletteFor } from './theme';
 import { pendingIdleJobs } from './ui/idleWork';
 import { easing } from './ui/scaleEase';
 import { sceneTexts, type TextBox } from './ui/textAudit';
@@ -62,7 +61,9 @@ export function createGame(parent: HTMLElement, ctx: AppContext, renderer: Rende
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
-    backgroundColor: paletteFor(ctx.settings.get().colorProfile).background,
+    // The canvas is transparent: the screens' background is CSS behind it (ui/backdrop.ts), so no frame
+    // fills the screen with a colour first.
+    transparent: true,
     scale: {
       mode: Phaser.Scale.RESIZE,
       width: '100%',

@@ -1,4 +1,4 @@
-// Boot: sets the background colour and gives the audio adapter the sounds' addresses, then opens the first
+// Boot: shows the background and gives the audio adapter the sounds' addresses, then opens the first
 // screen straight away when it needs nothing more (the menu, the level select); a screen that needs the
 // engine's chunk first (a link to a level or the sandbox) goes through the Preloader and its progress bar.
 import Phaser from 'phaser';
@@ -7,6 +7,8 @@ import type { AppContext } from '../AppContext';
 import { addLaterScreens, isLazyScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { paletteFor } from '../theme';
+import { computeLayout } from '../layout';
+import { addBackdrop } from '../ui/drawing';
 
 export class BootScene extends Phaser.Scene {
   constructor(private readonly ctx: AppContext) {
@@ -14,7 +16,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   preload(): void {
-    this.cameras.main.setBackgroundColor(paletteFor(this.ctx.settings.get().colorProfile).background);
+    addBackdrop(this, computeLayout(this.scale.width, this.scale.height), paletteFor(this.ctx.settings.get().colorProfile));
   }
 
   create(): void {

@@ -221,7 +221,6 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.focus.clear();
     this.kit = this.makeKit();
     this.cameras.main.setSize(this.kit.layout.width, this.kit.layout.height);
-    this.cameras.main.setBackgroundColor(this.kit.palette.background);
     const steps = this.buildScreen(this.kit);
     const after = pending?.after ?? [];
     if (then) after.push(then);

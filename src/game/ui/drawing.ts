@@ -3,140 +3,16 @@
 import Phaser from 'phaser';
 import type { Layout, Rect } from '../layout';
 import type { Palette } from '../theme';
+import { showBackdrop } from './backdrop';
 
 const v = (x: number, y: number): Phaser.Math.Vector2 => new Phaser.Math.Vector2(x, y);
 
-/** A palette colour as a CSS colour with `alpha`. */
-function rgbaColor(color: number, alpha = 1): string {
-  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
-}
-
-/** Paints the screens' background: the palette's colour, a soft glow, a faint circuit-board pattern. */
-export function paintBackground(context: CanvasRenderingContext2D, layout: Layout, palette: Palette): void {
-  const { width, height } = layout;
-  context.fillStyle = rgbaColor(palette.background);
-  context.fillRect(0, 0, width, height);
-  if (palette.backgroundGlow !== palette.background) paintGlowScaled(context, width, height, palette.backgroundGlow);
-  if (palette.patternAlpha > 0) {
-    // A faint circuit-board grid of dots and traces: the "hardware" the game is about.
-    const step = Math.round(48 * layout.scale);
-    const radius = Math.max(1, 1.4 * layout.scale);
-    context.fillStyle = rgbaColor(palette.pattern, palette.patternAlpha);
-    context.beginPath();
-    for (let x = step / 2; x < width; x += step) {
-      for (let y = step / 2; y < height; y += step) {
-        context.moveTo(x + radius, y);
-        context.arc(x, y, radius, 0, Math.PI * 2);
-      }
-    }
-    context.fill();
-    context.strokeStyle = rgbaColor(palette.pattern, palette.patternAlpha * 0.8);
-    context.lineWidth = Math.max(1, layout.scale);
-    context.beginPath();
-    for (let row = 1; row * step < height; row += 3) {
-      const y = row * step + step / 2;
-      context.moveTo(0, y);
-      context.lineTo(width * 0.12, y);
-      context.moveTo(width * 0.88, y);
-      context.lineTo(width, y);
-    }
-    context.stroke();
-  }
-}
-
-/** The glow's rings: ten ellipses around (50 %, 18 %) of the screen, 0.44 to 1.25 widths across. */
-const GLOW_RINGS = 10;
-const GLOW_RING_ALPHA = 0.05;
-
 /**
- * A soft glow behind the upper middle: what ten stacked translucent ellipses (GLOW_RING_ALPHA each) would
- * give, painted as one elliptical radial gradient over the rows it reaches. Ten full-screen fills were the
- * largest piece of the game's own work before the menu (issue 16's profile); one pass costs a fraction.
+ * The screens' background (backdrop.ts): CSS behind the game's transparent canvas, set when a screen is drawn
+ * for its size and palette; nothing in the scene draws it.
  */
-function paintGlow(context: CanvasRenderingContext2D, width: number, height: number, color: number): void {
-  /** Ring `ring`'s width as a share of the screen's. */
-  const across = (ring: number) => 0.35 + ring * 0.09;
-  const outerX = (width * across(GLOW_RINGS)) / 2;
-  const outerY = (height * (0.25 + GLOW_RINGS * 0.07)) / 2;
-  const centreY = height * 0.18;
-  const gradient = context.createRadialGradient(0, 0, 0, 0, 0, outerX);
-  // Inside ring i (1 = the smallest) lie rings i…10; past the last, nothing.
-  const covered = (rings: number) => rgbaColor(color, 1 - (1 - GLOW_RING_ALPHA) ** rings);
-  gradient.addColorStop(0, covered(GLOW_RINGS));
-  for (let ring = 1; ring <= GLOW_RINGS; ring += 1) gradient.addColorStop(across(ring) / across(GLOW_RINGS), covered(GLOW_RINGS - ring));
-  // A circle squeezed to the ellipse; filled from the top of the screen down to where the glow ends.
-  const stretch = outerX / outerY;
-  context.save();
-  context.translate(width / 2, centreY);
-  context.scale(1, 1 / stretch);
-  context.fillStyle = gradient;
-  context.fillRect(-width / 2, -centreY * stretch, width, (centreY + Math.min(height - centreY, outerY)) * stretch);
-  context.restore();
-}
-
-/** The glow is painted this many times smaller than the screen and drawn scaled up. */
-const GLOW_SCALE_DOWN = 8;
-
-/**
- * The glow painted small and drawn scaled up, smoothed: a gradient this soft looks the same, and the browser
- * paints the eleven-stop gradient for a sixty-fourth of the pixels (the backdrop's first copy onto the
- * screen, where the canvas's recorded drawing is painted, was the largest piece of the menu's first frame:
- * about 40 ms at 4× CPU throttling, of it ~25 ms saved; issue 16). Painted at full size where no second
- * canvas can be made.
- */
-function paintGlowScaled(context: CanvasRenderingContext2D, width: number, height: number, color: number): void {
-  const small = typeof document === 'undefined' ? null : document.createElement('canvas');
-  const smallContext = small?.getContext('2d');
-  if (!small || !smallContext) {
-    paintGlow(context, width, height, color);
-    return;
-  }
-  small.width = Math.max(2, Math.round(width / GLOW_SCALE_DOWN));
-  small.height = Math.max(2, Math.round(height / GLOW_SCALE_DOWN));
-  paintGlow(smallContext, small.width, small.height, color);
-  context.save();
-  context.imageSmoothingEnabled = true;
-  context.drawImage(small, 0, 0, width, height);
-  context.restore();
-}
-
-const BACKDROP_PREFIX = 'kc-backdrop-';
-const backdropKeys = new Set<string>();
-
-/** Frees the backdrops of earlier window sizes and palettes that no scene shows any more. */
-function freeOldBackdrops(game: Phaser.Game, current: string): void {
-  const shown = new Set<string>();
-  for (const scene of game.scene.getScenes(false)) {
-    for (const object of scene.children?.list ?? []) {
-      if (object instanceof Phaser.GameObjects.Image && backdropKeys.has(object.texture.key)) shown.add(object.texture.key);
-    }
-  }
-  for (const key of [...backdropKeys]) {
-    if (key === current || shown.has(key)) continue;
-    backdropKeys.delete(key);
-    if (game.textures.exists(key)) game.textures.remove(key);
-  }
-}
-
-/**
- * The background as one image, painted once per window size and palette into a texture that every
- * screen shares: drawing hundreds of dots as shapes would be replayed on every frame by the Canvas renderer.
- */
-export function addBackdrop(scene: Phaser.Scene, layout: Layout, palette: Palette): Phaser.GameObjects.Image {
-  const key = `${BACKDROP_PREFIX}${layout.width}x${layout.height}-${layout.scale}-${palette.background.toString(16)}-${palette.pattern.toString(16)}-${palette.patternAlpha}`;
-  const textures = scene.textures;
-  if (!textures.exists(key)) {
-    const texture = textures.createCanvas(key, Math.max(1, Math.round(layout.width)), Math.max(1, Math.round(layout.height)));
-    if (texture) {
-      paintBackground(texture.getContext(), layout, palette);
-      texture.refresh();
-      backdropKeys.add(key);
-      // Once every screen has redrawn for the new size (they all do, in the same resize event).
-      const game = scene.game;
-      game.events.once(Phaser.Core.Events.POST_RENDER, () => freeOldBackdrops(game, key));
-    }
-  }
-  return scene.add.image(0, 0, key).setOrigin(0, 0);
+export function addBackdrop(scene: Phaser.Scene, layout: Layout, palette: Palette): void {
+  showBackdrop(scene.game.canvas, layout, palette);
 }
 
 export interface PanelStyle {
