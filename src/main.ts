@@ -124,7 +124,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
   // Statements made before the embed bridge exists (`launched`, `initialized`) wait for it (§6 `statement`).
   const earlyStatements: Record<string, unknown>[] = [];
   const stopKeepingStatements = framed ? events.on('statementMade', ({ statement }) => earlyStatements.push(statement)) : () => undefined;
-  installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
+  const lms = installLms({ win, search: options.search ?? win.location.search, levels, events, progress, storage, offline });
   const loading = takeOverLoadingScreen(doc);
 
   const banner = new NoticeBanner(
@@ -283,6 +283,7 @@ export function startGame(parent: HTMLElement | null, options: StartOptions = {}
     audio,
     keyboard,
     initialRoute: initialRoute(params, scope),
+    ...(lms.restored ? { firstScreenWaitsFor: lms.restored } : {}),
     notify,
     hasNotices: () => banner.count > 0,
     tabLeavesGame: guest,

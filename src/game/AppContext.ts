@@ -33,6 +33,8 @@ export interface AppContext {
   readonly audio: AudioAdapter;
   readonly keyboard: KeyboardRouter;
   readonly initialRoute: Route;
+  /** What the first screen waits for, if anything: a SCORM launch's progress restored from the LMS (src/lms). */
+  readonly firstScreenWaitsFor?: Promise<void>;
   /** Shows a localized, dismissible notice banner. */
   notify(notice: Notice): void;
   /** True while a notice banner is on the page (Tab can then leave the canvas to reach it). */

@@ -9,10 +9,8 @@ import type { Level } from '../sim/types';
 import { Cmi5Session } from './cmi5';
 import { parseLmsLaunch, type LmsLaunch } from './launch';
 import { isoDuration, packageScore } from './packageScore';
-import { ScormReporter, type ScormConnection } from './scorm';
-import { pipwerksConnection } from './scormConnection';
+import type { ScormConnection, ScormReporter } from './scorm';
 import { installOffline, type OfflineDeps } from './offline';
-import { decodeSuspendData } from './suspendData';
 import { anonymousActor, levelResult, makeStatement, type Statement, type StatementContext, type VerbName } from './statements';
 
 export const ACTOR_KEY = 'kernel-courier/xapi-actor@1';
@@ -32,8 +30,14 @@ export interface LmsDeps {
 
 export interface LmsHandle {
   launch: LmsLaunch;
+  /** A SCORM launch's reporter, once `restored` has settled and the LMS answered. */
   scorm: ScormReporter | null;
   cmi5: Cmi5Session | null;
+  /**
+   * Settles once a SCORM launch has restored progress from the LMS's suspend data (its code is a chunk of its
+   * own, scormLaunch.ts); null when there is nothing to wait for. The first screen waits for it (BootScene).
+   */
+  restored: Promise<void> | null;
 }
 
 function randomId(win: Window): string {
@@ -68,7 +72,7 @@ function isFramed(win: Window): boolean {
 export function installLms(deps: LmsDeps): LmsHandle {
   const { win, events, progress } = deps;
   const launch = parseLmsLaunch(deps.search, deps.levels);
-  const handle: LmsHandle = { launch, scorm: null, cmi5: null };
+  const handle: LmsHandle = { launch, scorm: null, cmi5: null, restored: null };
   const offline = deps.offline;
   if (offline && !launch.scorm && !launch.cmi5) {
     // Only once the game is interactive (its first screen shown, the ready mark made) and the page has
@@ -85,19 +89,15 @@ export function installLms(deps: LmsDeps): LmsHandle {
   }
 
   // SCORM: restore progress from suspend data before the first screen draws, report after each level.
-  if (launch.scorm) {
-    const reporter = new ScormReporter(deps.scormConnection ?? pipwerksConnection(launch.scorm), launch.scorm, launch.levelIds);
-    const kept = reporter.start();
-    if (kept !== null) {
-      handle.scorm = reporter;
-      const text = kept ? decodeSuspendData(kept) : null;
-      if (text) progress.importText(text);
-      reporter.report(progress.get());
-      events.on('runFinished', () => reporter.report(progress.get()));
-      const finish = () => reporter.finish(progress.get());
-      win.addEventListener('pagehide', finish);
-      win.addEventListener('beforeunload', finish);
-    }
+  const scorm = launch.scorm;
+  if (scorm) {
+    handle.restored = import('./scormLaunch').then(
+      ({ startScorm }) => {
+        handle.scorm = startScorm(deps, scorm, launch.levelIds);
+      },
+      // The chunk could not be fetched: the game goes on with this device's progress, as outside an LMS.
+      () => undefined,
+    );
   }
 
   // xAPI: statements for the parent page (and, under cmi5, the LRS).

@@ -1,6 +1,7 @@
 // installLms wired to real game events, progress store and storage, with a stand-in window: the statements
 // a framed game makes (each one checked by the xAPI validator), the device's anonymous actor, and a SCORM
-// launch that restores progress from suspend data and reports after a level (runtime: scorm-again).
+// launch that restores progress from suspend data (its code loaded on demand) and reports after a level
+// (runtime: scorm-again).
 import { Scorm12API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import { createGameEvents } from '../../src/app/gameEvents';
@@ -64,9 +65,10 @@ describe('installLms', () => {
     expect(statements).toEqual([]);
     expect(storage.dump()).toEqual({});
     expect(handle.scorm).toBeNull();
+    expect(handle.restored).toBeNull();
   });
 
-  it('a SCORM launch restores progress from suspend data and reports after each level', () => {
+  it('a SCORM launch restores progress from suspend data and reports after each level', async () => {
     const api = new Scorm12API({ logLevel: 5 });
     const kept = encodeSuspendData({ format: 'kernel-courier/progress@2', levels: { 'first-delivery': { stars: 2, bestScore: 80, attempts: 1 } }, unlocked: [] }, ids);
     api.loadFromJSON({ suspend_data: kept } as never, '');
@@ -89,6 +91,9 @@ describe('installLms', () => {
         terminate: () => api.LMSFinish('') === 'true',
       },
     });
+    // Its code is a chunk of its own: the first screen waits for `restored`.
+    expect(handle.restored).not.toBeNull();
+    await handle.restored;
     expect(handle.scorm?.isActive).toBe(true);
     expect(progress.record('first-delivery')?.bestScore).toBe(80);
     expect(api.cmi.core.score.raw).toBe('40');

@@ -1,6 +1,7 @@
 // Boot: shows the background and gives the audio adapter the sounds' addresses, then opens the first
-// screen straight away when it needs nothing more (the menu, the level select); a screen that needs the
-// engine's chunk first (a link to a level or the sandbox) goes through the Preloader and its progress bar.
+// screen — after a SCORM launch has restored progress from the LMS, else at once — straight away when it
+// needs nothing more (the menu, the level select); a screen that needs the engine's chunk first (a link to a
+// level or the sandbox) goes through the Preloader and its progress bar.
 import Phaser from 'phaser';
 import { SOUND_URLS } from '../../audio/soundAssets';
 import type { AppContext } from '../AppContext';
@@ -22,6 +23,22 @@ export class BootScene extends Phaser.Scene {
   create(): void {
     // Howler fetches them after the first gesture, when sound may start at all.
     if (this.ctx.audio.enabled) this.ctx.audio.setSources(SOUND_URLS);
+    const waiting = this.ctx.firstScreenWaitsFor;
+    if (!waiting) {
+      this.openFirstScreen();
+      return;
+    }
+    // An error there (the LMS's API throwing) still opens the game, then goes to the fault handler.
+    void waiting.then(
+      () => this.openFirstScreen(),
+      (error: unknown) => {
+        this.openFirstScreen();
+        throw error;
+      },
+    );
+  }
+
+  private openFirstScreen(): void {
     const route = this.ctx.initialRoute;
     // Only the menu is added at boot (createScenes.ts).
     if (route.key !== SceneKeys.Menu) addLaterScreens();
