@@ -1,6 +1,7 @@
 // Accessibility in a real browser: the canvas has an accessible twin (real buttons with names, in focus
 // order), keyboard focus moves the page focus with it, <html lang> follows the language, and axe-core finds
-// no serious or critical violation on the menu and the level select, in English and Korean.
+// no serious or critical violation on the menu and the level select, in English and Korean; forced colours
+// (Windows' contrast themes) leave the canvas's background, which its words are drawn for, alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, sceneOf, waitForScene } from './browser';
@@ -129,6 +130,27 @@ describe('accessibility', () => {
     const { page, problems, context } = await openGame(browser, 'locale=en');
     await page.evaluate(() => (document.querySelector('#kc-a11y button[data-kc-mirror="menu-campaign"]') as HTMLButtonElement | null)?.click());
     await waitForScene(page, 'levels');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("forced colours (a Windows contrast theme) keep the screens' background the game's, behind words drawn for it", async () => {
+    const { page, problems, context } = await openGame(browser, 'locale=en');
+    const background = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('#game canvas') as HTMLCanvasElement);
+        return { forced: matchMedia('(forced-colors: active)').matches, color: style.backgroundColor, image: style.backgroundImage };
+      });
+    const before = await background();
+    expect(before.forced).toBe(false);
+    expect(before.color).toBe('rgb(11, 22, 48)');
+    expect(before.image).toContain('radial-gradient');
+    // A light contrast theme: without opting out, the canvas's background turns the system's white and the
+    // title, drawn white on the backdrop, disappears.
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+    const after = await background();
+    expect(after.forced).toBe(true);
+    expect(after).toEqual({ ...before, forced: true });
     expect(problems).toEqual([]);
     await context.close();
   });
