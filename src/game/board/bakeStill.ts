@@ -1,4 +1,4 @@
-// Bakes everything that stays still during a run (backdrop, panels, the board's plates) into one texture at
+// Bakes everything that stays still during a run (panels, the board's plates) into one texture at
 // the bottom of the screen and hides the originals: the canvas renderer then draws one image instead of
 // replaying hundreds of shapes every frame. Widgets (buttons, board cards) stay live on top for hover and
 // focus; objects marked live (packets, numbers, the log) and the explanation callout are not baked. The board's labels stay live Text
@@ -144,12 +144,10 @@ export class StillPicture {
     }
     hide(still, picture);
     scene.children.sendToBack(picture);
-    // The picture holds the backdrop, so it covers the whole screen with opaque pixels: on the Canvas renderer
-    // it is copied rather than blended, and the camera no longer fills the screen with its background colour
-    // first — two full-screen passes less in every frame of a run (issue 16: the board's fixed cost per frame).
-    // (WebGL blends every mode above its own as normal; there the two are the same.)
+    // The picture covers the whole screen (transparent where the backdrop, CSS behind the canvas, shows) and
+    // nothing lies under it: on the Canvas renderer it is copied rather than blended (issue 16: the board's
+    // fixed cost per frame). (WebGL blends every mode above its own as normal; there the two are the same.)
     picture.setBlendMode(Phaser.BlendModes.COPY);
-    scene.cameras.main.setBackgroundColor('rgba(0,0,0,0)');
     picture.once(Phaser.GameObjects.Events.DESTROY, () => {
       for (const { texture } of result.under.values()) texture.destroy();
       result.under.clear();
@@ -218,7 +216,11 @@ export class StillPicture {
     const baked = splitLabels(created.filter(isStill), labels);
     this.labels = [...this.labels.filter((label) => label.scene !== undefined && !oldSet.has(label)), ...labels];
     this.refreshLabels();
-    this.picture.draw(under.texture, under.rect.x, under.rect.y);
+    // The backdrop is not in the picture (it is CSS behind the canvas: ui/backdrop.ts), so what lay under the
+    // region has transparent pixels: the region's old drawing is cleared first, not just drawn over.
+    const { rect } = under;
+    this.picture.clear(rect.x, rect.y, rect.width, rect.height);
+    this.picture.draw(under.texture, rect.x, rect.y);
     if (baked.length > 0) this.picture.draw(baked);
     this.picture.render();
     hide(baked, this.picture);
