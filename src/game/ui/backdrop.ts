@@ -24,7 +24,7 @@ const TRACE_REACH = 0.12;
 const TRACE_EVERY = 3;
 
 /** A palette colour as a CSS colour with `alpha`. */
-export function rgbaColor(color: number, alpha = 1): string {
+function rgbaColor(color: number, alpha = 1): string {
   return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 }
 
