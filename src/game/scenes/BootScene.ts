@@ -9,7 +9,7 @@ import { addLaterScreens, isLazyScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { paletteFor } from '../theme';
 import { computeLayout } from '../layout';
-import { addBackdrop } from '../ui/drawing';
+import { showBackdrop } from '../ui/backdrop';
 
 export class BootScene extends Phaser.Scene {
   constructor(private readonly ctx: AppContext) {
@@ -17,7 +17,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   preload(): void {
-    addBackdrop(this, computeLayout(this.scale.width, this.scale.height), paletteFor(this.ctx.settings.get().colorProfile));
+    showBackdrop(this.game.canvas, computeLayout(this.scale.width, this.scale.height), paletteFor(this.ctx.settings.get().colorProfile));
   }
 
   create(): void {

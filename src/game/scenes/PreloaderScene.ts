@@ -9,7 +9,8 @@ import { centeredRect, computeLayout, fontPx, type Rect } from '../layout';
 import { ensureScreen } from '../lazyScreens';
 import { SceneKeys } from '../sceneKeys';
 import { fontFamily, paletteFor } from '../theme';
-import { addBackdrop, destroyChildren, drawLogo, drawPanel } from '../ui/drawing';
+import { showBackdrop } from '../ui/backdrop';
+import { destroyChildren, drawLogo, drawPanel } from '../ui/drawing';
 import { fontStyleFor } from '../ui/text';
 
 export class PreloaderScene extends Phaser.Scene {
@@ -74,7 +75,7 @@ export class PreloaderScene extends Phaser.Scene {
     const settings = this.ctx.settings.get();
     const palette = paletteFor(settings.colorProfile);
     this.cameras.main.setSize(layout.width, layout.height);
-    addBackdrop(this, layout, palette);
+    showBackdrop(this.game.canvas, layout, palette);
     const logoSize = Math.round(Math.min(140 * layout.scale, layout.height * 0.25));
     const centerX = layout.width / 2;
     const logoY = layout.height * 0.36;

@@ -10,7 +10,8 @@ import { addLaterScreens, ensureScreen } from '../lazyScreens';
 import { SceneKeys, type SceneKey } from '../sceneKeys';
 import { fontFamily, motionFor, paletteFor } from '../theme';
 import { Button } from '../ui/Button';
-import { addBackdrop, destroyChildren } from '../ui/drawing';
+import { showBackdrop } from '../ui/backdrop';
+import { destroyChildren } from '../ui/drawing';
 import { FocusManager } from '../ui/FocusManager';
 import { addText, fitText } from '../ui/text';
 import type { UiKit } from '../ui/UiKit';
@@ -369,7 +370,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   protected drawBackdrop(kit: UiKit): void {
-    addBackdrop(this, kit.layout, kit.palette);
+    showBackdrop(this.game.canvas, kit.layout, kit.palette);
   }
 
   /**

@@ -1,19 +1,10 @@
-// Vector drawing shared by every screen: the background, soft-shadowed rounded panels, icons and
-// stars, all drawn in code with Phaser Graphics so the art scales crisply to any window.
+// Vector drawing shared by every screen: soft-shadowed rounded panels, icons and stars (the background is
+// CSS behind the canvas: backdrop.ts), all drawn in code with Phaser Graphics so the art scales crisply to any window.
 import Phaser from 'phaser';
 import type { Layout, Rect } from '../layout';
 import type { Palette } from '../theme';
-import { showBackdrop } from './backdrop';
 
 const v = (x: number, y: number): Phaser.Math.Vector2 => new Phaser.Math.Vector2(x, y);
-
-/**
- * The screens' background (backdrop.ts): CSS behind the game's transparent canvas, set when a screen is drawn
- * for its size and palette; nothing in the scene draws it.
- */
-export function addBackdrop(scene: Phaser.Scene, layout: Layout, palette: Palette): void {
-  showBackdrop(scene.game.canvas, layout, palette);
-}
 
 export interface PanelStyle {
   radius: number;
